@@ -1,0 +1,177 @@
+// Builds the command tree and runs it. The only module (with bin/) that knows
+// about process.exit; every command gets its world from the Context.
+
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from './version.js';
+import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type OutputFormat } from './core/context.js';
+import { ExitCode, InterruptedError, isOrderctlError } from './core/errors.js';
+import type { IO } from './core/io.js';
+import { DEFAULT_HTTP, HttpClient } from './core/http.js';
+import { registerOrders } from './commands/orders/index.js';
+import { registerProfile } from './commands/profile/index.js';
+import { registerSandbox } from './commands/sandbox/index.js';
+
+/** How a command's action reaches its Context: real in main(), fake in tests. */
+export type ContextFactory = (globals: GlobalOptions) => Context;
+export type Action = (ctx: Context, cmd: Command) => Promise<void>;
+
+export function buildProgram(makeContext: ContextFactory): Command {
+  const program = new Command('orderctl')
+    .description('Administer e-commerce orders on BigCommerce and other platforms from the command line.')
+    .version(`orderctl ${VERSION} (node ${process.version})`, '-v, --version', 'print the version of orderctl and Node.js')
+    .option('-p, --profile <name>', 'profile to use (default: ORDERCTL_PROFILE, then the current profile)')
+    .addOption(new Option('-o, --output <format>', 'output format (default: table on a terminal, json otherwise)').choices(OUTPUT_FORMATS))
+    .option('--fields <list>', 'comma-separated fields to print, dotted paths allowed (e.g. id,customer.email)')
+    .option('--raw', "print the platform's own JSON instead of the normalized order")
+    .option('--sandbox', 'run against the built-in sandbox (no credentials needed)')
+    .option('--debug', 'trace every request and response on stderr (secrets redacted)')
+    .option('--no-color', 'turn off colour')
+    .option('-q, --quiet', 'print nothing but data and errors')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--no-input', 'never prompt; fail instead when something is missing')
+    .option('--timeout <duration>', 'network timeout per request, e.g. 30s, 2m', '30s')
+    .showSuggestionAfterError(true)
+    .exitOverride();
+
+  const run = (action: (ctx: Context, cmd: Command) => Promise<void>) =>
+    async function (this: Command) {
+      const cmd = this;
+      const ctx = makeContext(await parseGlobals(cmd.optsWithGlobals()));
+      await action(ctx, cmd);
+    };
+  registerProfile(program, run);
+  registerOrders(program, run);
+  registerSandbox(program, run);
+  program.commands.forEach(function exitOverrideAll(c: Command) {
+    c.exitOverride();
+    c.commands.forEach(exitOverrideAll);
+  });
+  return program;
+}
+
+export type Runner = (action: (ctx: Context, cmd: Command) => Promise<void>) => (this: Command) => Promise<void>;
+
+async function parseGlobals(o: Record<string, unknown>): Promise<GlobalOptions> {
+  const { parseDuration } = await import('./core/time.js');
+  const { parseFieldList } = await import('./output/fields.js');
+  const env = process.env;
+  return {
+    ...defaultGlobals(),
+    profile: o.profile as string | undefined,
+    output: o.output as OutputFormat | undefined,
+    fields: typeof o.fields === 'string' ? parseFieldList(o.fields) : undefined,
+    raw: Boolean(o.raw),
+    sandbox: Boolean(o.sandbox),
+    debug: Boolean(o.debug) || (env.ORDERCTL_DEBUG !== undefined && env.ORDERCTL_DEBUG !== '' && env.ORDERCTL_DEBUG !== '0'),
+    quiet: Boolean(o.quiet),
+    yes: Boolean(o.yes),
+    input: o.input !== false,
+    color: o.color !== false,
+    timeoutMs: parseDuration(String(o.timeout ?? '30s')),
+  };
+}
+
+/** Writes one error line (and a hint) on stderr; with -o json|ndjson also a JSON object. */
+export function reportError(io: IO, err: unknown, opts: { json: boolean; debug: boolean }): number {
+  if (isOrderctlError(err)) {
+    io.stderr.write(`error: ${err.message}\n`);
+    if (err.hint) io.stderr.write(`hint: ${err.hint}\n`);
+    if (opts.json) io.stderr.write(`${JSON.stringify({ error: { code: err.code, message: err.message, status: err.status ?? null } })}\n`);
+    if (opts.debug && err.cause) io.stderr.write(`${String((err.cause as Error).stack ?? err.cause)}\n`);
+    return err.exitCode;
+  }
+  const e = err as Error;
+  io.stderr.write(`error: ${e?.message ?? String(err)}\n`);
+  if (opts.json) io.stderr.write(`${JSON.stringify({ error: { code: 'internal', message: e?.message ?? String(err), status: null } })}\n`);
+  if (opts.debug && e?.stack) io.stderr.write(`${e.stack}\n`);
+  else io.stderr.write('hint: this looks like a bug in orderctl; run again with --debug for details\n');
+  return ExitCode.failed;
+}
+
+/** Runs the CLI with the given argv (without node and script); returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const { processIO } = await import('./core/io.js');
+  const { systemClock } = await import('./core/clock.js');
+  const controller = new AbortController();
+  let interrupted = 0;
+  const onSigint = () => {
+    interrupted++;
+    // A second Ctrl-C means now: atomic writes mean nothing half-written is left.
+    if (interrupted > 1) process.exit(ExitCode.interrupted);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+
+  const defers: Array<() => Promise<void> | void> = [];
+  let io: IO = processIO({ noColorFlag: argv.includes('--no-color'), noInput: argv.includes('--no-input') });
+  let globals: GlobalOptions = defaultGlobals();
+  const program = buildProgram((g) => {
+    globals = g;
+    io = processIO({ noColorFlag: !g.color, noInput: !g.input });
+    return makeRealContext(g, io, controller.signal, systemClock, defers);
+  });
+  program.configureOutput({
+    writeOut: (s) => process.stdout.write(s),
+    writeErr: (s) => process.stderr.write(s),
+    outputError: (s, write) => write(s.startsWith('error:') ? s : `error: ${s}`),
+  });
+
+  let code: number = ExitCode.ok;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      code = err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+      if (code === ExitCode.usage && !/--help/.test(err.message)) process.stderr.write('hint: see "orderctl --help" or "orderctl COMMAND --help"\n');
+    } else {
+      const e = controller.signal.aborted && !isOrderctlError(err) ? new InterruptedError() : err;
+      const format = globals.output;
+      code = reportError(io, e, { json: format === 'json' || format === 'ndjson', debug: globals.debug });
+    }
+  } finally {
+    for (const fn of defers.reverse()) await Promise.resolve(fn()).catch(() => undefined);
+    process.off('SIGINT', onSigint);
+  }
+  if (controller.signal.aborted && code === ExitCode.ok) code = ExitCode.interrupted;
+  return code;
+}
+
+function makeRealContext(
+  globals: GlobalOptions,
+  io: IO,
+  signal: AbortSignal,
+  clock: Context['clock'],
+  defers: Array<() => Promise<void> | void>,
+): Context {
+  let config: ReturnType<Context['config']> | undefined;
+  const debug = (line: string) => {
+    if (globals.debug) io.stderr.write(`[debug] ${line}\n`);
+  };
+  return {
+    io,
+    env: process.env,
+    clock,
+    random: Math.random,
+    signal,
+    globals,
+    config: async () => (config ??= import('./core/config.js').then((m) => m.openConfig(process.env))),
+    // http.ts loads undici itself, on the first request.
+    http: (platform) => {
+      const client = new HttpClient(platform, {
+        ...DEFAULT_HTTP,
+        timeoutMs: globals.timeoutMs,
+        clock,
+        random: Math.random,
+        signal,
+        env: process.env,
+        debug: globals.debug ? debug : undefined,
+      });
+      defers.push(() => client.close());
+      return client;
+    },
+    prompter: async () => (await import('./prompts/prompter.js')).inquirerPrompter(),
+    readFile: async (file) => (await import('node:fs/promises')).readFile(file, 'utf8'),
+    defer: (fn) => defers.push(fn),
+    debug,
+  };
+}

@@ -1,0 +1,39 @@
+import type { Context } from '../../core/context.js';
+import { openSession, requireCapability } from '../../platforms/index.js';
+import type { OrderFilters, StatusCount } from '../../platforms/types.js';
+import { chooseFormat, listWriter } from '../../output/writer.js';
+import type { View } from '../../output/view.js';
+import { parseFilters } from './shared.js';
+
+export function parseOptions(flags: Record<string, unknown>, now: Date): { filters: OrderFilters } {
+  return { filters: parseFilters(flags, now) };
+}
+
+const view: View<StatusCount> = {
+  columns: [
+    { header: 'STATUS', value: (r) => r.status ?? '' },
+    { header: 'NATIVE', value: (r) => `${r.nativeStatus} ${r.name}` },
+    { header: 'COUNT', value: (r) => String(r.count), align: 'right' },
+  ],
+  json: (r) => r,
+  id: (r) => r.nativeStatus,
+};
+
+export async function run(ctx: Context, o: { filters: OrderFilters }): Promise<void> {
+  const { adapter } = await openSession(ctx);
+  requireCapability(adapter.platform, 'count', 'orders count');
+  const counted = await adapter.countOrders!(o.filters);
+  const format = chooseFormat(ctx);
+  if (format === 'json') {
+    ctx.io.stdout.write(`${JSON.stringify(counted, null, 2)}\n`);
+    return;
+  }
+  if (format === 'ids') {
+    ctx.io.stdout.write(`${counted.count}\n`);
+    return;
+  }
+  const out = listWriter(ctx, view);
+  for (const s of counted.statuses) out.write(s);
+  out.end();
+  if (format === 'table') ctx.io.stdout.write(`total ${counted.count}\n`);
+}

@@ -1,0 +1,113 @@
+// `orderctl orders …`: registration only; each verb's module loads when it runs.
+
+import type { Command } from 'commander';
+import type { Runner } from '../../cli.js';
+import { addFilterOptions, addPagingOptions, collect } from './shared.js';
+
+function examples(cmd: Command, lines: string[]): Command {
+  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+}
+
+export function registerOrders(program: Command, run: Runner): void {
+  const orders = program.command('orders').description('list, inspect and change orders');
+
+  examples(addPagingOptions(addFilterOptions(orders.command('list').alias('ls').description('list orders'))), [
+    'orderctl orders list --status awaiting_fulfillment --since 7d',
+    'orderctl orders list --all -o ndjson > orders.ndjson',
+    'orderctl orders list --email jane@example.com --fields id,status,totals.total.amount -o csv',
+  ]).action(
+    run(async (ctx, cmd) => {
+      const m = await import('./list.js');
+      await m.run(ctx, m.parseOptions(cmd.opts(), ctx.clock.now()));
+    }),
+  );
+
+  examples(orders.command('get <id>').description('show one order with its items and addresses'), [
+    'orderctl orders get 101',
+    'orderctl orders get 101 -o json --fields customer.email,items.sku',
+  ]).action(run(async (ctx, cmd) => (await import('./get.js')).run(ctx, { id: cmd.args[0]! })));
+
+  examples(addFilterOptions(orders.command('count').description('count orders by status')), [
+    'orderctl orders count',
+    'orderctl orders count --since 30d -o json',
+  ]).action(
+    run(async (ctx, cmd) => {
+      const m = await import('./count.js');
+      await m.run(ctx, m.parseOptions(cmd.opts(), ctx.clock.now()));
+    }),
+  );
+
+  examples(
+    orders
+      .command('create')
+      .description('create an order from a JSON file in the platform\'s own format')
+      .requiredOption('--file <file>', 'JSON file, or - for standard input')
+      .option('--idempotency-key <key>', 'key that makes a repeated create safe (platforms that support it)'),
+    ['orderctl orders create --file order.json', 'cat order.json | orderctl orders create --file -'],
+  ).action(run(async (ctx, cmd) => (await import('./create.js')).run(ctx, { file: cmd.opts().file, idempotencyKey: cmd.opts().idempotencyKey })));
+
+  examples(
+    orders
+      .command('update <id>')
+      .description('update an order from a JSON file (only the fields given change)')
+      .option('--file <file>', 'JSON file, or - for standard input')
+      .option('--vendor-ref <ref>', 'set the vendor reference (cscart)'),
+    ['orderctl orders update 101 --file changes.json', `echo '{"staff_notes":"called customer"}' | orderctl orders update 101 --file -`],
+  ).action(run(async (ctx, cmd) => (await import('./update.js')).run(ctx, { id: cmd.args[0]!, file: cmd.opts().file, vendorRef: cmd.opts().vendorRef })));
+
+  examples(
+    orders
+      .command('status [ids...]')
+      .description('show the status of orders, or change it with --set')
+      .option('--stdin', 'read order ids from standard input, one a line')
+      .option('--set <status>', 'new status: a normalized name or a native code')
+      .option('--notify', 'notify the customer (platforms that support it)'),
+    ['orderctl orders status 101 102', 'orderctl orders status 101 --set completed --yes', 'orderctl orders list --status pending -o ids | orderctl orders status --stdin --set on_hold --yes'],
+  ).action(
+    run(async (ctx, cmd) =>
+      (await import('./status.js')).run(ctx, { ids: cmd.args, stdin: Boolean(cmd.opts().stdin), set: cmd.opts().set, notify: Boolean(cmd.opts().notify) }),
+    ),
+  );
+
+  examples(
+    orders
+      .command('fulfill [ids...]')
+      .description('ship orders: every unshipped item, or the ones given with --item')
+      .option('--stdin', 'read order ids from standard input, one a line')
+      .option('--tracking <number>', 'tracking number')
+      .option('--carrier <carrier>', 'carrier (e.g. ups, fedex, usps, or any name)')
+      .option('--service <service>', 'shipping service or method')
+      .option('--tracking-url <url>', 'tracking link')
+      .option('--ship-date <time>', 'ship date (platforms that record one)')
+      .option('--notify', 'notify the customer')
+      .option('--no-notify', 'do not notify the customer (where the platform allows)')
+      .option('--item <item>', 'ITEM[:QTY] to ship (repeatable; default: everything unshipped)', collect, [])
+      .option('--address <id>', 'shipping address id, for orders shipping to several addresses')
+      .option('--comment <text>', 'comment stored with the shipment'),
+    ['orderctl orders fulfill 101 --tracking 1Z999 --carrier ups', 'orderctl orders list --status awaiting_fulfillment -o ids | orderctl orders fulfill --stdin'],
+  ).action(
+    run(async (ctx, cmd) => {
+      const m = await import('./fulfill.js');
+      await m.run(ctx, m.parseOptions(cmd.args, cmd.opts(), ctx.clock.now()));
+    }),
+  );
+
+  examples(
+    orders
+      .command('cancel [ids...]')
+      .description('cancel orders')
+      .option('--stdin', 'read order ids from standard input, one a line')
+      .option('--item <item>', 'cancel only this item (platforms that support it; repeatable)', collect, [])
+      .option('--notify', 'notify the customer (platforms that support it)'),
+    ['orderctl orders cancel 101', 'orderctl orders cancel 101 102 --yes'],
+  ).action(
+    run(async (ctx, cmd) =>
+      (await import('./cancel.js')).run(ctx, { ids: cmd.args, stdin: Boolean(cmd.opts().stdin), items: cmd.opts().item, notify: Boolean(cmd.opts().notify) }),
+    ),
+  );
+
+  examples(
+    orders.command('archive [ids...]').description('archive orders (BigCommerce: DELETE; they leave every list)').option('--stdin', 'read order ids from standard input, one a line'),
+    ['orderctl orders archive 101', 'orderctl orders archive 101 102 --yes'],
+  ).action(run(async (ctx, cmd) => (await import('./archive.js')).run(ctx, { ids: cmd.args, stdin: Boolean(cmd.opts().stdin) })));
+}

@@ -1,0 +1,25 @@
+import type { Context } from '../../core/context.js';
+import { openSession } from '../../platforms/index.js';
+import type { OrderFilters, Paging } from '../../platforms/types.js';
+import { listWriter } from '../../output/writer.js';
+import { orderView, parseFilters, parsePaging } from './shared.js';
+
+export interface ListOptions {
+  filters: OrderFilters;
+  paging: Paging;
+}
+
+export function parseOptions(flags: Record<string, unknown>, now: Date): ListOptions {
+  return { filters: parseFilters(flags, now), paging: parsePaging(flags) };
+}
+
+export async function run(ctx: Context, o: ListOptions): Promise<void> {
+  const { adapter } = await openSession(ctx);
+  const out = listWriter(ctx, orderView(ctx));
+  try {
+    // Pages are written as they arrive: memory stays flat with --all.
+    for await (const fetched of adapter.listOrders(o.filters, o.paging)) out.write(fetched);
+  } finally {
+    out.end();
+  }
+}

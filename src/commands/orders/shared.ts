@@ -1,0 +1,190 @@
+// What the orders verbs share: the filter flags, how an order looks in each
+// format, reading ids from arguments or stdin, and confirmation.
+
+import { Option, type Command } from 'commander';
+import type { Context } from '../../core/context.js';
+import { UsageError } from '../../core/errors.js';
+import type { Order, Status } from '../../core/order.js';
+import { parseTimeInput } from '../../core/time.js';
+import { ORDER_FIELDS } from '../../output/fields.js';
+import type { Tone, View } from '../../output/view.js';
+import type { Fetched, OrderFilters, Paging, SortSpec } from '../../platforms/types.js';
+
+export function addFilterOptions(cmd: Command): Command {
+  return cmd
+    .option('--status <status>', 'status: a normalized name (awaiting_fulfillment) or a native code; repeatable', collect, [])
+    .option('--since <time>', 'modified at or after (ISO 8601, or 7d, 12h, yesterday)')
+    .option('--until <time>', 'modified at or before')
+    .option('--created-since <time>', 'created at or after')
+    .option('--created-until <time>', 'created at or before')
+    .option('--customer <id>', 'customer id')
+    .option('--email <email>', 'customer e-mail')
+    .option('--min-id <id>', 'smallest order id')
+    .option('--max-id <id>', 'largest order id')
+    .option('--cursor <cursor>', 'resume from a printed cursor (cursor-paged platforms)')
+    .option('--vendor-ref <ref>', 'vendor reference (cscart)')
+    .option('--invoice <id>', 'invoice id (cscart)');
+}
+
+export function addPagingOptions(cmd: Command): Command {
+  return cmd
+    .option('--limit <n>', 'print at most N orders (fetching as many pages as needed)')
+    .option('--all', 'fetch every page')
+    .option('--page <n>', 'page number to start from')
+    .option('--page-size <n>', 'orders per request (bigcommerce: at most 250)')
+    .addOption(new Option('--sort <field>', 'sort by FIELD[:asc|desc], e.g. date_created:desc'));
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function positiveInt(value: unknown, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const s = String(value);
+  if (!/^\d+$/.test(s) || Number(s) < 1) throw new UsageError(`${flag} must be a whole number of at least 1, not "${s}"`);
+  return Number(s);
+}
+
+export function parseSort(value: unknown): SortSpec | undefined {
+  if (value === undefined) return undefined;
+  const m = /^([A-Za-z_]+)(?::(asc|desc))?$/.exec(String(value));
+  if (!m) throw new UsageError(`invalid --sort "${String(value)}": use FIELD or FIELD:asc / FIELD:desc`);
+  return { field: m[1]!, direction: (m[2] ?? 'asc') as 'asc' | 'desc' };
+}
+
+export function parseFilters(flags: Record<string, unknown>, now: Date): OrderFilters {
+  const time = (v: unknown) => (v === undefined ? undefined : parseTimeInput(String(v), now));
+  const f: OrderFilters = {
+    statuses: (flags.status as string[] | undefined) ?? [],
+    since: time(flags.since),
+    until: time(flags.until),
+    createdSince: time(flags.createdSince),
+    createdUntil: time(flags.createdUntil),
+    customer: flags.customer as string | undefined,
+    email: flags.email as string | undefined,
+    minId: flags.minId as string | undefined,
+    maxId: flags.maxId as string | undefined,
+    sort: parseSort(flags.sort),
+    cursor: flags.cursor as string | undefined,
+    vendorRef: flags.vendorRef as string | undefined,
+    invoice: flags.invoice as string | undefined,
+  };
+  if (f.since && f.until && f.since > f.until) throw new UsageError('--since is later than --until');
+  if (f.createdSince && f.createdUntil && f.createdSince > f.createdUntil) throw new UsageError('--created-since is later than --created-until');
+  return f;
+}
+
+export function parsePaging(flags: Record<string, unknown>): Paging {
+  const paging: Paging = {
+    all: Boolean(flags.all),
+    limit: positiveInt(flags.limit, '--limit'),
+    page: positiveInt(flags.page, '--page'),
+    pageSize: positiveInt(flags.pageSize, '--page-size'),
+  };
+  if (paging.all && paging.limit !== undefined) throw new UsageError('--all and --limit cannot be used together');
+  return paging;
+}
+
+const TONES: Partial<Record<Status, Tone>> = {
+  fulfilled: 'good',
+  completed: 'good',
+  cancelled: 'bad',
+  declined: 'bad',
+  failed: 'bad',
+  refunded: 'muted',
+  partially_refunded: 'muted',
+  pending: 'wait',
+  awaiting_payment: 'wait',
+  awaiting_fulfillment: 'wait',
+  partially_fulfilled: 'wait',
+  on_hold: 'bad',
+};
+
+const moneyText = (m: { amount: string; currency: string } | null) => (m ? `${m.amount} ${m.currency}`.trim() : '');
+
+export function orderView(ctx: Context): View<Fetched> {
+  return {
+    columns: [
+      { header: 'ID', value: (r) => r.order.id },
+      { header: 'STATUS', value: (r) => r.order.status ?? r.order.nativeStatus, tone: (r) => (r.order.status ? TONES[r.order.status] : undefined) },
+      { header: 'CUSTOMER', value: (r) => r.order.customer.name ?? '' },
+      { header: 'EMAIL', value: (r) => r.order.customer.email ?? '' },
+      { header: 'TOTAL', value: (r) => moneyText(r.order.totals.total), align: 'right' },
+      { header: 'CREATED', value: (r) => r.order.createdAt ?? '' },
+      { header: 'UPDATED', value: (r) => r.order.updatedAt ?? '' },
+    ],
+    json: (r) => (ctx.globals.raw ? r.raw : r.order),
+    id: (r) => r.order.id,
+    fields: ORDER_FIELDS,
+  };
+}
+
+/** A readable sheet for one order on a terminal. */
+export function orderSheet(o: Order): string {
+  const lines: string[] = [];
+  const row = (k: string, v: string | null | undefined) => {
+    if (v) lines.push(`${k.padEnd(10)} ${v}`);
+  };
+  const addr = (a: Order['billingAddress']) =>
+    a ? [a.name, a.company, a.line1, a.line2, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.country].filter(Boolean).join(', ') : null;
+  row('Order', `${o.id}${o.number !== o.id ? ` (#${o.number})` : ''} on ${o.platform}`);
+  row('Status', `${o.status ?? '?'} (native ${o.nativeStatus})${o.fulfillmentStatus ? `, ${o.fulfillmentStatus}` : ''}`);
+  row('Created', o.createdAt);
+  row('Updated', o.updatedAt);
+  row('Customer', [o.customer.name, o.customer.email, o.customer.phone].filter(Boolean).join(', '));
+  row('Billing', addr(o.billingAddress));
+  row('Shipping', addr(o.shippingAddress));
+  if (o.items.length) {
+    lines.push('Items');
+    for (const i of o.items) {
+      lines.push(`  ${String(i.quantity).padStart(3)} × ${i.title}${i.variant ? ` (${i.variant})` : ''}${i.sku ? ` [${i.sku}]` : ''}  ${moneyText(i.total)}  ${i.status ?? ''}`.trimEnd());
+    }
+  }
+  const t = o.totals;
+  row('Subtotal', moneyText(t.subtotal));
+  row('Shipping', moneyText(t.shipping));
+  row('Tax', moneyText(t.tax));
+  if (t.discount && Number(t.discount.amount) !== 0) row('Discount', moneyText(t.discount));
+  row('Total', moneyText(t.total));
+  row('Notes', o.notes);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Ids from arguments, or one a line from stdin with --stdin (blank lines and # comments skipped). */
+export async function readIds(ctx: Context, args: string[], stdin: boolean): Promise<string[]> {
+  if (stdin && args.length) throw new UsageError('give order ids as arguments or with --stdin, not both');
+  if (!stdin) {
+    if (!args.length) throw new UsageError('no order ids given', { hint: 'pass ids as arguments, or pipe them in with --stdin' });
+    return args;
+  }
+  const ids = (await ctx.io.readStdin())
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  if (!ids.length) throw new UsageError('--stdin read no order ids');
+  return ids;
+}
+
+/** Destructive changes: ask on a terminal; without one, require --yes. */
+export async function confirmDestructive(ctx: Context, what: string): Promise<void> {
+  if (ctx.globals.yes) return;
+  if (!ctx.io.canPrompt) throw new UsageError(`${what}: confirmation needed`, { hint: 'pass --yes to confirm without a terminal' });
+  const ok = await (await ctx.prompter()).confirm(`${what}?`, false);
+  if (!ok) throw new UsageError('cancelled; nothing was changed');
+}
+
+/** Reads a JSON file, or stdin for "-"; a bad file is refused before any request. */
+export async function readJsonFile(ctx: Context, file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = file === '-' ? await ctx.io.readStdin() : await ctx.readFile(file);
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${file === '-' ? 'standard input' : file} is not valid JSON: ${(err as Error).message}`);
+  }
+}

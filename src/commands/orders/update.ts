@@ -1,0 +1,23 @@
+import type { Context } from '../../core/context.js';
+import { UsageError } from '../../core/errors.js';
+import { openSession, requireCapability } from '../../platforms/index.js';
+import { writeOne } from '../../output/writer.js';
+import { orderSheet, orderView, readJsonFile } from './shared.js';
+
+export interface UpdateOptions {
+  id: string;
+  file?: string;
+  vendorRef?: string;
+}
+
+export async function run(ctx: Context, o: UpdateOptions): Promise<void> {
+  if (!o.file && o.vendorRef === undefined) throw new UsageError('nothing to update: pass --file FILE or --vendor-ref REF');
+  if (o.file && o.vendorRef !== undefined) throw new UsageError('--file and --vendor-ref cannot be used together');
+  const { adapter } = await openSession(ctx);
+  requireCapability(adapter.platform, 'update', 'orders update');
+  if (o.vendorRef !== undefined) throw new UsageError(`--vendor-ref is not available on ${adapter.platform}; it is on: cscart`);
+  const body = adapter.validateOrderBody ? adapter.validateOrderBody(await readJsonFile(ctx, o.file!), 'update') : await readJsonFile(ctx, o.file!);
+  const updated = await adapter.updateOrder!(o.id, body);
+  if (!ctx.globals.quiet) ctx.io.stderr.write(`updated order ${updated.order.id}\n`);
+  writeOne(ctx, orderView(ctx), updated, (r) => orderSheet(r.order));
+}

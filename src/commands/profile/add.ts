@@ -1,0 +1,75 @@
+import type { Context } from '../../core/context.js';
+import type { Profile } from '../../core/config.js';
+import { UsageError } from '../../core/errors.js';
+import { checkBaseUrl } from '../../core/http.js';
+import { checkPlatform } from '../../platforms/index.js';
+
+export interface AddOptions {
+  name: string;
+  platform: string;
+  baseUrl?: string;
+  storeHash?: string;
+  username?: string;
+  storefront?: string;
+  tokenStdin: boolean;
+  use: boolean;
+}
+
+export function parseOptions(name: string, flags: Record<string, unknown>): AddOptions {
+  return {
+    name,
+    platform: String(flags.platform),
+    baseUrl: flags.baseUrl as string | undefined,
+    storeHash: flags.storeHash as string | undefined,
+    username: flags.username as string | undefined,
+    storefront: flags.storefront as string | undefined,
+    tokenStdin: Boolean(flags.tokenStdin),
+    use: Boolean(flags.use),
+  };
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+export async function run(ctx: Context, o: AddOptions): Promise<void> {
+  if (!NAME.test(o.name)) throw new UsageError(`invalid profile name "${o.name}": use letters, digits, ".", "_" and "-"`);
+  const platform = checkPlatform(o.platform);
+  if (o.baseUrl) checkBaseUrl(o.baseUrl.replace('{store_hash}', o.storeHash ?? 'x'));
+  if (platform === 'bigcommerce' && !o.storeHash && !(o.baseUrl && !o.baseUrl.includes('{store_hash}'))) {
+    throw new UsageError('a BigCommerce profile needs --store-hash (or a --base-url without {store_hash})');
+  }
+  const token = await readSecret(ctx, o);
+  const profile: Profile = { platform };
+  if (o.baseUrl) profile.baseUrl = o.baseUrl;
+  if (o.storeHash) profile.storeHash = o.storeHash;
+  if (o.username) profile.username = o.username;
+  if (o.storefront) profile.storefront = o.storefront;
+  if (token) profile.token = token;
+
+  const config = await ctx.config();
+  const data = config.data();
+  const existed = o.name in data.profiles;
+  data.profiles[o.name] = profile;
+  if (o.use || !data.currentProfile) data.currentProfile = o.name;
+  config.save(data);
+  if (!ctx.globals.quiet) {
+    const current = data.currentProfile === o.name ? ' (current)' : '';
+    ctx.io.stderr.write(`${existed ? 'updated' : 'added'} profile ${o.name}${current}${token ? '' : '; no token stored (set ORDERCTL_TOKEN)'}\n`);
+  }
+}
+
+async function readSecret(ctx: Context, o: AddOptions): Promise<string | undefined> {
+  if (o.tokenStdin) {
+    const token = (await ctx.io.readStdin()).trim();
+    if (!token) throw new UsageError('--token-stdin read nothing from standard input');
+    if (/\s/.test(token)) throw new UsageError('--token-stdin read more than one line or word; pass the token alone');
+    return token;
+  }
+  if (ctx.env.ORDERCTL_TOKEN) return ctx.env.ORDERCTL_TOKEN;
+  if (ctx.io.canPrompt) {
+    const prompter = await ctx.prompter();
+    const token = (await prompter.password(`API token for ${o.name} (${o.platform})`)).trim();
+    if (!token) throw new UsageError('no token entered');
+    return token;
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+// `orderctl profile …`: registration only; each verb's module loads when it runs.
+
+import type { Command } from 'commander';
+import type { Runner } from '../../cli.js';
+
+export function registerProfile(program: Command, run: Runner): void {
+  const profile = program.command('profile').description('manage the stores orderctl talks to');
+
+  profile
+    .command('add <name>')
+    .description('add or replace a profile; the secret comes from --token-stdin, ORDERCTL_TOKEN or a hidden prompt')
+    .requiredOption('--platform <platform>', 'bigcommerce')
+    .option('--base-url <url>', 'API root the documented paths hang under ({store_hash} is filled in)')
+    .option('--store-hash <hash>', 'BigCommerce store hash')
+    .option('--username <user>', 'user name for HTTP Basic platforms')
+    .option('--storefront <id>', 'channel storefront')
+    .option('--token-stdin', 'read the secret from standard input')
+    .option('--use', 'make it the current profile')
+    .addHelpText('after', '\nExamples:\n  echo "$TOKEN" | orderctl profile add shop --platform bigcommerce --store-hash abc123 --token-stdin --use\n  orderctl profile add local --platform bigcommerce --base-url http://127.0.0.1:8787/bigcommerce/stores/{store_hash}/v2 --store-hash sandbox --token-stdin')
+    .action(
+      run(async (ctx, cmd) => {
+        const m = await import('./add.js');
+        await m.run(ctx, m.parseOptions(cmd.args[0]!, cmd.opts()));
+      }),
+    );
+
+  profile
+    .command('list')
+    .alias('ls')
+    .description('list profiles; the current one is marked')
+    .action(run(async (ctx) => (await import('./list.js')).run(ctx)));
+
+  profile
+    .command('show [name]')
+    .description('show a profile (secret masked to its last 4 characters)')
+    .action(run(async (ctx, cmd) => (await import('./show.js')).run(ctx, { name: cmd.args[0] })));
+
+  profile
+    .command('use <name>')
+    .description('make a profile the current one')
+    .action(run(async (ctx, cmd) => (await import('./use.js')).run(ctx, { name: cmd.args[0]! })));
+
+  profile
+    .command('remove <name>')
+    .alias('rm')
+    .description('remove a profile')
+    .action(run(async (ctx, cmd) => (await import('./remove.js')).run(ctx, { name: cmd.args[0]! })));
+
+  profile
+    .command('test [name]')
+    .description('make one cheap authenticated call and say whether the credentials work')
+    .action(run(async (ctx, cmd) => (await import('./test.js')).run(ctx, { name: cmd.args[0] })));
+}

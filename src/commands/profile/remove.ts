@@ -1,0 +1,12 @@
+import type { Context } from '../../core/context.js';
+import { requireProfile } from './shared.js';
+
+export async function run(ctx: Context, o: { name: string }): Promise<void> {
+  const config = await ctx.config();
+  const data = config.data();
+  requireProfile(data, o.name);
+  delete data.profiles[o.name];
+  if (data.currentProfile === o.name) delete data.currentProfile;
+  config.save(data);
+  if (!ctx.globals.quiet) ctx.io.stderr.write(`removed profile ${o.name}\n`);
+}

@@ -1,0 +1,51 @@
+// The Context is everything a command may touch: streams, environment,
+// config, the HTTP client, the clock, prompts. cli.ts builds the real one;
+// tests build one with fakes (test/support/context.ts). Like gh's Factory,
+// the expensive parts are functions, so `--version` builds none of them.
+
+import type { Clock } from './clock.js';
+import type { ConfigStore } from './config.js';
+import type { HttpClient, PlatformHttp } from './http.js';
+import type { IO } from './io.js';
+import type { Prompter } from '../prompts/prompter.js';
+
+export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'ids';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'ndjson', 'csv', 'ids'];
+
+/** The global flags of DESIGN.md, parsed once by cli.ts. */
+export interface GlobalOptions {
+  profile?: string;
+  output?: OutputFormat;
+  fields?: string[];
+  raw: boolean;
+  sandbox: boolean;
+  debug: boolean;
+  quiet: boolean;
+  yes: boolean;
+  input: boolean;
+  color: boolean;
+  timeoutMs: number;
+}
+
+export interface Context {
+  io: IO;
+  env: Record<string, string | undefined>;
+  clock: Clock;
+  random: () => number;
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+  globals: GlobalOptions;
+  config(): Promise<ConfigStore>;
+  http(platform: PlatformHttp): HttpClient;
+  prompter(): Promise<Prompter>;
+  /** Reads a file the user named (--file, --address-file). */
+  readFile(path: string): Promise<string>;
+  /** Runs when the command ends, success or not (closing sockets, an in-process sandbox). */
+  defer(fn: () => Promise<void> | void): void;
+  /** Debug trace line on stderr; a no-op without --debug. */
+  debug(line: string): void;
+}
+
+export function defaultGlobals(): GlobalOptions {
+  return { raw: false, sandbox: false, debug: false, quiet: false, yes: false, input: true, color: true, timeoutMs: 30_000 };
+}

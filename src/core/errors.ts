@@ -1,0 +1,91 @@
+// Every failure orderctl reports is one of these; cli.ts turns them into an
+// exit code and one line on stderr. The codes are the contract in DESIGN.md.
+
+export const ExitCode = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  auth: 3,
+  notFound: 4,
+  refused: 5,
+  interrupted: 130,
+} as const;
+
+export interface ErrorDetails {
+  hint?: string;
+  status?: number; // HTTP status, when the error came from a response
+  code?: string; // machine-readable code for `-o json` error objects
+  cause?: unknown;
+}
+
+export class OrderctlError extends Error {
+  readonly exitCode: number;
+  readonly hint?: string;
+  readonly status?: number;
+  readonly code: string;
+
+  constructor(message: string, exitCode: number, code: string, details: ErrorDetails = {}) {
+    super(message, { cause: details.cause });
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+    this.hint = details.hint;
+    this.status = details.status;
+    this.code = details.code ?? code;
+  }
+}
+
+/** Operation failed: API error, network failure after retries, some bulk items failed. */
+export class ApiError extends OrderctlError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, ExitCode.failed, 'api_error', details);
+  }
+}
+
+export class NetworkError extends OrderctlError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, ExitCode.failed, 'network_error', details);
+  }
+}
+
+/** Bad flag, bad date, bad file, or a command the platform does not offer. */
+export class UsageError extends OrderctlError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, ExitCode.usage, 'usage_error', details);
+  }
+}
+
+export class UnsupportedError extends OrderctlError {
+  constructor(what: string, platform: string, supportedBy: string[]) {
+    const where = supportedBy.length ? `it is on: ${supportedBy.join(', ')}` : 'no platform offers it';
+    super(`${what} is not available on ${platform}; ${where}`, ExitCode.usage, 'unsupported');
+  }
+}
+
+export class AuthError extends OrderctlError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, ExitCode.auth, 'auth_error', details);
+  }
+}
+
+export class NotFoundError extends OrderctlError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, ExitCode.notFound, 'not_found', details);
+  }
+}
+
+/** Refused by the platform's rules (409/422), e.g. cancelling a shipped order. */
+export class RefusedError extends OrderctlError {
+  constructor(message: string, details: ErrorDetails = {}) {
+    super(message, ExitCode.refused, 'refused', details);
+  }
+}
+
+export class InterruptedError extends OrderctlError {
+  constructor(message = 'interrupted') {
+    super(message, ExitCode.interrupted, 'interrupted');
+  }
+}
+
+export function isOrderctlError(err: unknown): err is OrderctlError {
+  return err instanceof OrderctlError;
+}

@@ -1,0 +1,335 @@
+// The one HTTP client. Every request of every platform goes through
+// HttpClient.request: auth headers, timeouts, the rate limiter, retries,
+// idempotency keys, debug tracing with secrets redacted, and the mapping of
+// failures to orderctl's errors. Only this module talks to undici.
+
+import type { Dispatcher } from 'undici';
+import type { Clock } from './clock.js';
+import {
+  ApiError,
+  AuthError,
+  InterruptedError,
+  NetworkError,
+  NotFoundError,
+  OrderctlError,
+  RefusedError,
+  UsageError,
+} from './errors.js';
+import { RateLimiter, type QuotaReading } from './rate-limit.js';
+import { redactHeaders, redactText } from './redact.js';
+import { backoffDelay, parseRetryAfter, shouldRetry, type Attempt } from './retry.js';
+import { VERSION } from '../version.js';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestSpec {
+  method: Method;
+  /** Built with `pathOf`, so every segment is already encoded. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Sent as Idempotency-Key and reused by every retry: makes a POST retryable. */
+  idempotencyKey?: string;
+  /** The endpoint has no idempotency protection: never repeat once it may have arrived. */
+  neverRetryAfterSend?: boolean;
+}
+
+export interface HttpResponse<T = unknown> {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON, or undefined for an empty body (204). */
+  body: T | undefined;
+}
+
+/** What a platform adapter tells the client about its API. */
+export interface PlatformHttp {
+  name: string;
+  baseUrl: string;
+  authHeaders: Record<string, string>;
+  /** Every form the secret takes, for redaction. */
+  secrets: string[];
+  /** Turns the platform's error body into one readable sentence. */
+  describeError?(body: unknown): string | undefined;
+  /** Reads the platform's quota headers (BigCommerce X-Rate-Limit-*). */
+  readQuota?(headers: Record<string, string>): QuotaReading;
+  /** How long a 429 asks us to wait, beyond the standard Retry-After. */
+  retryAfterMs?(headers: Record<string, string>): number | undefined;
+}
+
+export interface HttpOptions {
+  timeoutMs: number;
+  maxAttempts: number;
+  /** Longest wait orderctl accepts from Retry-After before giving up. */
+  maxRetryWaitMs: number;
+  clock: Clock;
+  random: () => number;
+  signal?: AbortSignal;
+  debug?: (line: string) => void;
+  env: Record<string, string | undefined>;
+  /** For tests: a dispatcher to use instead of the proxy-aware agent. */
+  dispatcher?: Dispatcher;
+}
+
+export const DEFAULT_HTTP = { timeoutMs: 30_000, maxAttempts: 4, maxRetryWaitMs: 120_000 };
+
+/** Builds a path from a template, encoding every interpolated value as one segment. */
+export function pathOf(strings: TemplateStringsArray, ...values: Array<string | number>): string {
+  let out = strings[0] ?? '';
+  values.forEach((v, i) => {
+    out += encodeSegment(String(v)) + (strings[i + 1] ?? '');
+  });
+  return out;
+}
+
+function encodeSegment(value: string): string {
+  if (value === '') throw new UsageError('an id may not be empty');
+  // "." and ".." would be resolved away by URL normalization; encode them too.
+  if (/^\.+$/.test(value)) return value.replace(/\./g, '%2E');
+  return encodeURIComponent(value);
+}
+
+/** Refuses plain http:// except to loopback, where the sandbox lives. */
+export function checkBaseUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`invalid base URL "${raw}"`);
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url;
+  if (url.protocol === 'http:') {
+    throw new UsageError(`refusing plain http:// to ${url.hostname}: credentials would travel unencrypted`, {
+      hint: 'use https://, or http:// only for 127.0.0.1/localhost',
+    });
+  }
+  throw new UsageError(`unsupported URL scheme "${url.protocol}" in "${raw}"`);
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+// Errors from undici that mean the request never left this machine.
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function errorCode(err: unknown): string | undefined {
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+interface RawResult {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+export class HttpClient {
+  readonly limiter: RateLimiter;
+  private dispatcher: Dispatcher | undefined;
+  private readonly base: URL;
+
+  constructor(
+    readonly platform: PlatformHttp,
+    private readonly opts: HttpOptions,
+  ) {
+    this.base = checkBaseUrl(platform.baseUrl);
+    this.limiter = new RateLimiter(opts.clock);
+    this.dispatcher = opts.dispatcher;
+  }
+
+  urlFor(spec: Pick<RequestSpec, 'path' | 'query'>): URL {
+    const url = new URL(this.base.href.replace(/\/+$/, '') + spec.path);
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    return url;
+  }
+
+  headersFor(spec: RequestSpec): Record<string, string> {
+    return {
+      accept: 'application/json',
+      'user-agent': `orderctl/${VERSION} (node ${process.version})`,
+      ...(spec.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(spec.idempotencyKey ? { 'idempotency-key': spec.idempotencyKey } : {}),
+      ...this.platform.authHeaders,
+      ...spec.headers,
+    };
+  }
+
+  async request<T = unknown>(spec: RequestSpec): Promise<HttpResponse<T>> {
+    const url = this.urlFor(spec);
+    // One headers object for every attempt: the idempotency key never changes between retries.
+    const headers = this.headersFor(spec);
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const what = `${spec.method} ${url.pathname}`;
+
+    for (let attempt = 1; ; attempt++) {
+      await this.limiter.acquire(this.opts.signal);
+      let outcome: Attempt;
+      let raw: RawResult | undefined;
+      let failure: OrderctlError;
+      try {
+        this.trace('>', `${spec.method} ${url.href}`, headers, body);
+        raw = await this.send(url, spec.method, headers, body);
+        this.trace('<', `${raw.status} ${what}`, raw.headers, raw.text);
+        if (this.platform.readQuota) this.limiter.observe(this.platform.readQuota(raw.headers));
+        if (raw.status >= 200 && raw.status < 300) {
+          const parsed = this.parseBody<T>(raw, what);
+          if (parsed.ok) return { status: raw.status, headers: raw.headers, body: parsed.body };
+          outcome = { kind: 'bad-body' };
+          failure = parsed.error;
+        } else {
+          outcome = { kind: 'response', status: raw.status };
+          failure = this.errorFor(raw, what);
+        }
+      } catch (err) {
+        if (err instanceof OrderctlError) throw err;
+        if (this.opts.signal?.aborted) throw new InterruptedError();
+        const code = errorCode(err);
+        const sent = !(code && NOT_SENT_CODES.has(code));
+        this.trace('!', `${what}: ${code ?? (err as Error).message}`);
+        outcome = { kind: 'network', sent };
+        failure = networkError(err, code, url, sent, spec);
+      }
+
+      const retry = shouldRetry({
+        method: spec.method,
+        attempt,
+        maxAttempts: this.opts.maxAttempts,
+        outcome,
+        idempotencyKey: Boolean(spec.idempotencyKey),
+        neverRetryAfterSend: Boolean(spec.neverRetryAfterSend),
+      });
+      if (!retry) throw failure;
+      const wait = this.waitBeforeRetry(attempt, raw);
+      if (wait > this.opts.maxRetryWaitMs) throw failure;
+      this.trace('~', `retrying ${what} in ${wait} ms (attempt ${attempt + 1} of ${this.opts.maxAttempts})`);
+      await this.opts.clock.sleep(wait, this.opts.signal);
+    }
+  }
+
+  private waitBeforeRetry(attempt: number, raw: RawResult | undefined): number {
+    if (raw && raw.status === 429) {
+      const asked =
+        parseRetryAfter(raw.headers['retry-after'], this.opts.clock.now()) ?? this.platform.retryAfterMs?.(raw.headers);
+      const wait = asked ?? backoffDelay(attempt, this.opts.random);
+      this.limiter.pause(wait);
+      return wait;
+    }
+    const asked = raw ? parseRetryAfter(raw.headers['retry-after'], this.opts.clock.now()) : undefined;
+    return asked ?? backoffDelay(attempt, this.opts.random);
+  }
+
+  private async send(url: URL, method: Method, headers: Record<string, string>, body: string | undefined): Promise<RawResult> {
+    const undici = await import('undici');
+    this.dispatcher ??= this.makeDispatcher(undici);
+    const res = await undici.request(url, {
+      method,
+      headers,
+      body,
+      dispatcher: this.dispatcher,
+      signal: this.opts.signal,
+      headersTimeout: this.opts.timeoutMs,
+      bodyTimeout: this.opts.timeoutMs,
+    });
+    const text = await res.body.text();
+    const flat: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    return { status: res.statusCode, headers: flat, text };
+  }
+
+  private makeDispatcher(undici: typeof import('undici')): Dispatcher {
+    const t = this.opts.timeoutMs;
+    const env = this.opts.env;
+    // Node 20's fetch ignores HTTP(S)_PROXY; undici's EnvHttpProxyAgent reads them (and NO_PROXY).
+    return new undici.EnvHttpProxyAgent({
+      httpProxy: env.HTTP_PROXY ?? env.http_proxy,
+      httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
+      noProxy: env.NO_PROXY ?? env.no_proxy,
+      connect: { timeout: t },
+      headersTimeout: t,
+      bodyTimeout: t,
+      keepAliveTimeout: 10_000,
+    });
+  }
+
+  private parseBody<T>(raw: RawResult, what: string): { ok: true; body: T | undefined } | { ok: false; error: OrderctlError } {
+    if (raw.text.trim() === '') return { ok: true, body: undefined };
+    const type = raw.headers['content-type'] ?? 'no content type';
+    if (!/json/i.test(type)) {
+      return { ok: false, error: new ApiError(`${this.platform.name} answered ${what} with ${raw.status} and ${type}, not JSON`, { status: raw.status }) };
+    }
+    try {
+      return { ok: true, body: JSON.parse(raw.text) as T };
+    } catch {
+      return {
+        ok: false,
+        error: new ApiError(`${this.platform.name} answered ${what} with ${raw.status} and a truncated or invalid JSON body (${type})`, {
+          status: raw.status,
+        }),
+      };
+    }
+  }
+
+  private errorFor(raw: RawResult, what: string): OrderctlError {
+    const type = raw.headers['content-type'] ?? '';
+    let detail: string | undefined;
+    if (/json/i.test(type)) {
+      try {
+        detail = this.platform.describeError?.(JSON.parse(raw.text));
+      } catch {
+        detail = 'the error body was truncated or invalid JSON';
+      }
+    } else if (raw.text.trim() !== '') {
+      detail = `the body was ${type || 'not JSON'}, not JSON`;
+    }
+    const status = raw.status;
+    const message = redactText(`${this.platform.name} answered ${what} with ${status}${detail ? `: ${detail}` : ''}`, this.platform.secrets);
+    const d = { status };
+    if (status === 401 || status === 403) {
+      return new AuthError(message, { ...d, hint: 'check the profile\'s credentials with "orderctl profile test"' });
+    }
+    if (status === 404) return new NotFoundError(message, d);
+    if (status === 409 || status === 422) return new RefusedError(message, d);
+    if (status === 429) return new ApiError(message, { ...d, hint: 'the rate limit was still exhausted after retries; try again later' });
+    return new ApiError(message, d);
+  }
+
+  private trace(dir: string, line: string, headers?: Record<string, string>, body?: string): void {
+    const debug = this.opts.debug;
+    if (!debug) return;
+    const secrets = this.platform.secrets;
+    debug(redactText(`${dir} ${line}`, secrets));
+    if (headers) for (const [k, v] of Object.entries(redactHeaders(headers))) debug(`${dir}   ${k}: ${redactText(v, secrets)}`);
+    if (body) debug(`${dir}   ${redactText(body.length > 4000 ? `${body.slice(0, 4000)}… (${body.length} bytes)` : body, secrets)}`);
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher?.close();
+  }
+}
+
+function networkError(err: unknown, code: string | undefined, url: URL, sent: boolean, spec: RequestSpec): OrderctlError {
+  const reason = code ?? (err as Error)?.message ?? String(err);
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return new NetworkError(`${spec.method} ${url.host}${url.pathname} timed out (${reason})`, { hint: 'raise --timeout, or check the network' });
+  }
+  const unsafe = sent && spec.method === 'POST' && !spec.idempotencyKey;
+  return new NetworkError(`${spec.method} ${url.host}${url.pathname} failed: ${reason}`, {
+    hint: unsafe || spec.neverRetryAfterSend
+      ? 'the request may have reached the server, so it was not repeated; check the order before trying again'
+      : undefined,
+  });
+}

@@ -1,0 +1,98 @@
+// IO owns every terminal decision (TTY, colour, prompting, progress) so that
+// commands never look at process.* and tests can flip one flag at a time.
+
+export interface Writable {
+  write(chunk: string): unknown;
+}
+
+export interface IO {
+  stdout: Writable;
+  stderr: Writable;
+  /** Reads all of stdin as text (for --token-stdin, --file -, --stdin). */
+  readStdin(): Promise<string>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  stdinIsTTY: boolean;
+  /** Colour on stdout: a TTY, not NO_COLOR/--no-color, or FORCE_COLOR. */
+  colorEnabled: boolean;
+  /** Prompts need a terminal on both ends, and no --no-input. */
+  canPrompt: boolean;
+  /** Terminal width for tables; 80 when unknown. */
+  columns: number;
+}
+
+export interface TerminalFacts {
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  stdinIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  noColorFlag: boolean;
+  noInput: boolean;
+}
+
+export function decideColor(f: TerminalFacts): boolean {
+  if (f.noColorFlag) return false;
+  const force = f.env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  if (f.env.NO_COLOR !== undefined && f.env.NO_COLOR !== '') return false;
+  if (f.env.TERM === 'dumb') return false;
+  return f.stdoutIsTTY;
+}
+
+export function decidePrompting(f: TerminalFacts): boolean {
+  return !f.noInput && f.stdinIsTTY && f.stderrIsTTY;
+}
+
+/** The real process streams; only cli.ts calls this. */
+export function processIO(opts: { noColorFlag: boolean; noInput: boolean }): IO {
+  const facts: TerminalFacts = {
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    env: process.env,
+    ...opts,
+  };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: () => readStream(process.stdin),
+    stdoutIsTTY: facts.stdoutIsTTY,
+    stderrIsTTY: facts.stderrIsTTY,
+    stdinIsTTY: facts.stdinIsTTY,
+    colorEnabled: decideColor(facts),
+    canPrompt: decidePrompting(facts),
+    columns: process.stdout.columns || 80,
+  };
+}
+
+async function readStream(stream: AsyncIterable<Buffer | string>): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+  return text;
+}
+
+/** Buffers with every TTY flag off, like gh's iostreams.Test(). */
+export interface TestIO extends IO {
+  out(): string;
+  err(): string;
+}
+
+export function testIO(overrides: Partial<IO> & { stdin?: string } = {}): TestIO {
+  let out = '';
+  let err = '';
+  const { stdin = '', ...rest } = overrides;
+  return {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    readStdin: async () => stdin,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    colorEnabled: false,
+    canPrompt: false,
+    columns: 120,
+    ...rest,
+    out: () => out,
+    err: () => err,
+  };
+}

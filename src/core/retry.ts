@@ -1,0 +1,62 @@
+// When to try a request again, and how long to wait first. Pure functions, so
+// the whole policy is tested without a server (like stripe-node's shouldRetry).
+
+export type Attempt =
+  | { kind: 'response'; status: number }
+  /** sent: false when the connection failed before the request left us. */
+  | { kind: 'network'; sent: boolean }
+  /** A 2xx whose body was truncated or not JSON. */
+  | { kind: 'bad-body' };
+
+export interface RetryInput {
+  method: string;
+  attempt: number; // 1 for the first try
+  maxAttempts: number;
+  outcome: Attempt;
+  idempotencyKey: boolean;
+  /** For endpoints where a repeat would duplicate work and no key protects it. */
+  neverRetryAfterSend: boolean;
+}
+
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+export function shouldRetry(r: RetryInput): boolean {
+  if (r.attempt >= r.maxAttempts) return false;
+  // Nothing reached the server: always safe.
+  if (r.outcome.kind === 'network' && !r.outcome.sent) return true;
+  if (r.neverRetryAfterSend) return false;
+  const safe = IDEMPOTENT.has(r.method) || (r.method === 'POST' && r.idempotencyKey);
+  if (!safe) return false;
+  switch (r.outcome.kind) {
+    case 'network':
+      return true;
+    case 'response':
+      return RETRY_STATUSES.has(r.outcome.status);
+    case 'bad-body':
+      return r.method === 'GET';
+  }
+}
+
+export interface BackoffOptions {
+  baseMs: number;
+  capMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 300, capMs: 10_000 };
+
+/** Exponential backoff with full jitter: uniform in [0, min(cap, base·2^(n-1))]. */
+export function backoffDelay(attempt: number, random: () => number, o: BackoffOptions = DEFAULT_BACKOFF): number {
+  const ceiling = Math.min(o.capMs, o.baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | undefined, now: Date): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const v = value.trim();
+  if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  const at = Date.parse(v);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now.getTime());
+}

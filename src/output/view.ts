@@ -1,0 +1,21 @@
+// A View says how one kind of record looks in each format: its table
+// columns, its JSON, its id. Commands describe records; writers print them.
+
+export interface Column<T> {
+  header: string;
+  value(r: T): string;
+  align?: 'left' | 'right';
+  /** Colours the cell on a TTY (statuses by meaning). */
+  tone?(r: T): Tone | undefined;
+}
+
+export type Tone = 'good' | 'bad' | 'wait' | 'muted';
+
+export interface View<T> {
+  columns: Column<T>[];
+  /** The record as JSON: the normalized shape, or the platform's own with --raw. */
+  json(r: T): unknown;
+  id(r: T): string;
+  /** Valid --fields paths; undefined = anything goes. */
+  fields?: readonly string[];
+}

@@ -1,0 +1,111 @@
+// Writes records in the chosen format. Lists stream: ndjson, csv, ids and
+// json write each record as it arrives (json as one array), so `--all` over
+// many pages never holds them all. Tables are buffered to size the columns.
+
+import type { Context, OutputFormat } from '../core/context.js';
+import { UsageError } from '../core/errors.js';
+import { csvRow } from './csv.js';
+import { flattenForColumns, getPath, pickFields, validateFields } from './fields.js';
+import { renderTable } from './table.js';
+import type { Column, View } from './view.js';
+
+export function chooseFormat(ctx: Context): OutputFormat {
+  if (ctx.globals.output) return ctx.globals.output;
+  if (ctx.globals.raw) return 'json';
+  return ctx.io.stdoutIsTTY ? 'table' : 'json';
+}
+
+export interface ListWriter<T> {
+  write(record: T): void;
+  end(): void;
+  readonly count: number;
+}
+
+/** Columns from --fields when given, else the view's own. */
+function columnsFor<T>(ctx: Context, view: View<T>): Column<T>[] {
+  const fields = ctx.globals.fields;
+  if (!fields) return view.columns;
+  return fields.map((f) => ({ header: f, value: (r: T) => flattenForColumns(view.json(r), [f])[0] ?? '' }));
+}
+
+function jsonFor<T>(ctx: Context, view: View<T>, r: T): unknown {
+  const fields = ctx.globals.fields;
+  return fields ? pickFields(view.json(r), fields) : view.json(r);
+}
+
+function checkFields<T>(ctx: Context, view: View<T>): void {
+  if (ctx.globals.fields && view.fields && !ctx.globals.raw) validateFields(ctx.globals.fields, [...view.fields]);
+}
+
+export function listWriter<T>(ctx: Context, view: View<T>): ListWriter<T> {
+  const format = chooseFormat(ctx);
+  checkFields(ctx, view);
+  const out = ctx.io.stdout;
+  const columns = columnsFor(ctx, view);
+  const rows: T[] = [];
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    write(r) {
+      switch (format) {
+        case 'json':
+          out.write(`${count === 0 ? '[\n' : ',\n'}${indent(JSON.stringify(jsonFor(ctx, view, r), null, 2))}`);
+          break;
+        case 'ndjson':
+          out.write(`${JSON.stringify(jsonFor(ctx, view, r))}\n`);
+          break;
+        case 'csv':
+          if (count === 0) out.write(csvRow(columns.map((c) => c.header)));
+          out.write(csvRow(columns.map((c) => c.value(r))));
+          break;
+        case 'ids':
+          out.write(`${view.id(r)}\n`);
+          break;
+        case 'table':
+          rows.push(r);
+          break;
+      }
+      count++;
+    },
+    end() {
+      if (format === 'json') out.write(count === 0 ? '[]\n' : '\n]\n');
+      if (format === 'csv' && count === 0) out.write(csvRow(columns.map((c) => c.header)));
+      if (format === 'table') {
+        if (rows.length === 0) {
+          if (!ctx.globals.quiet) ctx.io.stderr.write('no results\n');
+        } else out.write(renderTable(ctx, columns, rows));
+      }
+    },
+  };
+}
+
+/** One record: JSON as an object (not an array); a table as a list of one. */
+export function writeOne<T>(ctx: Context, view: View<T>, r: T, sheet?: (r: T) => string): void {
+  const format = chooseFormat(ctx);
+  if (format === 'json') {
+    checkFields(ctx, view);
+    ctx.io.stdout.write(`${JSON.stringify(jsonFor(ctx, view, r), null, 2)}\n`);
+    return;
+  }
+  if (format === 'table' && sheet && !ctx.globals.fields) {
+    ctx.io.stdout.write(sheet(r));
+    return;
+  }
+  const w = listWriter(ctx, view);
+  w.write(r);
+  w.end();
+}
+
+function indent(s: string): string {
+  return s.replace(/^/gm, '  ');
+}
+
+export function parseOutputFormat(value: string): OutputFormat {
+  const formats = ['table', 'json', 'ndjson', 'csv', 'ids'];
+  if (!formats.includes(value)) throw new UsageError(`unknown output format "${value}": use ${formats.join(', ')}`);
+  return value as OutputFormat;
+}
+
+export { getPath };

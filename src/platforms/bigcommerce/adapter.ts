@@ -1,0 +1,300 @@
+// BigCommerce Orders V2 (https://api.bigcommerce.com/stores/{store_hash}/v2).
+// Quirks relied on, with their sources:
+// - an empty page is 204 No Content, not [] (API-NOTES.md §1; aligent/bigcommerce-v3-api-php-client#161)
+// - limit is at most 250 (docs/start/about/common-query-params.mdx)
+// - POST /orders answers 200 in the spec and 201 per status-codes.mdx: both accepted
+// - shipments need order_address_id and items (spec: createOrderShipment)
+// - quota headers X-Rate-Limit-* and X-Retry-After (docs/api-docs/getting-started/api-rate-limits.mdx)
+
+import { pathOf, type HttpClient, type PlatformHttp } from '../../core/http.js';
+import { UsageError, NotFoundError, OrderctlError } from '../../core/errors.js';
+import { toIsoUtc } from '../../core/time.js';
+import type { Profile } from '../../core/config.js';
+import type {
+  Adapter,
+  Fetched,
+  FulfillOptions,
+  FulfillResult,
+  OrderCount,
+  OrderFilters,
+  Paging,
+  StatusChange,
+} from '../types.js';
+import { STATUS_BY_ID, toNormalizedOrder, toStatusId } from './mapping.js';
+import type { BcError, BcOrder, BcOrderCount, BcOrderProduct, BcShipment, BcShippingAddress } from './types.js';
+
+export const DEFAULT_BASE_URL = 'https://api.bigcommerce.com/stores/{store_hash}/v2';
+export const MAX_PAGE_SIZE = 250;
+const DEFAULT_PAGE_SIZE = 50;
+const SORT_FIELDS = ['id', 'customer_id', 'date_created', 'date_modified', 'status_id', 'channel_id', 'external_id'];
+// shipping_provider enum of the spec; any other carrier goes in tracking_carrier.
+const PROVIDERS = new Set(['auspost', 'canadapost', 'endicia', 'usps', 'fedex', 'royalmail', 'ups', 'upsready', 'upsonline', 'shipperhq']);
+
+export function bigcommerceHttp(profile: Profile, token: string): PlatformHttp {
+  const template = profile.baseUrl ?? DEFAULT_BASE_URL;
+  if (template.includes('{store_hash}') && !profile.storeHash) {
+    throw new UsageError('this BigCommerce profile has no store hash', { hint: 'orderctl profile add NAME --platform bigcommerce --store-hash HASH' });
+  }
+  return {
+    name: 'bigcommerce',
+    baseUrl: template.replace('{store_hash}', encodeURIComponent(profile.storeHash ?? '')),
+    authHeaders: { 'x-auth-token': token },
+    secrets: [token],
+    describeError,
+    readQuota: (h) => ({
+      left: numberHeader(h['x-rate-limit-requests-left']),
+      resetMs: numberHeader(h['x-rate-limit-time-reset-ms']),
+    }),
+    retryAfterMs: (h) => {
+      const reset = numberHeader(h['x-rate-limit-time-reset-ms']);
+      if (reset !== undefined) return reset;
+      const s = numberHeader(h['x-retry-after']);
+      return s === undefined ? undefined : s * 1000;
+    },
+  };
+}
+
+function numberHeader(v: string | undefined): number | undefined {
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** v2 errors are an array: [{"status":404,"message":"…"}] (spec 404_Resp). */
+function describeError(body: unknown): string | undefined {
+  const list = Array.isArray(body) ? (body as BcError[]) : [body as BcError];
+  const messages = list.map((e) => (e && typeof e === 'object' ? (e.message ?? (e as { title?: string }).title) : undefined)).filter(Boolean);
+  return messages.length ? messages.join('; ') : undefined;
+}
+
+function checkId(id: string): string {
+  if (!/^\d+$/.test(id)) throw new UsageError(`invalid BigCommerce order id "${id}": ids are whole numbers`);
+  return id;
+}
+
+export function listQuery(f: OrderFilters): Record<string, string | undefined> {
+  const iso = (d?: Date) => (d ? toIsoUtc(d) : undefined);
+  if (f.customer !== undefined && !/^\d+$/.test(f.customer)) throw new UsageError(`invalid customer id "${f.customer}": BigCommerce customer ids are whole numbers`);
+  for (const [flag, v] of [['--min-id', f.minId], ['--max-id', f.maxId]] as const) {
+    if (v !== undefined && !/^\d+$/.test(v)) throw new UsageError(`invalid ${flag} "${v}": ids are whole numbers`);
+  }
+  let sort: string | undefined;
+  if (f.sort) {
+    if (!SORT_FIELDS.includes(f.sort.field)) throw new UsageError(`cannot sort BigCommerce orders by "${f.sort.field}": use one of ${SORT_FIELDS.join(', ')}`);
+    sort = `${f.sort.field}:${f.sort.direction}`;
+  }
+  for (const flag of ['cursor', 'vendorRef', 'invoice'] as const) {
+    if (f[flag] !== undefined) throw new UsageError(`--${flag.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is not available on bigcommerce`);
+  }
+  return {
+    min_date_modified: iso(f.since),
+    max_date_modified: iso(f.until),
+    min_date_created: iso(f.createdSince),
+    max_date_created: iso(f.createdUntil),
+    customer_id: f.customer,
+    email: f.email,
+    min_id: f.minId,
+    max_id: f.maxId,
+    sort,
+  };
+}
+
+export class BigCommerceAdapter implements Adapter {
+  readonly platform = 'bigcommerce' as const;
+
+  constructor(private readonly http: HttpClient) {}
+
+  async ping(): Promise<void> {
+    await this.http.request({ method: 'GET', path: '/orders/count' });
+  }
+
+  async *listOrders(filters: OrderFilters, paging: Paging): AsyncIterable<Fetched> {
+    const base = listQuery(filters);
+    const pageSize = paging.pageSize ?? (paging.limit !== undefined ? Math.min(paging.limit, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new UsageError(`--page-size must be between 1 and ${MAX_PAGE_SIZE} on bigcommerce`);
+    }
+    const statusIds = filters.statuses.length ? [...new Set(filters.statuses.map(toStatusId))] : [undefined];
+    let yielded = 0;
+    // status_id takes one value, so several statuses are listed one after another.
+    for (const statusId of statusIds) {
+      for (let page = paging.page ?? 1; ; page++) {
+        const res = await this.http.request<BcOrder[]>({
+          method: 'GET',
+          path: '/orders',
+          query: { ...base, status_id: statusId, page, limit: pageSize },
+        });
+        const orders = res.status === 204 || !res.body ? [] : expectArray<BcOrder>(res.body, 'GET /orders');
+        for (const raw of orders) {
+          yield { order: toNormalizedOrder(raw), raw };
+          if (paging.limit !== undefined && ++yielded >= paging.limit) return;
+        }
+        const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
+        // Past the last page the API answers 204; a short page is the last one too.
+        if (!more || orders.length < pageSize) break;
+      }
+    }
+  }
+
+  async getOrder(id: string): Promise<Fetched> {
+    checkId(id);
+    const res = await this.orderRequest<BcOrder>(id, { method: 'GET', path: pathOf`/orders/${id}` });
+    const raw = expectOrder(res, 'GET /orders/{id}');
+    const [products, addresses] = await Promise.all([this.products(id), this.shippingAddresses(id)]);
+    return { order: toNormalizedOrder(raw, products, addresses), raw: { ...raw, products, shipping_addresses: addresses } };
+  }
+
+  async countOrders(filters: OrderFilters): Promise<OrderCount> {
+    const query = listQuery(filters);
+    const res = await this.http.request<BcOrderCount>({ method: 'GET', path: '/orders/count', query });
+    const body = res.body;
+    if (!body || typeof body.count !== 'number' || !Array.isArray(body.statuses)) {
+      throw new OrderctlError('bigcommerce answered GET /orders/count with an unexpected body', 1, 'api_error');
+    }
+    const wanted = filters.statuses.length ? new Set(filters.statuses.map(toStatusId)) : undefined;
+    const statuses = body.statuses
+      .filter((s) => !wanted || wanted.has(s.id))
+      .map((s) => ({ status: STATUS_BY_ID[s.id] ?? null, nativeStatus: String(s.id), name: s.custom_label || s.name, count: s.count }));
+    const count = wanted ? statuses.reduce((n, s) => n + s.count, 0) : body.count;
+    return { count, statuses };
+  }
+
+  validateOrderBody(body: unknown, kind: 'create' | 'update'): unknown {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new UsageError('the order file must hold one JSON object');
+    const b = body as Record<string, unknown>;
+    if (kind === 'create') {
+      if (!b.billing_address || typeof b.billing_address !== 'object') throw new UsageError('the order needs a "billing_address" object (BigCommerce requires it)');
+      const hasProducts = Array.isArray(b.products) && b.products.length > 0;
+      const hasConsignments = Array.isArray(b.consignments) && b.consignments.length > 0;
+      if (!hasProducts && !hasConsignments) throw new UsageError('the order needs a non-empty "products" or "consignments" array');
+      if (hasConsignments && (b.products !== undefined || b.shipping_addresses !== undefined)) {
+        throw new UsageError('"consignments" cannot be combined with "products" or "shipping_addresses" (BigCommerce: one fulfillment method per order)');
+      }
+    }
+    if (b.status_id !== undefined && !(Number.isInteger(b.status_id) && (b.status_id as number) >= 0 && (b.status_id as number) <= 14)) {
+      throw new UsageError('"status_id" must be a whole number from 0 to 14');
+    }
+    return body;
+  }
+
+  async createOrder(body: unknown): Promise<Fetched> {
+    // No idempotency key exists for this endpoint: the client never repeats it once it may have arrived.
+    const res = await this.http.request<BcOrder>({ method: 'POST', path: '/orders', body: this.validateOrderBody(body, 'create') });
+    const raw = expectOrder(res, 'POST /orders');
+    return { order: toNormalizedOrder(raw), raw };
+  }
+
+  async updateOrder(id: string, body: unknown): Promise<Fetched> {
+    checkId(id);
+    const res = await this.orderRequest<BcOrder>(id, { method: 'PUT', path: pathOf`/orders/${id}`, body: this.validateOrderBody(body, 'update') });
+    const raw = expectOrder(res, 'PUT /orders/{id}');
+    return { order: toNormalizedOrder(raw), raw };
+  }
+
+  async setStatus(id: string, status: string): Promise<StatusChange> {
+    checkId(id);
+    const statusId = toStatusId(status);
+    const { order, raw } = await this.updateOrder(id, { status_id: statusId });
+    return { orderId: id, status: order.status, nativeStatus: order.nativeStatus, raw };
+  }
+
+  async cancelOrder(id: string): Promise<StatusChange> {
+    return this.setStatus(id, '5');
+  }
+
+  async archiveOrder(id: string): Promise<void> {
+    checkId(id);
+    await this.orderRequest(id, { method: 'DELETE', path: pathOf`/orders/${id}` });
+  }
+
+  async fulfillOrder(id: string, o: FulfillOptions): Promise<FulfillResult> {
+    checkId(id);
+    const [products, addresses] = await Promise.all([this.products(id), this.shippingAddresses(id)]);
+    const address = pickAddress(id, addresses, o.address);
+    const items = o.items.length ? itemsFromFlags(id, o.items, products) : unshippedItems(products, address.id);
+    if (items.length === 0) throw new UsageError(`order ${id} has nothing left to ship`);
+    const carrier = o.carrier?.toLowerCase();
+    const body = {
+      order_address_id: address.id,
+      items,
+      tracking_number: o.tracking,
+      tracking_link: o.trackingUrl,
+      shipping_method: o.service,
+      ...(carrier && PROVIDERS.has(carrier) ? { shipping_provider: carrier } : o.carrier ? { tracking_carrier: o.carrier } : {}),
+      comments: o.comments,
+    };
+    const res = await this.orderRequest<BcShipment>(id, { method: 'POST', path: pathOf`/orders/${id}/shipments`, body, neverRetryAfterSend: true });
+    const shipment = res.body;
+    return { orderId: id, shipmentId: shipment?.id !== undefined ? String(shipment.id) : null, raw: shipment };
+  }
+
+  private async products(id: string): Promise<BcOrderProduct[]> {
+    return this.allPages<BcOrderProduct>(pathOf`/orders/${id}/products`, id);
+  }
+
+  private async shippingAddresses(id: string): Promise<BcShippingAddress[]> {
+    return this.allPages<BcShippingAddress>(pathOf`/orders/${id}/shipping_addresses`, id);
+  }
+
+  private async allPages<T>(path: string, id: string): Promise<T[]> {
+    const out: T[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.orderRequest<T[]>(id, { method: 'GET', path, query: { page, limit: MAX_PAGE_SIZE } });
+      const rows = res.status === 204 || !res.body ? [] : expectArray<T>(res.body, `GET ${path}`);
+      out.push(...rows);
+      if (rows.length < MAX_PAGE_SIZE) return out;
+    }
+  }
+
+  /** A request about one order: a 404 says which order was not found. */
+  private async orderRequest<T>(id: string, spec: Parameters<HttpClient['request']>[0]) {
+    try {
+      return await this.http.request<T>(spec);
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new NotFoundError(`order ${id} not found on bigcommerce`, { status: 404, hint: 'list orders with "orderctl orders list"' });
+      throw err;
+    }
+  }
+}
+
+function expectArray<T>(body: unknown, what: string): T[] {
+  if (!Array.isArray(body)) throw new OrderctlError(`bigcommerce answered ${what} with an unexpected body (expected a list)`, 1, 'api_error');
+  return body as T[];
+}
+
+function expectOrder(res: { body: BcOrder | undefined }, what: string): BcOrder {
+  const o = res.body;
+  if (!o || typeof o !== 'object' || typeof o.id !== 'number' || typeof o.status_id !== 'number') {
+    throw new OrderctlError(`bigcommerce answered ${what} with an unexpected body (expected an order)`, 1, 'api_error');
+  }
+  return o;
+}
+
+function pickAddress(id: string, addresses: BcShippingAddress[], wanted?: string): BcShippingAddress {
+  if (wanted !== undefined) {
+    const a = addresses.find((x) => String(x.id) === wanted);
+    if (!a) throw new UsageError(`order ${id} has no shipping address ${wanted}; it has: ${addresses.map((x) => x.id).join(', ') || 'none'}`);
+    return a;
+  }
+  if (addresses.length === 1) return addresses[0]!;
+  if (addresses.length === 0) throw new UsageError(`order ${id} has no shipping address to ship to`);
+  throw new UsageError(`order ${id} ships to ${addresses.length} addresses: choose one with --address (${addresses.map((a) => a.id).join(', ')})`);
+}
+
+function unshippedItems(products: BcOrderProduct[], addressId: number) {
+  return products
+    .filter((p) => p.order_address_id === undefined || p.order_address_id === addressId)
+    .map((p) => ({ order_product_id: p.id, quantity: p.quantity - (p.quantity_shipped ?? 0) }))
+    .filter((i) => i.quantity > 0);
+}
+
+function itemsFromFlags(id: string, wanted: FulfillOptions['items'], products: BcOrderProduct[]) {
+  return wanted.map((w) => {
+    const p = products.find((x) => String(x.id) === w.id);
+    if (!p) throw new UsageError(`order ${id} has no item ${w.id}; its items are: ${products.map((x) => x.id).join(', ')}`);
+    const left = p.quantity - (p.quantity_shipped ?? 0);
+    const quantity = w.quantity ?? left;
+    if (quantity < 1 || quantity > left) throw new UsageError(`item ${w.id} of order ${id} has ${left} left to ship, not ${quantity}`);
+    return { order_product_id: p.id, quantity };
+  });
+}

@@ -1,0 +1,134 @@
+// BigCommerce native JSON <-> the normalized order. Field meanings are from the
+// official OpenAPI file (shared/specs/bigcommerce-orders-v2.yml) and API-NOTES.md §1.
+
+import type { Address, Order, OrderItem, Status } from '../../core/order.js';
+import { money } from '../../core/money.js';
+import { rfc2822ToIso } from '../../core/time.js';
+import { UsageError } from '../../core/errors.js';
+import type { BcAddress, BcOrder, BcOrderProduct, BcShippingAddress } from './types.js';
+
+/** status_id 0–14 → the shared vocabulary. Several ids share a name; see CANONICAL_ID. */
+export const STATUS_BY_ID: Record<number, Status> = {
+  0: 'incomplete',
+  1: 'pending',
+  2: 'fulfilled', // Shipped
+  3: 'partially_fulfilled', // Partially Shipped
+  4: 'refunded',
+  5: 'cancelled',
+  6: 'declined',
+  7: 'awaiting_payment',
+  8: 'awaiting_fulfillment', // Awaiting Pickup
+  9: 'awaiting_fulfillment', // Awaiting Shipment
+  10: 'completed',
+  11: 'awaiting_fulfillment',
+  12: 'on_hold', // Manual Verification Required
+  13: 'on_hold', // Disputed
+  14: 'partially_refunded',
+};
+
+/** The id a normalized name sets or filters by; native ids (8, 9, 13) reach the others. */
+const CANONICAL_ID: Partial<Record<Status, number>> = {
+  incomplete: 0,
+  pending: 1,
+  fulfilled: 2,
+  partially_fulfilled: 3,
+  refunded: 4,
+  cancelled: 5,
+  declined: 6,
+  awaiting_payment: 7,
+  awaiting_fulfillment: 11,
+  completed: 10,
+  on_hold: 12,
+  partially_refunded: 14,
+};
+
+/** Accepts a normalized status name or a native id ("11"); returns the status_id. */
+export function toStatusId(input: string): number {
+  const s = input.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (/^\d+$/.test(s) && Number(s) in STATUS_BY_ID) return Number(s);
+  const id = CANONICAL_ID[s as Status];
+  if (id !== undefined) return id;
+  const names = Object.keys(CANONICAL_ID).join(', ');
+  throw new UsageError(`unknown BigCommerce status "${input}": use a status id 0–14 or one of ${names}`);
+}
+
+function joinName(first?: string | null, last?: string | null): string | null {
+  const name = [first, last].filter((p) => p && p.trim()).join(' ');
+  return name || null;
+}
+
+const orNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v === '' ? null : String(v));
+
+export function toAddress(a: BcAddress | BcShippingAddress | undefined | null): Address | null {
+  if (!a) return null;
+  return {
+    name: joinName(a.first_name, a.last_name),
+    company: orNull(a.company),
+    line1: orNull(a.street_1),
+    line2: orNull(a.street_2),
+    city: orNull(a.city),
+    state: orNull(a.state),
+    zip: orNull(a.zip),
+    country: orNull(a.country_iso2) ?? orNull(a.country),
+    phone: orNull(a.phone),
+  };
+}
+
+export function toItem(p: BcOrderProduct, currency: string): OrderItem {
+  const options = (p.product_options ?? []).map((o) => `${o.display_name}: ${o.display_value}`).join(', ');
+  const shipped = p.quantity_shipped ?? 0;
+  return {
+    id: String(p.id),
+    productId: p.product_id ? String(p.product_id) : null,
+    variantId: p.variant_id ? String(p.variant_id) : null,
+    sku: orNull(p.sku),
+    title: p.name,
+    variant: options || null,
+    quantity: p.quantity,
+    unitPrice: money(p.price_inc_tax, currency),
+    total: money(p.total_inc_tax, currency),
+    status: shipped >= p.quantity ? 'shipped' : shipped > 0 ? 'partially_shipped' : 'unshipped',
+  };
+}
+
+function fulfillmentOf(o: BcOrder): string {
+  if (o.status_id === 2) return 'fulfilled';
+  if (o.items_shipped > 0) return o.items_shipped >= o.items_total ? 'fulfilled' : 'partially_fulfilled';
+  return 'unfulfilled';
+}
+
+export function toNormalizedOrder(o: BcOrder, products?: BcOrderProduct[], addresses?: BcShippingAddress[]): Order {
+  const currency = o.currency_code || o.default_currency_code || '';
+  const b = o.billing_address;
+  return {
+    id: String(o.id),
+    number: String(o.id),
+    platform: 'bigcommerce',
+    status: STATUS_BY_ID[o.status_id] ?? null,
+    nativeStatus: String(o.status_id),
+    fulfillmentStatus: fulfillmentOf(o),
+    createdAt: rfc2822ToIso(o.date_created),
+    updatedAt: rfc2822ToIso(o.date_modified),
+    customer: {
+      // customer_id 0 is a guest checkout.
+      id: o.customer_id ? String(o.customer_id) : null,
+      name: joinName(b?.first_name, b?.last_name),
+      email: orNull(b?.email),
+      phone: orNull(b?.phone),
+    },
+    billingAddress: toAddress(b),
+    shippingAddress: toAddress(addresses?.[0]),
+    items: (products ?? []).map((p) => toItem(p, currency)),
+    totals: {
+      subtotal: money(o.subtotal_ex_tax, currency),
+      shipping: money(o.shipping_cost_ex_tax, currency),
+      tax: money(o.total_tax, currency),
+      discount: money(o.discount_amount, currency),
+      total: money(o.total_inc_tax, currency),
+    },
+    currency: currency || null,
+    channel: orNull(o.order_source),
+    externalRef: orNull(o.external_id) ?? orNull(o.external_order_id),
+    notes: orNull(o.customer_message),
+  };
+}

@@ -1,0 +1,82 @@
+// Which platform does what, and how a command gets the adapter for the
+// active profile (or the sandbox). Adapters are imported lazily.
+
+import path from 'node:path';
+import type { Context } from '../core/context.js';
+import type { Profile } from '../core/config.js';
+import { AuthError, UnsupportedError, UsageError } from '../core/errors.js';
+import type { Platform } from '../core/order.js';
+import type { Adapter, Capability } from './types.js';
+
+/** Platforms this build implements, with what each can do. */
+export const CAPABILITIES: Partial<Record<Platform, readonly Capability[]>> = {
+  bigcommerce: ['list', 'get', 'count', 'create', 'update', 'status', 'fulfill', 'cancel', 'archive'],
+};
+
+export const SUPPORTED_PLATFORMS = Object.keys(CAPABILITIES) as Platform[];
+
+export function requireCapability(platform: Platform, cap: Capability, what: string): void {
+  if (CAPABILITIES[platform]?.includes(cap)) return;
+  const able = SUPPORTED_PLATFORMS.filter((p) => CAPABILITIES[p]?.includes(cap));
+  throw new UnsupportedError(what, platform, able);
+}
+
+export function checkPlatform(name: string): Platform {
+  if ((SUPPORTED_PLATFORMS as string[]).includes(name)) return name as Platform;
+  throw new UsageError(`unknown or unsupported platform "${name}": this version supports ${SUPPORTED_PLATFORMS.join(', ')}`);
+}
+
+export interface Session {
+  profileName: string;
+  profile: Profile;
+  adapter: Adapter;
+}
+
+export function sandboxStatePath(configDir: string): string {
+  return path.join(configDir, 'sandbox', 'state.json');
+}
+
+/** Resolves the profile (flag, ORDERCTL_PROFILE, current) or the sandbox, and builds its adapter. */
+export async function openSession(ctx: Context): Promise<Session> {
+  const config = await ctx.config();
+  const data = config.data();
+  if (ctx.globals.sandbox) return openSandboxSession(ctx, config.dir);
+  const name = ctx.globals.profile ?? ctx.env.ORDERCTL_PROFILE ?? data.currentProfile;
+  const known = Object.keys(data.profiles);
+  if (name === undefined) {
+    if (known.length === 0) {
+      if (!ctx.globals.quiet) ctx.io.stderr.write('notice: no profile configured, using the built-in sandbox (add one with "orderctl profile add")\n');
+      return openSandboxSession(ctx, config.dir);
+    }
+    throw new UsageError('no profile selected', { hint: `use -p NAME or "orderctl profile use NAME" (profiles: ${known.join(', ')})` });
+  }
+  const profile = data.profiles[name];
+  if (!profile) throw new UsageError(`profile "${name}" not found`, { hint: known.length ? `profiles: ${known.join(', ')}` : 'add one with "orderctl profile add"' });
+  return { profileName: name, profile, adapter: await createAdapter(ctx, name, profile) };
+}
+
+export async function createAdapter(ctx: Context, name: string, profile: Profile): Promise<Adapter> {
+  const platform = checkPlatform(profile.platform);
+  const token = ctx.env.ORDERCTL_TOKEN || profile.token;
+  if (!token) {
+    throw new AuthError(`profile "${name}" has no token`, { hint: `set ORDERCTL_TOKEN, or run "orderctl profile add ${name} --platform ${platform} --token-stdin"` });
+  }
+  switch (platform) {
+    case 'bigcommerce': {
+      const { BigCommerceAdapter, bigcommerceHttp } = await import('./bigcommerce/adapter.js');
+      return new BigCommerceAdapter(ctx.http(bigcommerceHttp(profile, token)));
+    }
+    default:
+      throw new UsageError(`platform "${platform}" is not supported yet`);
+  }
+}
+
+async function openSandboxSession(ctx: Context, configDir: string): Promise<Session> {
+  const { startSandbox } = await import('../sandbox/server.js');
+  const sandbox = await startSandbox({ port: 0, statePath: sandboxStatePath(configDir) });
+  ctx.defer(() => sandbox.close());
+  const profile: Profile = { platform: 'bigcommerce', baseUrl: sandbox.baseUrls.bigcommerce, token: sandbox.token };
+  // The sandbox's own token, never the user's ORDERCTL_TOKEN.
+  const { BigCommerceAdapter, bigcommerceHttp } = await import('./bigcommerce/adapter.js');
+  return { profileName: '(sandbox)', profile, adapter: new BigCommerceAdapter(ctx.http(bigcommerceHttp(profile, sandbox.token))) };
+}

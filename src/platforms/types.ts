@@ -1,0 +1,109 @@
+// What every platform adapter offers. Adapters translate — flags to requests,
+// native JSON to the normalized order — and never print.
+
+import type { Order, Platform, Status } from '../core/order.js';
+
+export type Capability =
+  | 'list'
+  | 'get'
+  | 'count'
+  | 'create'
+  | 'update'
+  | 'status'
+  | 'fulfill'
+  | 'cancel'
+  | 'archive'
+  | 'cart'
+  | 'checkout'
+  | 'shipping';
+
+export interface SortSpec {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface OrderFilters {
+  /** Normalized names or native codes, as the user typed them. */
+  statuses: string[];
+  since?: Date; // modified
+  until?: Date;
+  createdSince?: Date;
+  createdUntil?: Date;
+  customer?: string;
+  email?: string;
+  minId?: string;
+  maxId?: string;
+  sort?: SortSpec;
+  cursor?: string;
+  vendorRef?: string;
+  invoice?: string;
+}
+
+export interface Paging {
+  /** Stop after this many orders (--limit). */
+  limit?: number;
+  /** Every page (--all). */
+  all: boolean;
+  page?: number;
+  pageSize?: number;
+}
+
+/** An order with the platform's own JSON beside it, for --raw. */
+export interface Fetched {
+  order: Order;
+  raw: unknown;
+}
+
+export interface StatusCount {
+  status: Status | null;
+  nativeStatus: string;
+  name: string;
+  count: number;
+}
+
+export interface OrderCount {
+  count: number;
+  statuses: StatusCount[];
+}
+
+export interface FulfillOptions {
+  tracking?: string;
+  carrier?: string;
+  service?: string;
+  trackingUrl?: string;
+  shipDate?: Date;
+  notify?: boolean;
+  items: Array<{ id: string; quantity?: number }>;
+  address?: string;
+  comments?: string;
+}
+
+export interface FulfillResult {
+  orderId: string;
+  shipmentId: string | null;
+  raw: unknown;
+}
+
+export interface StatusChange {
+  orderId: string;
+  status: Status | null;
+  nativeStatus: string;
+  raw: unknown;
+}
+
+export interface Adapter {
+  readonly platform: Platform;
+  /** One cheap authenticated call, for `profile test`. */
+  ping(): Promise<void>;
+  listOrders(filters: OrderFilters, paging: Paging): AsyncIterable<Fetched>;
+  getOrder(id: string): Promise<Fetched>;
+  countOrders?(filters: OrderFilters): Promise<OrderCount>;
+  createOrder?(body: unknown, opts: { idempotencyKey?: string }): Promise<Fetched>;
+  updateOrder?(id: string, body: unknown): Promise<Fetched>;
+  setStatus?(id: string, status: string, opts: { notify?: boolean }): Promise<StatusChange>;
+  fulfillOrder?(id: string, opts: FulfillOptions): Promise<FulfillResult>;
+  cancelOrder?(id: string, opts: { notify?: boolean }): Promise<StatusChange>;
+  archiveOrder?(id: string): Promise<void>;
+  /** Checks a create/update body before any request; returns the body to send. */
+  validateOrderBody?(body: unknown, kind: 'create' | 'update'): unknown;
+}

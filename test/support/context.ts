@@ -1,0 +1,102 @@
+// A Context for in-process command tests: buffered IO with every TTY flag
+// off, an in-memory or temp-dir config, a fake clock (retries never sleep),
+// seeded randomness, and the real HTTP client talking to a real sandbox.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CommanderError } from 'commander';
+import { buildProgram, reportError } from '../../src/cli.js';
+import { fakeClock, seededRandom, type FakeClock } from '../../src/core/clock.js';
+import { memoryConfig, openConfig, type ConfigData, type ConfigStore } from '../../src/core/config.js';
+import { defaultGlobals, type Context, type GlobalOptions } from '../../src/core/context.js';
+import { DEFAULT_HTTP, HttpClient } from '../../src/core/http.js';
+import { testIO, type TestIO } from '../../src/core/io.js';
+import { scriptedPrompter } from '../../src/prompts/prompter.js';
+
+export interface TestContextOptions {
+  io?: Parameters<typeof testIO>[0];
+  env?: Record<string, string | undefined>;
+  config?: ConfigData | ConfigStore;
+  globals?: Partial<GlobalOptions>;
+  clock?: FakeClock;
+  answers?: Array<string | boolean>;
+  files?: Record<string, string>;
+}
+
+export interface TestContext extends Context {
+  io: TestIO;
+  clock: FakeClock;
+  cleanup(): Promise<void>;
+}
+
+export function testContext(o: TestContextOptions = {}): TestContext {
+  const io = testIO(o.io);
+  const clock = o.clock ?? fakeClock();
+  const random = seededRandom(42);
+  const env = o.env ?? {};
+  const store = o.config && 'data' in o.config ? (o.config as ConfigStore) : memoryConfig((o.config as ConfigData) ?? { profiles: {} });
+  const defers: Array<() => Promise<void> | void> = [];
+  const globals = { ...defaultGlobals(), ...o.globals };
+  const controller = new AbortController();
+  return {
+    io,
+    env,
+    clock,
+    random,
+    signal: controller.signal,
+    globals,
+    config: async () => store,
+    http: (platform) => {
+      const client = new HttpClient(platform, { ...DEFAULT_HTTP, timeoutMs: globals.timeoutMs, clock, random, env, signal: controller.signal, debug: globals.debug ? (l) => io.stderr.write(`[debug] ${l}\n`) : undefined });
+      defers.push(() => client.close());
+      return client;
+    },
+    prompter: async () => scriptedPrompter(o.answers ?? []),
+    readFile: async (file) => {
+      if (o.files && file in o.files) return o.files[file]!;
+      return fs.promises.readFile(file, 'utf8');
+    },
+    defer: (fn) => defers.push(fn),
+    debug: (line) => {
+      if (globals.debug) io.stderr.write(`[debug] ${line}\n`);
+    },
+    cleanup: async () => {
+      for (const fn of defers.splice(0).reverse()) await fn();
+    },
+  };
+}
+
+/** Runs the real command tree in-process with a test Context; returns what a user would see. */
+export async function runCommand(argv: string[], o: TestContextOptions = {}): Promise<{ code: number; out: string; err: string; ctx: TestContext }> {
+  let ctx: TestContext | undefined;
+  const program = buildProgram((globals) => {
+    ctx = testContext({ ...o, globals: { ...globals, ...o.globals } });
+    return ctx;
+  });
+  let commanderErr = '';
+  program.configureOutput({ writeOut: () => undefined, writeErr: (s) => (commanderErr += s) });
+  let code = 0;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) code = err.exitCode === 0 ? 0 : 2;
+    else {
+      const io = ctx?.io ?? testIO();
+      ctx ??= testContext({ ...o });
+      const format = ctx.globals.output;
+      code = reportError(io, err, { json: format === 'json' || format === 'ndjson', debug: false });
+      if (io !== ctx.io) ctx.io.stderr.write(io.err());
+    }
+  } finally {
+    await ctx?.cleanup();
+  }
+  ctx ??= testContext(o);
+  return { code, out: ctx.io.out(), err: commanderErr + ctx.io.err(), ctx };
+}
+
+/** A fresh config dir for a test; removed by the returned function. */
+export function tempConfigDir(): { dir: string; remove(): void; open(): Promise<ConfigStore> } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderctl-test-'));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }), open: () => openConfig({ ORDERCTL_CONFIG_DIR: dir }) };
+}
