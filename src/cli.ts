@@ -35,9 +35,8 @@ export function buildProgram(makeContext: ContextFactory): Command {
 
   const run = (action: (ctx: Context, cmd: Command) => Promise<void>) =>
     async function (this: Command) {
-      const cmd = this;
-      const ctx = makeContext(await parseGlobals(cmd.optsWithGlobals()));
-      await action(ctx, cmd);
+      const ctx = makeContext(await parseGlobals(this.optsWithGlobals()));
+      await action(ctx, this);
     };
   registerProfile(program, run);
   registerOrders(program, run);

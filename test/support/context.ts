@@ -3,12 +3,10 @@
 // seeded randomness, and the real HTTP client talking to a real sandbox.
 
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { CommanderError } from 'commander';
 import { buildProgram, reportError } from '../../src/cli.js';
 import { fakeClock, seededRandom, type FakeClock } from '../../src/core/clock.js';
-import { memoryConfig, openConfig, type ConfigData, type ConfigStore } from '../../src/core/config.js';
+import { memoryConfig, type ConfigData, type ConfigStore } from '../../src/core/config.js';
 import { defaultGlobals, type Context, type GlobalOptions } from '../../src/core/context.js';
 import { DEFAULT_HTTP, HttpClient } from '../../src/core/http.js';
 import { testIO, type TestIO } from '../../src/core/io.js';
@@ -93,10 +91,4 @@ export async function runCommand(argv: string[], o: TestContextOptions = {}): Pr
   }
   ctx ??= testContext(o);
   return { code, out: ctx.io.out(), err: commanderErr + ctx.io.err(), ctx };
-}
-
-/** A fresh config dir for a test; removed by the returned function. */
-export function tempConfigDir(): { dir: string; remove(): void; open(): Promise<ConfigStore> } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderctl-test-'));
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }), open: () => openConfig({ ORDERCTL_CONFIG_DIR: dir }) };
 }

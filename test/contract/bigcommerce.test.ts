@@ -1,0 +1,250 @@
+// The BigCommerce adapter against the sandbox's BigCommerce dialect over real
+// HTTP. Every request the adapter sends and every response the sandbox gives
+// is checked against the official OpenAPI file (../shared/specs).
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fakeClock, seededRandom } from '../../src/core/clock.js';
+import { AuthError, NetworkError, NotFoundError, UsageError } from '../../src/core/errors.js';
+import { DEFAULT_HTTP, HttpClient } from '../../src/core/http.js';
+import { BigCommerceAdapter, bigcommerceHttp } from '../../src/platforms/bigcommerce/adapter.js';
+import type { Fetched } from '../../src/platforms/types.js';
+import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
+import { loadBigCommerceSpec } from '../support/openapi.js';
+
+const spec = loadBigCommerceSpec();
+const exchanges: Exchange[] = [];
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 7, orders: 40, now: () => Date.parse('2026-11-23T12:00:00Z'), onExchange: (ex) => exchanges.push(ex) });
+});
+afterAll(async () => {
+  await sandbox.close();
+});
+
+function adapter(token = sandbox.token, maxAttempts = DEFAULT_HTTP.maxAttempts) {
+  const http = new HttpClient(bigcommerceHttp({ platform: 'bigcommerce', baseUrl: sandbox.baseUrls.bigcommerce! }, token), {
+    ...DEFAULT_HTTP,
+    maxAttempts,
+    clock: fakeClock(),
+    random: seededRandom(3),
+    env: {},
+  });
+  return new BigCommerceAdapter(http);
+}
+
+async function collect(it: AsyncIterable<Fetched>): Promise<Fetched[]> {
+  const out: Fetched[] = [];
+  for await (const f of it) out.push(f);
+  return out;
+}
+
+const noFilters = { statuses: [] };
+
+describe('BigCommerce adapter against the sandbox', () => {
+  afterEach(() => {
+    if ('skipReason' in spec) return;
+    const problems = exchanges.flatMap((ex) =>
+      spec.validator.validate({ method: ex.method, path: ex.path, query: ex.query, requestBody: ex.requestBody, status: ex.status, contentType: ex.responseHeaders['content-type'], responseBody: ex.responseBody }),
+    );
+    exchanges.length = 0;
+    expect(problems).toEqual([]);
+  });
+
+  it('lists one page of 50 by default, oldest id first, with normalized orders', async () => {
+    const orders = await collect(adapter().listOrders(noFilters, { all: false }));
+    expect(orders).toHaveLength(40); // fewer than the default page of 50
+    const ids = orders.map((o) => Number(o.order.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const o = orders[0]!.order;
+    expect(o.platform).toBe('bigcommerce');
+    expect(o.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    expect(o.totals.total!.amount).toMatch(/^-?\d+\.\d{2,}$/);
+  });
+
+  it('follows pages with --all until the API answers 204', async () => {
+    const all = await collect(adapter().listOrders(noFilters, { all: true, pageSize: 7 }));
+    expect(all).toHaveLength(40);
+    expect(new Set(all.map((o) => o.order.id)).size).toBe(40);
+    const pages = exchanges.filter((e) => e.path === '/orders');
+    expect(pages.map((p) => p.query.page)).toEqual(['1', '2', '3', '4', '5', '6']);
+  });
+
+  it('stops at --limit across pages', async () => {
+    const some = await collect(adapter().listOrders(noFilters, { all: false, limit: 12, pageSize: 5 }));
+    expect(some).toHaveLength(12);
+  });
+
+  it('asks for an exact page with page and limit', async () => {
+    const page2 = await collect(adapter().listOrders(noFilters, { all: false, page: 2, pageSize: 10 }));
+    const all = await collect(adapter().listOrders(noFilters, { all: true, pageSize: 250 }));
+    expect(page2.map((o) => o.order.id)).toEqual(all.slice(10, 20).map((o) => o.order.id));
+  });
+
+  it('filters by normalized status and by native id', async () => {
+    const byName = await collect(adapter().listOrders({ statuses: ['awaiting_fulfillment'] }, { all: true }));
+    expect(byName.length).toBeGreaterThan(0);
+    expect(byName.every((o) => o.order.nativeStatus === '11')).toBe(true);
+    const byId = await collect(adapter().listOrders({ statuses: ['9', '5'] }, { all: true }));
+    expect(new Set(byId.map((o) => o.order.nativeStatus))).toEqual(new Set(['9', '5']));
+    expect(exchanges.filter((e) => e.path === '/orders').map((e) => e.query.status_id)).toEqual(['11', '9', '5']);
+  });
+
+  it('filters by created and modified windows, customer, email and id range', async () => {
+    const all = (await collect(adapter().listOrders(noFilters, { all: true }))).map((f) => f.order);
+    const mid = all[Math.floor(all.length / 2)]!;
+    const since = new Date(mid.createdAt!);
+    const created = await collect(adapter().listOrders({ statuses: [], createdSince: since }, { all: true }));
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.every((f) => f.order.createdAt! >= mid.createdAt!)).toBe(true);
+    const modified = await collect(adapter().listOrders({ statuses: [], until: new Date(mid.updatedAt!) }, { all: true }));
+    expect(modified.every((f) => f.order.updatedAt! <= mid.updatedAt!)).toBe(true);
+    const withCustomer = all.find((o) => o.customer.id)!;
+    const byCustomer = await collect(adapter().listOrders({ statuses: [], customer: withCustomer.customer.id! }, { all: true }));
+    expect(byCustomer.every((f) => f.order.customer.id === withCustomer.customer.id)).toBe(true);
+    const byEmail = await collect(adapter().listOrders({ statuses: [], email: withCustomer.customer.email! }, { all: true }));
+    expect(byEmail.map((f) => f.order.id)).toContain(withCustomer.id);
+    const range = await collect(adapter().listOrders({ statuses: [], minId: all[2]!.id, maxId: all[4]!.id }, { all: true }));
+    expect(range.map((f) => f.order.id)).toEqual([all[2]!.id, all[3]!.id, all[4]!.id]);
+  });
+
+  it('sorts with field:direction', async () => {
+    const newest = await collect(adapter().listOrders({ statuses: [], sort: { field: 'date_created', direction: 'desc' } }, { all: false, pageSize: 10 }));
+    const dates = newest.map((f) => f.order.createdAt!);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('returns nothing, not an error, for an empty filter (204)', async () => {
+    const none = await collect(adapter().listOrders({ statuses: [], email: 'nobody@nowhere.invalid' }, { all: true }));
+    expect(none).toEqual([]);
+    expect(exchanges.at(-1)!.status).toBe(204);
+  });
+
+  it('refuses what BigCommerce cannot do before any request', async () => {
+    await expect(collect(adapter().listOrders({ statuses: ['returned'] }, { all: false }))).rejects.toThrow(UsageError);
+    await expect(collect(adapter().listOrders({ statuses: [], sort: { field: 'total', direction: 'asc' } }, { all: false }))).rejects.toThrow(/cannot sort/);
+    await expect(collect(adapter().listOrders(noFilters, { all: false, pageSize: 251 }))).rejects.toThrow(/at most 250|between 1 and 250/);
+    expect(exchanges).toHaveLength(0);
+  });
+
+  it('gets one order with its products and shipping address merged', async () => {
+    const [first] = await collect(adapter().listOrders(noFilters, { all: false, limit: 1 }));
+    const { order, raw } = await adapter().getOrder(first!.order.id);
+    expect(order.items.length).toBeGreaterThan(0);
+    expect(order.items[0]!.unitPrice!.amount).toMatch(/^\d+\.\d{2,}$/);
+    expect(order.shippingAddress).not.toBeNull();
+    expect((raw as { products: unknown[] }).products.length).toBe(order.items.length);
+  });
+
+  it('says which order was not found', async () => {
+    const err = await adapter().getOrder('999999').catch((e) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect(err.message).toBe('order 999999 not found on bigcommerce');
+    await expect(adapter().getOrder('../x')).rejects.toThrow(UsageError);
+  });
+
+  it('counts orders per status', async () => {
+    const c = await adapter().countOrders(noFilters);
+    expect(c.count).toBe(40);
+    expect(c.statuses).toHaveLength(15);
+    expect(c.statuses.reduce((n, s) => n + s.count, 0)).toBe(40);
+    const pending = await adapter().countOrders({ statuses: ['pending'] });
+    expect(pending.statuses).toHaveLength(1);
+    expect(pending.count).toBe(pending.statuses[0]!.count);
+  });
+
+  it('creates an order from products and a billing address', async () => {
+    const body = {
+      billing_address: { first_name: 'Ada', last_name: 'Lovelace', street_1: '1 Analytical Way', city: 'London', state: 'London', zip: 'N1 1AA', country: 'United Kingdom', country_iso2: 'GB', email: 'ada@example.com' },
+      products: [{ name: 'Custom engraving', quantity: 2, price_inc_tax: 12.5, price_ex_tax: 10 }],
+    };
+    const { order } = await adapter().createOrder(body);
+    expect(order.status).toBe('pending');
+    expect(order.customer.email).toBe('ada@example.com');
+    expect(order.totals.total!.amount).toBe('25.00');
+    const fetched = await adapter().getOrder(order.id);
+    expect(fetched.order.items[0]!.title).toBe('Custom engraving');
+  });
+
+  it('refuses a create body without billing_address or products, before any request', () => {
+    const a = adapter();
+    expect(() => a.validateOrderBody({ products: [{ product_id: 1, quantity: 1 }] }, 'create')).toThrow(/billing_address/);
+    expect(() => a.validateOrderBody({ billing_address: {} }, 'create')).toThrow(/products/);
+    expect(() => a.validateOrderBody([], 'create')).toThrow(/one JSON object/);
+    expect(exchanges).toHaveLength(0);
+  });
+
+  it('updates, sets status, cancels and archives', async () => {
+    const a = adapter();
+    const [target] = await collect(a.listOrders({ statuses: ['pending'] }, { all: false, limit: 1 }));
+    const id = target!.order.id;
+    const updated = await a.updateOrder(id, { staff_notes: 'called the customer' });
+    expect((updated.raw as { staff_notes: string }).staff_notes).toBe('called the customer');
+    const s = await a.setStatus(id, 'completed');
+    expect(s).toMatchObject({ orderId: id, status: 'completed', nativeStatus: '10' });
+    const c = await a.cancelOrder(id);
+    expect(c.status).toBe('cancelled');
+    await a.archiveOrder(id);
+    await expect(a.getOrder(id)).rejects.toThrow(NotFoundError);
+  });
+
+  it('fulfills every unshipped item to the only address', async () => {
+    const a = adapter();
+    const candidates = await collect(a.listOrders({ statuses: ['awaiting_fulfillment'] }, { all: true }));
+    let target: string | undefined;
+    for (const c of candidates) {
+      const full = await a.getOrder(c.order.id);
+      if ((full.raw as { shipping_addresses: unknown[] }).shipping_addresses.length === 1) {
+        target = c.order.id;
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    const r = await a.fulfillOrder(target!, { tracking: '1Z999', carrier: 'ups', items: [] });
+    expect(r.shipmentId).toMatch(/^\d+$/);
+    const after = await a.getOrder(target!);
+    expect(after.order.status).toBe('fulfilled');
+    expect(after.order.items.every((i) => i.status === 'shipped')).toBe(true);
+    await expect(a.fulfillOrder(target!, { items: [] })).rejects.toThrow(/nothing left to ship/);
+    const post = exchanges.find((e) => e.method === 'POST' && e.path.endsWith('/shipments'))!;
+    expect(post.requestBody).toMatchObject({ tracking_number: '1Z999', shipping_provider: 'ups' });
+  });
+
+  it('a wrong token is an authentication error', async () => {
+    await expect(adapter('wrong-token').ping()).rejects.toThrow(AuthError);
+  });
+
+  it('obeys the rate-limit headers the sandbox sends', async () => {
+    const ex = exchanges;
+    await adapter().ping();
+    const h = ex.at(-1)!.responseHeaders;
+    expect(Number(h['x-rate-limit-requests-quota'])).toBeGreaterThan(0);
+    expect(h['x-rate-limit-requests-left']).toBeDefined();
+    expect(h['x-rate-limit-time-reset-ms']).toBeDefined();
+    expect(h['x-rate-limit-time-window-ms']).toBeDefined();
+  });
+
+  it('reads survive faults by retrying', async () => {
+    sandbox.injectFaults(['503', '429', 'reset-before', 'truncated', 'html']);
+    const c = await adapter().countOrders(noFilters);
+    expect(c.count).toBeGreaterThan(0);
+    exchanges.length = 0; // faulted answers are not the API's documented shapes
+  });
+
+  it('a create that may have reached the server is not repeated', async () => {
+    const before = (await adapter().countOrders(noFilters)).count;
+    sandbox.injectFaults(['reset-after']);
+    const body = { billing_address: { first_name: 'A', email: 'a@example.com' }, products: [{ name: 'x', quantity: 1, price_inc_tax: 1, price_ex_tax: 1 }] };
+    const err = await adapter().createOrder(body).catch((e) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    const after = (await adapter().countOrders(noFilters)).count;
+    expect(after).toBe(before + 1); // applied exactly once
+    exchanges.length = 0;
+  });
+});
+
+describe.skipIf(!('skipReason' in spec))('OpenAPI checks', () => {
+  it('are skipped', () => {
+    console.warn('skipReason' in spec ? spec.skipReason : '');
+  });
+});

@@ -1,0 +1,265 @@
+// The built binary, spawned as users and scripts run it, against a sandbox
+// served from this test process on 127.0.0.1.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
+import { orderctl } from '../support/cli.js';
+import { tempConfigDir } from '../support/tmp.js';
+
+let sandbox: Sandbox;
+let cfg: ReturnType<typeof tempConfigDir>;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 11, orders: 30 });
+  cfg = tempConfigDir();
+  env = { ORDERCTL_CONFIG_DIR: cfg.dir };
+  const add = await orderctl(
+    ['profile', 'add', 'local', '--platform', 'bigcommerce', '--base-url', sandbox.baseUrls.bigcommerce!, '--token-stdin', '--use'],
+    { env, input: `${sandbox.token}\n` },
+  );
+  expect(add.stderr).toContain('added profile local');
+  expect(add.code).toBe(0);
+});
+afterAll(async () => {
+  await sandbox.close();
+  cfg.remove();
+});
+
+const run = (args: string[], input?: string, extraEnv: Record<string, string> = {}) => orderctl(args, { env: { ...env, ...extraEnv }, input });
+
+describe('orderctl (built binary)', () => {
+  it('prints its version and Node’s', async () => {
+    const r = await run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^orderctl \d+\.\d+\.\d+ \(node v\d+\.\d+\.\d+\)$/);
+  });
+
+  it('prints help with examples', async () => {
+    const top = await run(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain('orders');
+    const list = await run(['orders', 'list', '--help']);
+    expect(list.stdout).toContain('Examples:');
+  });
+
+  it('suggests the nearest command and exits 2', async () => {
+    const r = await run(['orders', 'lst']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'lst'/);
+    expect(r.stderr).toMatch(/Did you mean list\?/);
+  });
+
+  it('exits 2 on a bad flag or a bad value, with one line and no stack trace', async () => {
+    for (const args of [['orders', 'list', '--bogus'], ['orders', 'list', '--since', 'next tuesday'], ['orders', 'list', '--page-size', 'abc'], ['-o', 'xml', 'orders', 'list']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('lists orders as JSON when stdout is not a terminal', async () => {
+    const r = await run(['orders', 'list']);
+    expect(r.code).toBe(0);
+    const orders = JSON.parse(r.stdout);
+    expect(orders).toHaveLength(30);
+    expect(orders[0]).toMatchObject({ platform: 'bigcommerce', totals: { total: { amount: expect.stringMatching(/^\d+\.\d\d+$/) } } });
+  });
+
+  it('prints every format', async () => {
+    const ndjson = await run(['orders', 'list', '-o', 'ndjson', '--limit', '5']);
+    expect(ndjson.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toHaveLength(5);
+    const ids = await run(['orders', 'list', '-o', 'ids', '--limit', '3']);
+    expect(ids.stdout).toMatch(/^\d+\n\d+\n\d+\n$/);
+    const csv = await run(['orders', 'list', '-o', 'csv', '--limit', '2']);
+    expect(csv.stdout.split('\n')[0]).toBe('ID,STATUS,CUSTOMER,EMAIL,TOTAL,CREATED,UPDATED');
+    expect(csv.stdout.trim().split('\n')).toHaveLength(3);
+    const table = await run(['orders', 'list', '-o', 'table', '--limit', '2']);
+    expect(table.stdout).toMatch(/^ID\s+STATUS\s+CUSTOMER/);
+    expect(table.stdout).not.toContain('\u001b['); // no colour when not a terminal
+  });
+
+  it('picks --fields with dotted paths in every format', async () => {
+    const json = await run(['orders', 'list', '--limit', '1', '--fields', 'id,customer.email,totals.total.amount']);
+    const [o] = JSON.parse(json.stdout);
+    expect(Object.keys(o)).toEqual(['id', 'customer', 'totals']);
+    expect(Object.keys(o.customer)).toEqual(['email']);
+    const csv = await run(['orders', 'list', '--limit', '1', '-o', 'csv', '--fields', 'id,customer.email']);
+    expect(csv.stdout.split('\n')[0]).toBe('id,customer.email');
+    const bad = await run(['orders', 'list', '--fields', 'custmer.email']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown field "custmer.email"/);
+  });
+
+  it('prints the platform’s own JSON with --raw', async () => {
+    const r = await run(['orders', 'list', '--limit', '1', '--raw']);
+    const [o] = JSON.parse(r.stdout);
+    expect(o).toHaveProperty('status_id');
+    expect(o.date_created).toMatch(/\+0000$/);
+  });
+
+  it('gets an order, and exits 4 for an unknown one', async () => {
+    const [first] = JSON.parse((await run(['orders', 'list', '--limit', '1'])).stdout);
+    const got = await run(['orders', 'get', first.id]);
+    expect(got.code).toBe(0);
+    expect(JSON.parse(got.stdout).items.length).toBeGreaterThan(0);
+    const sheet = await run(['orders', 'get', first.id, '-o', 'table']);
+    expect(sheet.stdout).toMatch(/^Order\s+\d+ on bigcommerce/m);
+    const missing = await run(['orders', 'get', '424242']);
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toBe('error: order 424242 not found on bigcommerce\nhint: list orders with "orderctl orders list"\n');
+    const json = await run(['orders', 'get', '424242', '-o', 'json']);
+    expect(JSON.parse(json.stderr.trim().split('\n').at(-1)!)).toEqual({ error: { code: 'not_found', message: 'order 424242 not found on bigcommerce', status: 404 } });
+  });
+
+  it('counts orders per status', async () => {
+    const r = await run(['orders', 'count', '-o', 'json']);
+    const c = JSON.parse(r.stdout);
+    expect(c.count).toBeGreaterThan(0);
+    expect(c.statuses).toHaveLength(15);
+  });
+
+  it('creates, updates, changes status, fulfills, cancels and archives', async () => {
+    const file = path.join(cfg.dir, 'order.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        billing_address: { first_name: 'Grace', last_name: 'Hopper', street_1: '1 Navy Way', city: 'Arlington', state: 'Virginia', zip: '22202', country: 'United States', country_iso2: 'US', email: 'grace@example.com' },
+        shipping_addresses: [{ first_name: 'Grace', last_name: 'Hopper', street_1: '1 Navy Way', city: 'Arlington', state: 'Virginia', zip: '22202', country: 'United States', country_iso2: 'US', email: 'grace@example.com' }],
+        products: [{ name: 'Compiler manual', quantity: 1, price_inc_tax: '19.99', price_ex_tax: '19.99' }],
+      }),
+    );
+    const created = await run(['orders', 'create', '--file', file]);
+    expect(created.code, created.stderr).toBe(0);
+    const id = JSON.parse(created.stdout).id;
+    expect(created.stderr).toContain(`created order ${id}`);
+
+    const updated = await run(['orders', 'update', id, '--file', '-'], JSON.stringify({ staff_notes: 'VIP' }));
+    expect(updated.code, updated.stderr).toBe(0);
+
+    const noYes = await run(['orders', 'status', id, '--set', 'awaiting_fulfillment']);
+    expect(noYes.code).toBe(2);
+    expect(noYes.stderr).toMatch(/--yes/);
+
+    const set = await run(['orders', 'status', id, '--set', 'awaiting_fulfillment', '--yes', '-o', 'ndjson']);
+    expect(JSON.parse(set.stdout)).toMatchObject({ id, ok: true, status: 'awaiting_fulfillment' });
+
+    const shown = await run(['orders', 'status', id, '-o', 'ndjson']);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id, status: 'awaiting_fulfillment', nativeStatus: '11' });
+
+    const shipped = await run(['orders', 'fulfill', id, '--tracking', 'TRK1', '--carrier', 'fedex', '-o', 'ndjson']);
+    expect(shipped.code, shipped.stderr).toBe(0);
+    expect(JSON.parse(shipped.stdout)).toMatchObject({ id, ok: true, shipmentId: expect.any(String) });
+    expect(JSON.parse((await run(['orders', 'get', id])).stdout).status).toBe('fulfilled');
+
+    const cancelled = await run(['orders', 'cancel', id, '--yes', '-o', 'ndjson']);
+    expect(JSON.parse(cancelled.stdout)).toMatchObject({ id, ok: true, status: 'cancelled' });
+
+    const archived = await run(['orders', 'archive', id, '--yes']);
+    expect(archived.code).toBe(0);
+    expect((await run(['orders', 'get', id])).code).toBe(4);
+  });
+
+  it('refuses a bad order file before any request', async () => {
+    const r = await run(['orders', 'create', '--file', '-'], '{"products": [');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: standard input is not valid JSON/);
+    const missing = await run(['orders', 'create', '--file', '/nonexistent/order.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read \/nonexistent\/order.json: ENOENT/);
+    const noBilling = await run(['orders', 'create', '--file', '-'], '{"products":[{"product_id":1,"quantity":1}]}');
+    expect(noBilling.code).toBe(2);
+    expect(noBilling.stderr).toMatch(/billing_address/);
+  });
+
+  it('pipes ids from one command into another', async () => {
+    const ids = (await run(['orders', 'list', '--status', 'pending', '-o', 'ids'])).stdout;
+    expect(ids.trim()).not.toBe('');
+    const r = await run(['orders', 'status', '--stdin', '-o', 'ndjson'], `# pending orders\n${ids}\n`);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.every((l) => l.ok && l.status === 'pending')).toBe(true);
+  });
+
+  it('a wrong token exits 3; a 429 and a 503 are retried; repeated 503s exit 1', async () => {
+    const wrong = await run(['orders', 'list'], undefined, { ORDERCTL_TOKEN: 'not-the-token' });
+    expect(wrong.code).toBe(3);
+    expect(wrong.stderr).toMatch(/401/);
+    expect(wrong.stderr).not.toContain('not-the-token');
+
+    sandbox.injectFaults(['429', '503']);
+    const retried = await run(['orders', 'count', '-o', 'json']);
+    expect(retried.code, retried.stderr).toBe(0);
+
+    sandbox.injectFaults(['503', '503', '503', '503']);
+    const failed = await run(['orders', 'count']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^error: bigcommerce answered GET \/.*\/orders\/count with 503/);
+  });
+
+  it('traces requests with --debug and never shows the token', async () => {
+    const r = await run(['orders', 'list', '--limit', '1', '--debug']);
+    expect(r.stderr).toMatch(/\[debug\] > GET http:\/\/127\.0\.0\.1/);
+    expect(r.stderr).toContain('x-auth-token: [redacted]');
+    expect(r.stderr + r.stdout).not.toContain(sandbox.token);
+  });
+
+  it('manages profiles: list, show (masked), test, use, remove', async () => {
+    const list = await run(['profile', 'list', '-o', 'json']);
+    const [p] = JSON.parse(list.stdout);
+    expect(p).toMatchObject({ name: 'local', current: true, platform: 'bigcommerce' });
+    expect(list.stdout).not.toContain(sandbox.token);
+    const show = await run(['profile', 'show', '-o', 'json']);
+    expect(JSON.parse(show.stdout).token).toBe(`****${sandbox.token.slice(-4)}`);
+    const test = await run(['profile', 'test']);
+    expect(test.code).toBe(0);
+    expect(test.stderr).toMatch(/credentials work/);
+    const bad = await run(['profile', 'test'], undefined, { ORDERCTL_TOKEN: 'nope-nope' });
+    expect(bad.code).toBe(3);
+    expect(fs.statSync(path.join(cfg.dir, 'config.json')).mode & 0o777).toBe(0o600);
+
+    await run(['profile', 'add', 'spare', '--platform', 'bigcommerce', '--store-hash', 'h1', '--token-stdin'], 'spare-token-1234');
+    expect((await run(['profile', 'use', 'spare'])).code).toBe(0);
+    expect(JSON.parse((await run(['profile', 'show', '-o', 'json'])).stdout).name).toBe('spare');
+    expect((await run(['profile', 'use', 'local'])).code).toBe(0);
+    expect((await run(['profile', 'remove', 'spare'])).code).toBe(0);
+    expect((await run(['profile', 'show', 'spare'])).code).toBe(2);
+  });
+
+  it('refuses plain http:// to a remote host and unknown platforms', async () => {
+    const r = await run(['profile', 'add', 'x', '--platform', 'bigcommerce', '--base-url', 'http://api.example.com/v2', '--token-stdin'], 'abcd1234');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/refusing plain http/);
+    const p = await run(['profile', 'add', 'y', '--platform', 'shopify', '--token-stdin'], 'abcd1234');
+    expect(p.code).toBe(2);
+  });
+
+  it('reports a corrupt config file by name and leaves it alone', async () => {
+    const dir = tempConfigDir();
+    const file = path.join(dir.dir, 'config.json');
+    fs.writeFileSync(file, '{ not json');
+    const r = await orderctl(['orders', 'list'], { env: { ORDERCTL_CONFIG_DIR: dir.dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(file);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{ not json');
+    dir.remove();
+  });
+});
+
+describe('orderctl with no profile', () => {
+  it('uses the built-in sandbox, says so once, and persists its state', async () => {
+    const dir = tempConfigDir();
+    const r = await orderctl(['orders', 'list', '--limit', '3'], { env: { ORDERCTL_CONFIG_DIR: dir.dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('notice: no profile configured, using the built-in sandbox (add one with "orderctl profile add")\n');
+    expect(JSON.parse(r.stdout)).toHaveLength(3);
+    expect(fs.existsSync(path.join(dir.dir, 'sandbox', 'state.json'))).toBe(true);
+    const explicit = await orderctl(['--sandbox', 'orders', 'list', '-o', 'table', '--limit', '3'], { env: { ORDERCTL_CONFIG_DIR: dir.dir } });
+    expect(explicit.stderr).toBe('');
+    expect(explicit.stdout).toMatch(/^ID\s+STATUS/);
+    dir.remove();
+  });
+});
