@@ -1,0 +1,81 @@
+// `orderctl sandbox serve|reset|info` from the built binary, and a profile pointed at it.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, orderctl } from '../support/cli.js';
+import { tempConfigDir } from '../support/tmp.js';
+
+let cfg: ReturnType<typeof tempConfigDir>;
+beforeAll(() => {
+  cfg = tempConfigDir();
+});
+afterAll(() => cfg.remove());
+
+function serve(args: string[]) {
+  const child = spawn(process.execPath, [BIN, 'sandbox', 'serve', ...args], { env: { PATH: process.env.PATH, ORDERCTL_CONFIG_DIR: cfg.dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const ready = new Promise<{ url: string; bigcommerce: string; token: string }>((resolve, reject) => {
+    const check = () => {
+      const url = /sandbox listening on (\S+)/.exec(stdout)?.[1];
+      const bc = /bigcommerce\s+(\S+)/.exec(stdout)?.[1];
+      const token = /token\s+(\S+)/.exec(stdout)?.[1];
+      if (url && bc && token) resolve({ url, bigcommerce: bc, token });
+    };
+    child.stdout.on('data', check);
+    child.on('close', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return { child, ready, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe('orderctl sandbox', () => {
+  it('serves until Ctrl-C, and a profile pointed at it works end to end', async () => {
+    const state = path.join(cfg.dir, 'served.json');
+    const s = serve(['--port', '0', '--state', state, '--seed', '5', '--orders', '25']);
+    const { bigcommerce, token } = await s.ready;
+    expect(bigcommerce).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/bigcommerce\/stores\/sandbox\/v2$/);
+    const env = { ORDERCTL_CONFIG_DIR: cfg.dir };
+    const add = await orderctl(['profile', 'add', 'served', '--platform', 'bigcommerce', '--base-url', bigcommerce, '--token-stdin', '--use'], { env, input: token });
+    expect(add.code, add.stderr).toBe(0);
+    const list = await orderctl(['orders', 'list', '--all', '-o', 'ids'], { env });
+    expect(list.stdout.trim().split('\n')).toHaveLength(25);
+    const first = list.stdout.split('\n')[0]!;
+    const cancel = await orderctl(['orders', 'cancel', first, '--yes'], { env });
+    expect(cancel.code, cancel.stderr).toBe(0);
+
+    s.child.kill('SIGINT');
+    expect(await s.exited).toBe(130);
+    // The change is in the state file, which is whole JSON.
+    const saved = JSON.parse(fs.readFileSync(state, 'utf8'));
+    expect(JSON.stringify(saved)).toContain('"status_id":5');
+    expect(fs.statSync(state).mode & 0o777).toBe(0o600);
+  });
+
+  it('resets and describes its state', async () => {
+    const env = { ORDERCTL_CONFIG_DIR: cfg.dir };
+    const state = path.join(cfg.dir, 'reset.json');
+    const reset = await orderctl(['sandbox', 'reset', '--state', state, '--seed', '9', '--orders', '12'], { env });
+    expect(reset.code, reset.stderr).toBe(0);
+    const info = await orderctl(['sandbox', 'info', '--state', state, '-o', 'json'], { env });
+    expect(info.code, info.stderr).toBe(0);
+    expect(info.stdout).toContain('12');
+    const again = await orderctl(['sandbox', 'reset', '--state', state, '--seed', '9', '--orders', '12'], { env });
+    expect(again.code).toBe(0);
+    const a = fs.readFileSync(state, 'utf8');
+    await orderctl(['sandbox', 'reset', '--state', state, '--seed', '9', '--orders', '12'], { env });
+    expect(fs.readFileSync(state, 'utf8')).toBe(a); // deterministic from the seed
+  });
+
+  it('refuses bad serve flags with exit 2', async () => {
+    for (const args of [['--port', '99999'], ['--fail-rate', '2'], ['--rate-limit', 'fast'], ['--latency', '-5']]) {
+      const r = await orderctl(['sandbox', 'serve', ...args], { env: { ORDERCTL_CONFIG_DIR: cfg.dir } });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^error: /);
+    }
+  });
+});
