@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { guardFormula, csvRow } from '../../src/output/csv.js';
+import { safeCell, truncate } from '../../src/output/text.js';
+import { fitWidths } from '../../src/output/table.js';
+import { listWriter, writeOne } from '../../src/output/writer.js';
+import type { View } from '../../src/output/view.js';
+import { testContext } from '../support/context.js';
+
+interface Row {
+  id: string;
+  name: string;
+  total: { amount: string; currency: string };
+}
+const view: View<Row> = {
+  columns: [
+    { header: 'ID', value: (r) => r.id },
+    { header: 'NAME', value: (r) => r.name, tone: () => 'good' },
+    { header: 'TOTAL', value: (r) => `${r.total.amount} ${r.total.currency}`, align: 'right' },
+  ],
+  json: (r) => r,
+  id: (r) => r.id,
+  fields: ['id', 'name', 'total', 'total.amount', 'total.currency'],
+};
+const rows: Row[] = [
+  { id: '1', name: 'Ada', total: { amount: '9.50', currency: 'EUR' } },
+  { id: '2', name: '=HYPERLINK("x")', total: { amount: '120.00', currency: 'EUR' } },
+];
+
+function render(output: 'table' | 'json' | 'ndjson' | 'csv' | 'ids', extra: Parameters<typeof testContext>[0] = {}) {
+  const ctx = testContext({ ...extra, globals: { output, ...extra.globals } });
+  const w = listWriter(ctx, view);
+  rows.forEach((r) => w.write(r));
+  w.end();
+  return ctx.io.out();
+}
+
+describe('list output', () => {
+  it('json is one array, ndjson one object a line, ids one id a line', () => {
+    expect(JSON.parse(render('json'))).toEqual(rows);
+    expect(render('ndjson').trim().split('\n').map((l) => JSON.parse(l))).toEqual(rows);
+    expect(render('ids')).toBe('1\n2\n');
+  });
+
+  it('an empty list is [] in json and a header in csv', () => {
+    const ctx = testContext({ globals: { output: 'json' } });
+    listWriter(ctx, view).end();
+    expect(ctx.io.out()).toBe('[]\n');
+    const csv = testContext({ globals: { output: 'csv' } });
+    listWriter(csv, view).end();
+    expect(csv.io.out()).toBe('ID,NAME,TOTAL\n');
+  });
+
+  it('csv quotes and guards formulas', () => {
+    expect(render('csv')).toBe('ID,NAME,TOTAL\n1,Ada,9.50 EUR\n2,"\'=HYPERLINK(""x"")",120.00 EUR\n');
+    expect(guardFormula('+1')).toBe("'+1");
+    expect(guardFormula('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(guardFormula('-3.50')).toBe('-3.50');
+    expect(csvRow(['a\nb', 'c,d'])).toBe('"a\nb","c,d"\n');
+  });
+
+  it('tables align money right and colour only when IO allows', () => {
+    const plain = render('table');
+    expect(plain).toMatch(/^ID\s+NAME\s+TOTAL\n/);
+    expect(plain).toMatch(/\s9\.50 EUR\n/);
+    expect(plain).toContain(' 9.50 EUR'); // right-aligned under the wider 120.00
+    expect(plain).not.toContain('\u001b[');
+    const coloured = render('table', { io: { colorEnabled: true } });
+    expect(coloured).toContain('\u001b[32mAda');
+  });
+
+  it('--fields picks paths in json and becomes the columns in csv', () => {
+    expect(JSON.parse(render('json', { globals: { fields: ['id', 'total.amount'] } }))).toEqual([
+      { id: '1', total: { amount: '9.50' } },
+      { id: '2', total: { amount: '120.00' } },
+    ]);
+    expect(render('csv', { globals: { fields: ['id', 'total.amount'] } })).toBe('id,total.amount\n1,9.50\n2,120.00\n');
+    expect(() => render('json', { globals: { fields: ['nme'] } })).toThrow(/unknown field "nme"; did you mean "name"\?/);
+  });
+
+  it('writeOne prints a single object, not an array', () => {
+    const ctx = testContext({ globals: { output: 'json' } });
+    writeOne(ctx, view, rows[0]!);
+    expect(JSON.parse(ctx.io.out())).toEqual(rows[0]);
+  });
+});
+
+describe('untrusted text in tables', () => {
+  it('neutralizes escape sequences and control characters', () => {
+    expect(safeCell('red\u001b[31mtext\u0007')).toBe('red\\x1b[31mtext\\x07');
+    expect(safeCell('two\nlines\r\n')).toBe('two↵lines↵');
+  });
+  it('truncates with an ellipsis and fits widths to the terminal', () => {
+    expect(truncate('abcdefghij', 5)).toBe('abcd…');
+    expect(truncate('abc', 5)).toBe('abc');
+    expect(fitWidths([10, 60, 10], 60).reduce((a, b) => a + b + 2, 0)).toBeLessThanOrEqual(60);
+  });
+});
