@@ -219,6 +219,8 @@ describe('orderctl (built binary)', () => {
     expect(test.stderr).toMatch(/credentials work/);
     const bad = await run(['profile', 'test'], undefined, { ORDERCTL_TOKEN: 'nope-nope' });
     expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/^error: profile local: the credentials were refused \(bigcommerce answered GET .* with 401/);
+    expect(bad.stderr).not.toContain('nope-nope');
     expect(fs.statSync(path.join(cfg.dir, 'config.json')).mode & 0o777).toBe(0o600);
 
     await run(['profile', 'add', 'spare', '--platform', 'bigcommerce', '--store-hash', 'h1', '--token-stdin'], 'spare-token-1234');

@@ -4,6 +4,7 @@
 // OpenAPI file, "spec" below) and API-NOTES.md §1; where they are silent the
 // choice is marked [I] (inferred).
 
+import { toRfc2822 } from '../../core/time.js';
 import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../sandbox/dialect.js';
 import type { QuotaReading } from '../../sandbox/rate-limit.js';
 import type { Rng } from '../../sandbox/rng.js';
@@ -80,14 +81,8 @@ const withTax = (ex: number, taxBp: number, currency?: string): number => roundT
 const convert = (usd: number, rate: number, currency?: string): number => roundTo((usd * rate) / SCALE, minorUnit(currency));
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
 /** RFC 2822 in UTC, as the API answers: "Wed, 10 Jan 2018 21:05:30 +0000". */
-export function rfc2822(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
-}
+export const rfc2822 = (ms: number): string => toRfc2822(new Date(ms));
 
 const RFC2822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|GMT|UTC|UT|Z)?$/;
 const ISO8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
