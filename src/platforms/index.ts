@@ -11,6 +11,17 @@ import type { Adapter, Capability } from './types.js';
 /** Platforms this build implements, with what each can do. */
 export const CAPABILITIES: Partial<Record<Platform, readonly Capability[]>> = {
   bigcommerce: ['list', 'get', 'count', 'create', 'update', 'status', 'fulfill', 'cancel', 'archive'],
+  // cscart capabilities
+  // squarespace capabilities
+};
+
+/** Builds an adapter from a profile and its secret; each platform's module is loaded on first use. */
+export type AdapterFactory = (http: Context['http'], profile: Profile, token: string) => Adapter;
+
+const FACTORIES: Partial<Record<Platform, () => Promise<AdapterFactory>>> = {
+  bigcommerce: async () => (await import('./bigcommerce/adapter.js')).createBigCommerceAdapter,
+  // cscart factory
+  // squarespace factory
 };
 
 export const SUPPORTED_PLATFORMS = Object.keys(CAPABILITIES) as Platform[];
@@ -61,14 +72,9 @@ export async function createAdapter(ctx: Context, name: string, profile: Profile
   if (!token) {
     throw new AuthError(`profile "${name}" has no token`, { hint: `set ORDERCTL_TOKEN, or run "orderctl profile add ${name} --platform ${platform} --token-stdin"` });
   }
-  switch (platform) {
-    case 'bigcommerce': {
-      const { BigCommerceAdapter, bigcommerceHttp } = await import('./bigcommerce/adapter.js');
-      return new BigCommerceAdapter(ctx.http(bigcommerceHttp(profile, token)));
-    }
-    default:
-      throw new UsageError(`platform "${platform}" is not supported yet`);
-  }
+  const load = FACTORIES[platform];
+  if (!load) throw new UsageError(`platform "${platform}" is not supported yet`);
+  return (await load())(ctx.http, profile, token);
 }
 
 async function openSandboxSession(ctx: Context, configDir: string): Promise<Session> {
@@ -77,6 +83,6 @@ async function openSandboxSession(ctx: Context, configDir: string): Promise<Sess
   ctx.defer(() => sandbox.close());
   const profile: Profile = { platform: 'bigcommerce', baseUrl: sandbox.baseUrls.bigcommerce, token: sandbox.token };
   // The sandbox's own token, never the user's ORDERCTL_TOKEN.
-  const { BigCommerceAdapter, bigcommerceHttp } = await import('./bigcommerce/adapter.js');
-  return { profileName: '(sandbox)', profile, adapter: new BigCommerceAdapter(ctx.http(bigcommerceHttp(profile, sandbox.token))) };
+  const create = await FACTORIES.bigcommerce!();
+  return { profileName: '(sandbox)', profile, adapter: create(ctx.http, profile, sandbox.token) };
 }

@@ -13,6 +13,7 @@ export type Capability =
   | 'fulfill'
   | 'cancel'
   | 'archive'
+  | 'vendor_ref'
   | 'cart'
   | 'checkout'
   | 'shipping';
@@ -42,6 +43,8 @@ export interface OrderFilters {
 export interface Paging {
   /** Stop after this many orders (--limit). */
   limit?: number;
+  /** Cursor-paged platforms report where the next page starts (null: no more). */
+  onCursor?: (next: string | null) => void;
   /** Every page (--all). */
   all: boolean;
   page?: number;
@@ -78,6 +81,14 @@ export interface FulfillOptions {
   comments?: string;
 }
 
+export interface CancelOptions {
+  notify?: boolean;
+  /** CS-Cart: cancelled by the merchant (status D) rather than the customer (I). */
+  byMerchant?: boolean;
+  /** Platforms that cancel single items (Outshifter). */
+  items?: string[];
+}
+
 export interface FulfillResult {
   orderId: string;
   shipmentId: string | null;
@@ -102,7 +113,11 @@ export interface Adapter {
   updateOrder?(id: string, body: unknown): Promise<Fetched>;
   setStatus?(id: string, status: string, opts: { notify?: boolean }): Promise<StatusChange>;
   fulfillOrder?(id: string, opts: FulfillOptions): Promise<FulfillResult>;
-  cancelOrder?(id: string, opts: { notify?: boolean }): Promise<StatusChange>;
+  cancelOrder?(id: string, opts: CancelOptions): Promise<StatusChange>;
+  /** CS-Cart's vendor reference (orders update --vendor-ref). */
+  setVendorRef?(id: string, ref: string): Promise<Fetched>;
+  /** True when create takes an Idempotency-Key: the command makes one when none is given. */
+  readonly idempotentCreate?: boolean;
   archiveOrder?(id: string): Promise<void>;
   /** Checks a create/update body before any request; returns the body to send. */
   validateOrderBody?(body: unknown, kind: 'create' | 'update'): unknown;

@@ -6,6 +6,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bigcommerceDialect } from '../platforms/bigcommerce/sandbox.js';
+// cscart dialect import
+// squarespace dialect import
 import { compilePrefix, type Dialect, type DialectRequest, type DialectResponse } from './dialect.js';
 import { BAD_SHAPE_BODY, cannedFault, FAULT_STAGE, FaultInjector, type FaultKind } from './faults.js';
 import { QuotaWindowLimiter, type QuotaLimit } from './rate-limit.js';
@@ -23,7 +25,11 @@ export const SEED_REFERENCE_MS = Date.UTC(2026, 10, 1);
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** Every platform the sandbox speaks; a new dialect is added here and owns its state section. */
-export const DIALECTS: readonly Dialect[] = [bigcommerceDialect];
+export const DIALECTS: readonly Dialect[] = [
+  bigcommerceDialect,
+  // cscart dialect
+  // squarespace dialect
+];
 
 export interface SandboxOptions {
   /** Default 0: any free port. */

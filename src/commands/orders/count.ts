@@ -1,9 +1,24 @@
 import type { Context } from '../../core/context.js';
 import { openSession, requireCapability } from '../../platforms/index.js';
-import type { OrderFilters, StatusCount } from '../../platforms/types.js';
+import type { Adapter, OrderCount, OrderFilters, StatusCount } from '../../platforms/types.js';
 import { chooseFormat, listWriter } from '../../output/writer.js';
 import type { View } from '../../output/view.js';
 import { parseFilters } from './shared.js';
+
+/** For platforms without a count endpoint: list every page and count, saying so. */
+async function countByListing(ctx: Context, adapter: Adapter, filters: OrderFilters): Promise<OrderCount> {
+  if (!ctx.globals.quiet) ctx.io.stderr.write(`note: ${adapter.platform} has no count endpoint; counting by listing every order\n`);
+  const byStatus = new Map<string, StatusCount>();
+  let count = 0;
+  for await (const { order } of adapter.listOrders(filters, { all: true })) {
+    count++;
+    const key = order.nativeStatus;
+    const entry = byStatus.get(key) ?? { status: order.status, nativeStatus: key, name: order.fulfillmentStatus ?? key, count: 0 };
+    entry.count++;
+    byStatus.set(key, entry);
+  }
+  return { count, statuses: [...byStatus.values()] };
+}
 
 export function parseOptions(flags: Record<string, unknown>, now: Date): { filters: OrderFilters } {
   return { filters: parseFilters(flags, now) };
@@ -21,8 +36,8 @@ const view: View<StatusCount> = {
 
 export async function run(ctx: Context, o: { filters: OrderFilters }): Promise<void> {
   const { adapter } = await openSession(ctx);
-  requireCapability(adapter.platform, 'count', 'orders count');
-  const counted = await adapter.countOrders!(o.filters);
+  requireCapability(adapter.platform, 'list', 'orders count');
+  const counted = adapter.countOrders ? await adapter.countOrders(o.filters) : await countByListing(ctx, adapter, o.filters);
   const format = chooseFormat(ctx);
   if (format === 'json') {
     ctx.io.stdout.write(`${JSON.stringify(counted, null, 2)}\n`);

@@ -98,11 +98,12 @@ export function registerOrders(program: Command, run: Runner): void {
       .description('cancel orders')
       .option('--stdin', 'read order ids from standard input, one a line')
       .option('--item <item>', 'cancel only this item (platforms that support it; repeatable)', collect, [])
-      .option('--notify', 'notify the customer (platforms that support it)'),
+      .option('--notify', 'notify the customer (platforms that support it)')
+      .option('--by-merchant', 'cscart: cancelled by the merchant (status D) instead of the customer (I)'),
     ['orderctl orders cancel 101', 'orderctl orders cancel 101 102 --yes'],
   ).action(
     run(async (ctx, cmd) =>
-      (await import('./cancel.js')).run(ctx, { ids: cmd.args, stdin: Boolean(cmd.opts().stdin), items: cmd.opts().item, notify: Boolean(cmd.opts().notify) }),
+      (await import('./cancel.js')).run(ctx, { ids: cmd.args, stdin: Boolean(cmd.opts().stdin), items: cmd.opts().item, notify: Boolean(cmd.opts().notify), byMerchant: Boolean(cmd.opts().byMerchant) }),
     ),
   );
 

@@ -99,6 +99,10 @@ export function listQuery(f: OrderFilters): Record<string, string | undefined> {
   };
 }
 
+export function createBigCommerceAdapter(http: (p: PlatformHttp) => HttpClient, profile: Profile, token: string): BigCommerceAdapter {
+  return new BigCommerceAdapter(http(bigcommerceHttp(profile, token)));
+}
+
 export class BigCommerceAdapter implements Adapter {
   readonly platform = 'bigcommerce' as const;
 
