@@ -10,6 +10,7 @@ import { DEFAULT_HTTP, HttpClient } from './core/http.js';
 import { registerOrders } from './commands/orders/index.js';
 import { registerProfile } from './commands/profile/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
+import { registerCompletion } from './commands/completion/index.js';
 
 /** How a command's action reaches its Context: real in main(), fake in tests. */
 export type ContextFactory = (globals: GlobalOptions) => Context;
@@ -41,6 +42,7 @@ export function buildProgram(makeContext: ContextFactory): Command {
   registerProfile(program, run);
   registerOrders(program, run);
   registerSandbox(program, run);
+  registerCompletion(program, run);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);
