@@ -11,7 +11,7 @@ _orderctl_subcommands() {
 
 _orderctl_options() {
   case "$1" in
-    "") echo "--version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --help" ;;
+    "") echo "--version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --help" ;;
     "profile") echo "--help" ;;
     "profile add") echo "--platform --base-url --store-hash --username --storefront --token-stdin --use --help" ;;
     "profile list") echo "--help" ;;

@@ -16,7 +16,7 @@ end
 function __orderctl_options
     switch $argv[1]
         case ''
-            printf '%s\n' --version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --help
+            printf '%s\n' --version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --help
         case 'profile'
             printf '%s\n' --help
         case 'profile add'

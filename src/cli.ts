@@ -31,6 +31,7 @@ export function buildProgram(makeContext: ContextFactory): Command {
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--no-input', 'never prompt; fail instead when something is missing')
     .option('--timeout <duration>', 'network timeout per request, e.g. 30s, 2m', '30s')
+    .option('--utc', 'show times in UTC in tables (default on a terminal: local time)')
     .showSuggestionAfterError(true)
     .exitOverride();
 
@@ -68,6 +69,7 @@ async function parseGlobals(o: Record<string, unknown>): Promise<GlobalOptions> 
     yes: Boolean(o.yes),
     input: o.input !== false,
     color: o.color !== false,
+    utc: Boolean(o.utc),
     timeoutMs: parseDuration(String(o.timeout ?? '30s')),
   };
 }
@@ -102,6 +104,10 @@ export async function main(argv: string[]): Promise<number> {
     controller.abort();
   };
   process.on('SIGINT', onSigint);
+  // A reader that stops early (`orderctl … | head`) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(ExitCode.ok);
+  });
 
   const defers: Array<() => Promise<void> | void> = [];
   let io: IO = processIO({ noColorFlag: argv.includes('--no-color'), noInput: argv.includes('--no-input') });
@@ -118,8 +124,10 @@ export async function main(argv: string[]): Promise<number> {
   });
 
   let code: number = ExitCode.ok;
+  // `orderctl help orders list` is `orderctl orders list --help` (commander's own help command stops at one level).
+  const args = argv[0] === 'help' && argv.length > 1 ? [...argv.slice(1), '--help'] : argv;
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(args, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
       code = err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;

@@ -24,6 +24,8 @@ export interface GlobalOptions {
   yes: boolean;
   input: boolean;
   color: boolean;
+  /** Keep times in UTC in tables (they are local time on a terminal otherwise). */
+  utc: boolean;
   timeoutMs: number;
 }
 
@@ -47,5 +49,5 @@ export interface Context {
 }
 
 export function defaultGlobals(): GlobalOptions {
-  return { raw: false, sandbox: false, debug: false, quiet: false, yes: false, input: true, color: true, timeoutMs: 30_000 };
+  return { raw: false, sandbox: false, debug: false, quiet: false, yes: false, input: true, color: true, utc: false, timeoutMs: 30_000 };
 }

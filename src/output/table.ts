@@ -7,11 +7,19 @@ import type { Column, Tone } from './view.js';
 import { safeCell, truncate } from './text.js';
 import { paint } from './color.js';
 
-export function renderTable<T>(ctx: Context, columns: Column<T>[], rows: T[]): string {
+export function renderTable<T>(ctx: Context, allColumns: Column<T>[], rows: T[]): string {
   // cli-table3 is CommonJS; required here so only commands that print a table load it.
   const Table = createRequire(import.meta.url)('cli-table3') as TableCtor;
+  const tty = ctx.io.stdoutIsTTY;
+  const natural = (c: Column<T>) => Math.max(c.header.length, ...rows.map((r) => safeCell(c.value(r)).length));
+  let columns = allColumns;
+  // On a narrow terminal, optional columns go first (never when piped: nothing is cut then).
+  while (tty && columns.some((c) => c.optional) && total(columns.map(natural)) > ctx.io.columns) {
+    const drop = columns.map((c) => c.optional).lastIndexOf(true);
+    columns = columns.filter((_, i) => i !== drop);
+  }
   const cells = rows.map((r) => columns.map((c) => safeCell(c.value(r))));
-  const widths = fitWidths(columns.map((c, i) => Math.max(c.header.length, ...cells.map((row) => row[i]!.length))), ctx.io.columns);
+  const widths = fitWidths(columns.map(natural), ctx.io.columns, columns.map((c) => Boolean(c.flex)));
   const table = new Table({
     head: columns.map((c) => paint(ctx, 'head', c.header)),
     chars: BORDERLESS,
@@ -21,7 +29,7 @@ export function renderTable<T>(ctx: Context, columns: Column<T>[], rows: T[]): s
   rows.forEach((r, i) => {
     table.push(
       columns.map((c, j) => {
-        const text = ctx.io.stdoutIsTTY ? truncate(cells[i]![j]!, widths[j]!) : cells[i]![j]!;
+        const text = tty ? truncate(cells[i]![j]!, widths[j]!) : cells[i]![j]!;
         const tone: Tone | undefined = c.tone?.(r);
         return tone ? paint(ctx, tone, text) : text;
       }),
@@ -30,13 +38,18 @@ export function renderTable<T>(ctx: Context, columns: Column<T>[], rows: T[]): s
   return `${table.toString().replace(/[ \t]+$/gm, '')}\n`;
 }
 
-/** Shrinks the widest columns until the row fits the terminal. */
-export function fitWidths(natural: number[], terminal: number): number[] {
+const total = (widths: number[]) => widths.reduce((a, b) => a + b + 2, 0);
+
+/** Shrinks the widest flexible columns (all, when none is marked) until the row fits. */
+export function fitWidths(natural: number[], terminal: number, flex: boolean[] = natural.map(() => true)): number[] {
   const widths = [...natural];
-  const total = () => widths.reduce((a, b) => a + b + 2, 0);
-  while (total() > terminal) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest]! <= 8) break;
+  const shrinkable = flex.some(Boolean) ? flex : natural.map(() => true);
+  while (total(widths) > terminal) {
+    let widest = -1;
+    widths.forEach((w, i) => {
+      if (shrinkable[i] && w > 8 && (widest < 0 || w > widths[widest]!)) widest = i;
+    });
+    if (widest < 0) break;
     widths[widest]! -= 1;
   }
   return widths;

@@ -12,3 +12,13 @@ export function truncate(text: string, width: number): string {
   if (width < 2 || text.length <= width) return text;
   return `${text.slice(0, width - 1)}…`;
 }
+
+/** Times in tables: local on a terminal (unless --utc), ISO 8601 UTC everywhere else. */
+export function tableTime(iso: string | null, local: boolean): string {
+  if (!iso) return '';
+  if (!local) return iso;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

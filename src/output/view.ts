@@ -5,6 +5,10 @@ export interface Column<T> {
   header: string;
   value(r: T): string;
   align?: 'left' | 'right';
+  /** May be cut short (with …) to fit the terminal; other columns keep their width. */
+  flex?: boolean;
+  /** Left out first when the terminal is too narrow. */
+  optional?: boolean;
   /** Colours the cell on a TTY (statuses by meaning). */
   tone?(r: T): Tone | undefined;
 }

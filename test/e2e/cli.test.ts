@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
-import { orderctl } from '../support/cli.js';
+import { BIN, orderctl } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 let sandbox: Sandbox;
@@ -43,6 +43,33 @@ describe('orderctl (built binary)', () => {
     expect(top.stdout).toContain('orders');
     const list = await run(['orders', 'list', '--help']);
     expect(list.stdout).toContain('Examples:');
+  });
+
+  it('shows help for a subcommand with `help`', async () => {
+    const r = await run(['help', 'orders', 'fulfill']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: orderctl orders fulfill/);
+    expect(r.stdout).toContain('Examples:');
+  });
+
+  it('stops quietly when the reader of its output goes away', async () => {
+    // Far more output than a pipe buffers, so the writer meets a closed pipe.
+    const big = await startSandbox({ seed: 5, orders: 800 });
+    const bigEnv = { ORDERCTL_PROFILE: 'big', ORDERCTL_TOKEN: big.token, ORDERCTL_CONFIG_DIR: cfg.dir };
+    await run(['profile', 'add', 'big', '--platform', 'bigcommerce', '--base-url', big.baseUrls.bigcommerce!], undefined, bigEnv);
+    // Async spawn: the sandbox answering it runs in this process.
+    const { spawn } = await import('node:child_process');
+    const child = spawn('sh', ['-c', `"${process.execPath}" "${BIN}" orders list --all --page-size 250 -o ndjson | head -n 1`], { env: { PATH: process.env.PATH, ...bigEnv } });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (d) => (stdout += d));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.split('\n')[0]!)).toHaveProperty('id');
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    await run(['profile', 'remove', 'big']);
+    await big.close();
   });
 
   it('suggests the nearest command and exits 2', async () => {

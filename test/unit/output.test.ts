@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guardFormula, csvRow } from '../../src/output/csv.js';
-import { safeCell, truncate } from '../../src/output/text.js';
+import { safeCell, tableTime, truncate } from '../../src/output/text.js';
+import { renderTable } from '../../src/output/table.js';
 import { fitWidths } from '../../src/output/table.js';
 import { listWriter, writeOne } from '../../src/output/writer.js';
 import type { View } from '../../src/output/view.js';
@@ -93,5 +94,34 @@ describe('untrusted text in tables', () => {
     expect(truncate('abcdefghij', 5)).toBe('abcd…');
     expect(truncate('abc', 5)).toBe('abc');
     expect(fitWidths([10, 60, 10], 60).reduce((a, b) => a + b + 2, 0)).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('tables on a terminal', () => {
+  it('show local time unless asked for UTC', () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      expect(tableTime('2026-01-13T07:42:38Z', true)).toBe('2026-01-13 16:42');
+    } finally {
+      process.env.TZ = tz;
+    }
+    expect(tableTime('2026-01-13T07:42:38Z', false)).toBe('2026-01-13T07:42:38Z');
+    expect(tableTime(null, true)).toBe('');
+  });
+
+  it('leave out optional columns and cut flexible ones to fit, never when piped', () => {
+    const cols = [
+      { header: 'ID', value: (r: Row) => r.id },
+      { header: 'NAME', value: (r: Row) => r.name.repeat(10), flex: true },
+      { header: 'TOTAL', value: (r: Row) => r.total.amount, optional: true },
+    ];
+    const narrow = renderTable(testContext({ io: { stdoutIsTTY: true, columns: 30 } }), cols, rows);
+    expect(narrow).not.toContain('TOTAL');
+    expect(narrow.split('\n').every((l) => l.length <= 30)).toBe(true);
+    expect(narrow).toContain('…');
+    const piped = renderTable(testContext({ io: { stdoutIsTTY: false, columns: 30 } }), cols, rows);
+    expect(piped).toContain('TOTAL');
+    expect(piped).not.toContain('…');
   });
 });

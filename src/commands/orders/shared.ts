@@ -7,6 +7,7 @@ import { UsageError } from '../../core/errors.js';
 import type { Order, Status } from '../../core/order.js';
 import { parseTimeInput } from '../../core/time.js';
 import { ORDER_FIELDS } from '../../output/fields.js';
+import { tableTime } from '../../output/text.js';
 import type { Tone, View } from '../../output/view.js';
 import type { Fetched, OrderFilters, Paging, SortSpec } from '../../platforms/types.js';
 
@@ -104,15 +105,16 @@ const TONES: Partial<Record<Status, Tone>> = {
 const moneyText = (m: { amount: string; currency: string } | null) => (m ? `${m.amount} ${m.currency}`.trim() : '');
 
 export function orderView(ctx: Context): View<Fetched> {
+  const local = ctx.io.stdoutIsTTY && !ctx.globals.utc;
   return {
     columns: [
       { header: 'ID', value: (r) => r.order.id },
       { header: 'STATUS', value: (r) => r.order.status ?? r.order.nativeStatus, tone: (r) => (r.order.status ? TONES[r.order.status] : undefined) },
-      { header: 'CUSTOMER', value: (r) => r.order.customer.name ?? '' },
-      { header: 'EMAIL', value: (r) => r.order.customer.email ?? '' },
+      { header: 'CUSTOMER', value: (r) => r.order.customer.name ?? '', flex: true },
+      { header: 'EMAIL', value: (r) => r.order.customer.email ?? '', flex: true, optional: true },
       { header: 'TOTAL', value: (r) => moneyText(r.order.totals.total), align: 'right' },
-      { header: 'CREATED', value: (r) => r.order.createdAt ?? '' },
-      { header: 'UPDATED', value: (r) => r.order.updatedAt ?? '' },
+      { header: 'CREATED', value: (r) => tableTime(r.order.createdAt, local) },
+      { header: 'UPDATED', value: (r) => tableTime(r.order.updatedAt, local), optional: true },
     ],
     json: (r) => (ctx.globals.raw ? r.raw : r.order),
     id: (r) => r.order.id,
