@@ -292,3 +292,23 @@ describe('orderctl with no profile', () => {
     dir.remove();
   });
 });
+
+describe('help', () => {
+  it('every command has examples', async () => {
+    const { buildProgram } = await import('../../src/cli.js');
+    const program = buildProgram(() => {
+      throw new Error('not run');
+    });
+    const leaves: string[][] = [];
+    const walk = (cmd: import('commander').Command, path: string[]) => {
+      if (!cmd.commands.length) leaves.push(path);
+      for (const c of cmd.commands) walk(c, [...path, c.name()]);
+    };
+    walk(program, []);
+    expect(leaves.length).toBeGreaterThan(15);
+    for (const path of leaves) {
+      const r = await orderctl([...path, '--help']);
+      expect(r.stdout, path.join(' ')).toContain('Examples:');
+    }
+  });
+});

@@ -28,26 +28,31 @@ export function registerProfile(program: Command, run: Runner): void {
     .command('list')
     .alias('ls')
     .description('list profiles; the current one is marked')
+    .addHelpText('after', '\nExamples:\n  orderctl profile list\n  orderctl profile list -o json')
     .action(run(async (ctx) => (await import('./list.js')).run(ctx)));
 
   profile
     .command('show [name]')
     .description('show a profile (secret masked to its last 4 characters)')
+    .addHelpText('after', '\nExamples:\n  orderctl profile show\n  orderctl profile show shop -o json')
     .action(run(async (ctx, cmd) => (await import('./show.js')).run(ctx, { name: cmd.args[0] })));
 
   profile
     .command('use <name>')
     .description('make a profile the current one')
+    .addHelpText('after', '\nExamples:\n  orderctl profile use shop\n  ORDERCTL_PROFILE=staging orderctl orders list   # one command, another profile')
     .action(run(async (ctx, cmd) => (await import('./use.js')).run(ctx, { name: cmd.args[0]! })));
 
   profile
     .command('remove <name>')
     .alias('rm')
     .description('remove a profile')
+    .addHelpText('after', '\nExamples:\n  orderctl profile remove old-shop')
     .action(run(async (ctx, cmd) => (await import('./remove.js')).run(ctx, { name: cmd.args[0]! })));
 
   profile
     .command('test [name]')
     .description('make one cheap authenticated call and say whether the credentials work')
+    .addHelpText('after', '\nExamples:\n  orderctl profile test\n  orderctl profile test shop && echo "credentials work"')
     .action(run(async (ctx, cmd) => (await import('./test.js')).run(ctx, { name: cmd.args[0] })));
 }

@@ -30,6 +30,7 @@ export function registerSandbox(program: Command, run: Runner): void {
     .option('--state <file>', 'state file (default: sandbox/state.json in the config dir)')
     .option('--seed <n>', 'seed', '1')
     .option('--orders <n>', 'orders to generate', '60')
+    .addHelpText('after', '\nExamples:\n  orderctl sandbox reset\n  orderctl sandbox reset --seed 7 --orders 500')
     .action(
       run(async (ctx, cmd) => {
         const m = await import('./reset.js');
@@ -40,6 +41,7 @@ export function registerSandbox(program: Command, run: Runner): void {
   sandbox
     .command('info')
     .description('show the sandbox state file and what it holds')
+    .addHelpText('after', '\nExamples:\n  orderctl sandbox info\n  orderctl sandbox info --state ./state.json -o json')
     .option('--state <file>', 'state file (default: sandbox/state.json in the config dir)')
     .action(run(async (ctx, cmd) => (await import('./info.js')).run(ctx, { state: cmd.opts().state })));
 }
