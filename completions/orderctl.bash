@@ -4,7 +4,7 @@ _orderctl_subcommands() {
   case "$1" in
     "") echo "profile orders sandbox completion" ;;
     "profile") echo "add list ls show use remove rm test" ;;
-    "orders") echo "list ls get count create update status fulfill cancel archive" ;;
+    "orders") echo "list ls get count create update status fulfill cancel export archive" ;;
     "sandbox") echo "serve reset info" ;;
   esac
 }
@@ -31,6 +31,7 @@ _orderctl_options() {
     "orders status") echo "--stdin --set --notify --help" ;;
     "orders fulfill") echo "--stdin --tracking --carrier --service --tracking-url --ship-date --notify --no-notify --item --address --comment --help" ;;
     "orders cancel") echo "--stdin --item --notify --by-merchant --help" ;;
+    "orders export") echo "--status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --format --out --checkpoint --overlap --columns --lines --show --reset --help" ;;
     "orders archive") echo "--stdin --help" ;;
     "sandbox") echo "--help" ;;
     "sandbox serve") echo "--port --state --seed --orders --latency --fail-rate --rate-limit --help" ;;
@@ -67,7 +68,7 @@ _orderctl_args() {
 
 _orderctl_takes_value() {
   case "$1" in
-    --address|--base-url|--carrier|--comment|--created-since|--created-until|--cursor|--customer|--email|--fail-rate|--fields|--file|--idempotency-key|--invoice|--item|--latency|--limit|--max-id|--min-id|--orders|--output|--page|--page-size|--platform|--port|--profile|--rate-limit|--seed|--service|--set|--ship-date|--since|--sort|--state|--status|--store-hash|--storefront|--timeout|--tracking|--tracking-url|--until|--username|--vendor-ref|-o|-p) return 0 ;;
+    --address|--base-url|--carrier|--checkpoint|--columns|--comment|--created-since|--created-until|--cursor|--customer|--email|--fail-rate|--fields|--file|--format|--idempotency-key|--invoice|--item|--latency|--limit|--max-id|--min-id|--orders|--out|--output|--overlap|--page|--page-size|--platform|--port|--profile|--rate-limit|--seed|--service|--set|--ship-date|--since|--sort|--state|--status|--store-hash|--storefront|--timeout|--tracking|--tracking-url|--until|--username|--vendor-ref|-o|-p) return 0 ;;
   esac
   return 1
 }

@@ -7,7 +7,7 @@ function __orderctl_subcommands
         case 'profile'
             printf '%s\n' add list ls show use remove rm test
         case 'orders'
-            printf '%s\n' list ls get count create update status fulfill cancel archive
+            printf '%s\n' list ls get count create update status fulfill cancel export archive
         case 'sandbox'
             printf '%s\n' serve reset info
     end
@@ -55,6 +55,8 @@ function __orderctl_options
             printf '%s\n' --stdin --tracking --carrier --service --tracking-url --ship-date --notify --no-notify --item --address --comment --help
         case 'orders cancel'
             printf '%s\n' --stdin --item --notify --by-merchant --help
+        case 'orders export'
+            printf '%s\n' --status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --format --out --checkpoint --overlap --columns --lines --show --reset --help
         case 'orders archive'
             printf '%s\n' --stdin --help
         case 'sandbox'
@@ -110,7 +112,7 @@ function __orderctl_args
     end
 end
 
-set -g __orderctl_value_options --address --base-url --carrier --comment --created-since --created-until --cursor --customer --email --fail-rate --fields --file --idempotency-key --invoice --item --latency --limit --max-id --min-id --orders --output --page --page-size --platform --port --profile --rate-limit --seed --service --set --ship-date --since --sort --state --status --store-hash --storefront --timeout --tracking --tracking-url --until --username --vendor-ref -o -p
+set -g __orderctl_value_options --address --base-url --carrier --checkpoint --columns --comment --created-since --created-until --cursor --customer --email --fail-rate --fields --file --format --idempotency-key --invoice --item --latency --limit --max-id --min-id --orders --out --output --overlap --page --page-size --platform --port --profile --rate-limit --seed --service --set --ship-date --since --sort --state --status --store-hash --storefront --timeout --tracking --tracking-url --until --username --vendor-ref -o -p
 
 function __orderctl_expand
     for w in $argv

@@ -180,6 +180,7 @@ function makeRealContext(
     },
     prompter: async () => (await import('./prompts/prompter.js')).inquirerPrompter(),
     readFile: async (file) => (await import('node:fs/promises')).readFile(file, 'utf8'),
+    createAtomicFile: async (file) => (await import('./core/atomic-file.js')).createAtomicFile(file),
     defer: (fn) => defers.push(fn),
     debug,
   };

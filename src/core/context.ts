@@ -7,6 +7,7 @@ import type { Clock } from './clock.js';
 import type { ConfigStore } from './config.js';
 import type { HttpClient, PlatformHttp } from './http.js';
 import type { IO } from './io.js';
+import type { AtomicFile } from './atomic-file.js';
 import type { Prompter } from '../prompts/prompter.js';
 
 export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'ids';
@@ -42,6 +43,8 @@ export interface Context {
   prompter(): Promise<Prompter>;
   /** Reads a file the user named (--file, --address-file). */
   readFile(path: string): Promise<string>;
+  /** A file that appears under its name only when committed (exports). */
+  createAtomicFile(path: string): Promise<AtomicFile>;
   /** Runs when the command ends, success or not (closing sockets, an in-process sandbox). */
   defer(fn: () => Promise<void> | void): void;
   /** Debug trace line on stderr; a no-op without --debug. */

@@ -43,6 +43,11 @@ export interface OrderFilters {
 export interface Paging {
   /** Stop after this many orders (--limit). */
   limit?: number;
+  /**
+   * Pages by id (keyset) rather than page number where the platform allows, so
+   * orders created or changed during a long run cannot shift pages (exports).
+   */
+  keyset?: boolean;
   /** Cursor-paged platforms report where the next page starts (null: no more). */
   onCursor?: (next: string | null) => void;
   /** Every page (--all). */

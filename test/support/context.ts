@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { CommanderError } from 'commander';
 import { buildProgram, reportError } from '../../src/cli.js';
+import { createAtomicFile } from '../../src/core/atomic-file.js';
 import { fakeClock, seededRandom, type FakeClock } from '../../src/core/clock.js';
 import { memoryConfig, type ConfigData, type ConfigStore } from '../../src/core/config.js';
 import { defaultGlobals, type Context, type GlobalOptions } from '../../src/core/context.js';
@@ -13,6 +14,8 @@ import { testIO, type TestIO } from '../../src/core/io.js';
 import { scriptedPrompter } from '../../src/prompts/prompter.js';
 
 export interface TestContextOptions {
+  /** Called with the Context as soon as it exists (to interrupt it later, say). */
+  onContext?: (ctx: TestContext) => void;
   io?: Parameters<typeof testIO>[0];
   env?: Record<string, string | undefined>;
   config?: ConfigData | ConfigStore;
@@ -25,6 +28,8 @@ export interface TestContextOptions {
 export interface TestContext extends Context {
   io: TestIO;
   clock: FakeClock;
+  /** Ctrl-C, for tests. */
+  interrupt(): void;
   cleanup(): Promise<void>;
 }
 
@@ -55,10 +60,12 @@ export function testContext(o: TestContextOptions = {}): TestContext {
       if (o.files && file in o.files) return o.files[file]!;
       return fs.promises.readFile(file, 'utf8');
     },
+    createAtomicFile: (file) => createAtomicFile(file),
     defer: (fn) => defers.push(fn),
     debug: (line) => {
       if (globals.debug) io.stderr.write(`[debug] ${line}\n`);
     },
+    interrupt: () => controller.abort(),
     cleanup: async () => {
       for (const fn of defers.splice(0).reverse()) await fn();
     },
@@ -70,6 +77,7 @@ export async function runCommand(argv: string[], o: TestContextOptions = {}): Pr
   let ctx: TestContext | undefined;
   const program = buildProgram((globals) => {
     ctx = testContext({ ...o, globals: { ...globals, ...o.globals } });
+    o.onContext?.(ctx);
     return ctx;
   });
   let commanderErr = '';

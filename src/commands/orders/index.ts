@@ -108,6 +108,28 @@ export function registerOrders(program: Command, run: Runner): void {
   );
 
   examples(
+    addFilterOptions(orders.command('export').description('export orders to a file, atomically, optionally from where the last run stopped'))
+      .option('--format <format>', 'csv, ndjson or json (default: from the --out extension)')
+      .option('--out <file>', 'file to write (appears only when complete), or - for standard output')
+      .option('--checkpoint <name>', 'export only what changed since the last successful run with this name')
+      .option('--overlap <duration>', 'how far before the checkpoint to look again (clock skew, late writes)', '5m')
+      .option('--columns <list>', 'CSV columns, dotted paths (default: a stable set, see README)')
+      .option('--lines', 'CSV: one row per line item instead of per order')
+      .option('--show', 'print the checkpoint named by --checkpoint')
+      .option('--reset', 'remove the checkpoint named by --checkpoint'),
+    [
+      'orderctl orders export --since 30d --format csv --out orders.csv',
+      'orderctl orders export --checkpoint nightly --out /var/exports/orders.ndjson --quiet',
+      'orderctl orders export --checkpoint nightly --show',
+    ],
+  ).action(
+    run(async (ctx, cmd) => {
+      const m = await import('./export.js');
+      await m.run(ctx, m.parseOptions(cmd.opts(), ctx.clock.now()));
+    }),
+  );
+
+  examples(
     orders.command('archive [ids...]').description('archive orders (BigCommerce: DELETE; they leave every list)').option('--stdin', 'read order ids from standard input, one a line'),
     ['orderctl orders archive 101', 'orderctl orders archive 101 102 --yes'],
   ).action(run(async (ctx, cmd) => (await import('./archive.js')).run(ctx, { ids: cmd.args, stdin: Boolean(cmd.opts().stdin) })));

@@ -122,14 +122,20 @@ export class BigCommerceAdapter implements Adapter {
     let yielded = 0;
     // status_id takes one value, so several statuses are listed one after another.
     for (const statusId of statusIds) {
+      let afterId: number | undefined;
       for (let page = paging.page ?? 1; ; page++) {
+        // Keyset: always page 1 of "ids above the last one seen", sorted by id (min_id).
+        const keyset = paging.keyset
+          ? { page: 1, sort: 'id:asc', min_id: String(Math.max(Number(base.min_id ?? 0), (afterId ?? 0) + 1)) }
+          : { page };
         const res = await this.http.request<BcOrder[]>({
           method: 'GET',
           path: '/orders',
-          query: { ...base, status_id: statusId, page, limit: pageSize },
+          query: { ...base, status_id: statusId, limit: pageSize, ...keyset },
         });
         const orders = res.status === 204 || !res.body ? [] : expectArray<BcOrder>(res.body, 'GET /orders');
         for (const raw of orders) {
+          afterId = raw.id;
           yield { order: toNormalizedOrder(raw), raw };
           if (paging.limit !== undefined && ++yielded >= paging.limit) return;
         }

@@ -1,0 +1,208 @@
+// orders export: atomic files, checkpoints that move only on success, each
+// order once per run and each change once across runs, faults and Ctrl-C.
+// In-process (the real command tree, a fake clock so retries never sleep)
+// against the sandbox over real HTTP.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ConfigStore } from '../../src/core/config.js';
+import { fakeClock, seededRandom } from '../../src/core/clock.js';
+import { DEFAULT_HTTP, HttpClient } from '../../src/core/http.js';
+import { BigCommerceAdapter, bigcommerceHttp } from '../../src/platforms/bigcommerce/adapter.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
+import { runCommand } from '../support/context.js';
+import { tempConfigDir } from '../support/tmp.js';
+import { orderctl } from '../support/cli.js';
+
+let sandbox: Sandbox;
+let tmp: ReturnType<typeof tempConfigDir>;
+let config: ConfigStore;
+const ORDERS = 120;
+
+beforeAll(async () => {
+  // A generous quota: these tests are about faults and concurrency, not pacing.
+  sandbox = await startSandbox({ seed: 21, orders: ORDERS, rateLimit: { requests: 100_000, windowMs: 1000 } });
+});
+afterAll(() => sandbox.close());
+beforeEach(async () => {
+  tmp = tempConfigDir();
+  config = await tmp.open();
+  config.save({ currentProfile: 's', profiles: { s: { platform: 'bigcommerce', baseUrl: sandbox.baseUrls.bigcommerce!, token: sandbox.token } } });
+});
+afterEach(() => tmp.remove());
+
+const out = (name: string) => path.join(tmp.dir, name);
+const exportTo = (file: string, ...args: string[]) => runCommand(['orders', 'export', '--out', file, ...args], { config });
+const ndjsonIds = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).id as string);
+
+function client() {
+  const http = new HttpClient(bigcommerceHttp({ platform: 'bigcommerce', baseUrl: sandbox.baseUrls.bigcommerce! }, sandbox.token), { ...DEFAULT_HTTP, clock: fakeClock(), random: seededRandom(9), env: {} });
+  return new BigCommerceAdapter(http);
+}
+
+describe('orders export', () => {
+  it('writes every order once, in each format, and says so in one line', async () => {
+    const r = await exportTo(out('all.ndjson'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(new RegExp(`^exported ${ORDERS} orders to .*all\\.ndjson in \\d+s\\n$`));
+    const ids = ndjsonIds(out('all.ndjson'));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(ORDERS);
+
+    await exportTo(out('all.json'));
+    expect(JSON.parse(fs.readFileSync(out('all.json'), 'utf8')).map((o: { id: string }) => o.id)).toEqual(ids);
+
+    await exportTo(out('all.csv'));
+    const csv = fs.readFileSync(out('all.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]!.startsWith('id,number,platform,status,nativeStatus,fulfillmentStatus,createdAt,updatedAt,customer.id')).toBe(true);
+    expect(csv).toHaveLength(ids.length + 1);
+  });
+
+  it('writes one CSV row per line item with --lines, and chosen --columns', async () => {
+    await exportTo(out('lines.csv'), '--lines', '--max-id', '104');
+    const rows = fs.readFileSync(out('lines.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('id,number,status,createdAt,updatedAt,customer.email,currency,item.id,item.productId,item.variantId,item.sku,item.title,item.variant,item.quantity,item.unitPrice.amount,item.total.amount');
+    expect(rows.length - 1).toBeGreaterThan(5); // several items per order
+    await exportTo(out('cols.csv'), '--columns', 'id,customer.email,totals.total.amount', '--max-id', '101');
+    expect(fs.readFileSync(out('cols.csv'), 'utf8').split('\n')[0]).toBe('id,customer.email,totals.total.amount');
+    const bad = await exportTo(out('bad.csv'), '--columns', 'id,custmer.email');
+    expect(bad.code).toBe(2);
+    expect(fs.existsSync(out('bad.csv'))).toBe(false);
+  });
+
+  it('under faults, the file equals the fault-free export', async () => {
+    // Two sandboxes with the same seed: one clean, one failing a third of its requests
+    // with every fault a read may meet and survive (a 500 is not retried: it fails the run).
+    const clean = await startSandbox({ seed: 77, orders: 300, rateLimit: { requests: 100_000, windowMs: 1000 } });
+    const faulty = await startSandbox({
+      seed: 77,
+      orders: 300,
+      rateLimit: { requests: 100_000, windowMs: 1000 },
+      failRate: 0.35,
+      faults: ['503', '429', '429-no-retry-after', 'reset-before', 'reset-after', 'truncated', '502', 'html', '504', 'bad-shape'],
+    });
+    try {
+      for (const [name, sb] of [['clean', clean], ['faulty', faulty]] as const) {
+        config.save({ currentProfile: name, profiles: { [name]: { platform: 'bigcommerce', baseUrl: sb.baseUrls.bigcommerce!, token: sb.token } } });
+        const r = await exportTo(out(`${name}.csv`));
+        expect(r.code, r.err).toBe(0);
+      }
+      expect(fs.readFileSync(out('faulty.csv'), 'utf8')).toBe(fs.readFileSync(out('clean.csv'), 'utf8'));
+      expect(fs.readFileSync(out('clean.csv'), 'utf8').trim().split('\n')).toHaveLength(301);
+    } finally {
+      await clean.close();
+      await faulty.close();
+    }
+  });
+
+  it('a failed run leaves the previous file and checkpoint untouched, and no temp file', async () => {
+    const file = out('nightly.ndjson');
+    expect((await exportTo(file, '--checkpoint', 'n')).code).toBe(0);
+    const before = fs.readFileSync(file, 'utf8');
+    const cp = fs.readFileSync(path.join(tmp.dir, 'checkpoints', 'n.json'), 'utf8');
+    // Every attempt fails: more faults than the client has attempts.
+    sandbox.injectFaults(['503', '503', '503', '503']);
+    const r = await exportTo(file, '--checkpoint', 'n', '--overlap', '1000d');
+    expect(r.code).toBe(1);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(fs.readFileSync(path.join(tmp.dir, 'checkpoints', 'n.json'), 'utf8')).toBe(cp);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('Ctrl-C mid-export exits 130 and leaves the old file and checkpoint', async () => {
+    const file = out('n.ndjson');
+    await exportTo(file, '--checkpoint', 'n');
+    const before = fs.readFileSync(file, 'utf8');
+    const cpFile = path.join(tmp.dir, 'checkpoints', 'n.json');
+    const cp = fs.readFileSync(cpFile, 'utf8');
+    // Every answer now takes 200 ms: Ctrl-C at 50 ms lands during the first request.
+    const slow = await startSandbox({ seed: 21, orders: ORDERS, latencyMs: 200 });
+    config.save({ currentProfile: 's', profiles: { s: { platform: 'bigcommerce', baseUrl: slow.baseUrls.bigcommerce!, token: slow.token } } });
+    const r = await runCommand(['orders', 'export', '--out', file, '--checkpoint', 'n', '--overlap', '1000d'], {
+      config,
+      onContext: (ctx) => {
+        setTimeout(() => ctx.interrupt(), 50);
+      },
+    });
+    await slow.close();
+    expect(r.code).toBe(130);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(fs.readFileSync(cpFile, 'utf8')).toBe(cp);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('with orders changing during the run, every order present at the start appears exactly once', async () => {
+    const a = client();
+    const present: string[] = [];
+    for await (const f of a.listOrders({ statuses: [] }, { all: true })) present.push(f.order.id);
+    // A writer changes and creates orders while the export pages through.
+    let writing = true;
+    const writer = (async () => {
+      let n = 0;
+      while (writing) {
+        const id = present[(n * 7) % present.length]!;
+        await a.updateOrder(id, { staff_notes: `touched ${n}` });
+        if (n % 3 === 0) await a.createOrder({ billing_address: { first_name: 'New', email: `new${n}@example.com`, zip: '1' }, products: [{ name: 'x', quantity: 1, price_inc_tax: 1, price_ex_tax: 1 }] });
+        n++;
+      }
+    })();
+    const r = await runCommand(['orders', 'export', '--out', out('moving.ndjson')], { config });
+    writing = false;
+    await writer;
+    expect(r.code, r.err).toBe(0);
+    const ids = ndjsonIds(out('moving.ndjson'));
+    expect(ids.length).toBe(new Set(ids).size); // nothing doubled
+    for (const id of present) expect(ids).toContain(id); // nothing lost
+  });
+
+  it('two runs with a checkpoint cover every change exactly once', async () => {
+    const first = out('run1.ndjson');
+    const second = out('run2.ndjson');
+    expect((await exportTo(first, '--checkpoint', 'cron')).code).toBe(0);
+    const firstIds = ndjsonIds(first);
+    // Between runs: change two orders, create one.
+    const a = client();
+    await a.updateOrder(firstIds[0]!, { staff_notes: 'changed after run 1' });
+    await a.setStatus(firstIds[5]!, 'completed');
+    const created = await a.createOrder({ billing_address: { first_name: 'Late', email: 'late@example.com', zip: '1' }, products: [{ name: 'y', quantity: 1, price_inc_tax: 2, price_ex_tax: 2 }] });
+    // The sandbox clock is real: make sure the changes are later than everything before.
+    const r = await exportTo(second, '--checkpoint', 'cron', '--overlap', '10m');
+    expect(r.code, r.err).toBe(0);
+    expect(ndjsonIds(second).sort()).toEqual([firstIds[0]!, firstIds[5]!, created.order.id].sort());
+    const third = out('run3.ndjson');
+    await exportTo(third, '--checkpoint', 'cron', '--overlap', '10m');
+    expect(ndjsonIds(third)).toEqual([]); // nothing changed since
+  });
+
+  it('shows and resets a checkpoint', async () => {
+    await exportTo(out('x.ndjson'), '--checkpoint', 'daily');
+    const show = await runCommand(['orders', 'export', '--checkpoint', 'daily', '--show'], { config });
+    expect(JSON.parse(show.out)).toMatchObject({ name: 'daily', platform: 'bigcommerce', exported: expect.any(Number) });
+    const reset = await runCommand(['orders', 'export', '--checkpoint', 'daily', '--reset'], { config });
+    expect(reset.err).toMatch(/checkpoint daily removed/);
+    expect((await runCommand(['orders', 'export', '--checkpoint', 'daily', '--show'], { config })).code).toBe(2);
+  });
+
+  it('streams to stdout with --out -', async () => {
+    const r = await runCommand(['orders', 'export', '--out', '-', '--format', 'ndjson', '--max-id', '102'], { config });
+    expect(r.out.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['100', '101', '102']);
+  });
+
+  it('refuses bad flags before writing anything', async () => {
+    for (const args of [['--out', out('a.txt')], ['--format', 'xml', '--out', out('a.xml')], ['--show'], ['--out', out('a.ndjson'), '--lines']]) {
+      const r = await runCommand(['orders', 'export', ...args], { config });
+      expect(r.code, args.join(' ')).toBe(2);
+    }
+    expect(fs.readdirSync(tmp.dir).filter((f) => !['config.json'].includes(f))).toEqual([]);
+  });
+
+  it('prints only the summary line when run by cron (the built binary, no terminal)', async () => {
+    const r = await orderctl(['orders', 'export', '--out', out('cron.csv')], { env: { ORDERCTL_CONFIG_DIR: tmp.dir } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^exported \d+ orders to .*cron\.csv in \d+s\n$/);
+    const quiet = await orderctl(['orders', 'export', '--out', out('cron.csv'), '--quiet'], { env: { ORDERCTL_CONFIG_DIR: tmp.dir } });
+    expect(quiet.stderr).toBe('');
+  });
+});
