@@ -34,7 +34,7 @@ _orderctl_options() {
     "orders export") echo "--status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --format --out --checkpoint --overlap --columns --lines --show --reset --help" ;;
     "orders archive") echo "--stdin --help" ;;
     "sandbox") echo "--help" ;;
-    "sandbox serve") echo "--port --state --seed --orders --latency --fail-rate --rate-limit --help" ;;
+    "sandbox serve") echo "--port --state --memory --seed --orders --latency --fail-rate --rate-limit --help" ;;
     "sandbox reset") echo "--state --seed --orders --help" ;;
     "sandbox info") echo "--state --help" ;;
     "completion") echo "--help" ;;

@@ -62,7 +62,7 @@ function __orderctl_options
         case 'sandbox'
             printf '%s\n' --help
         case 'sandbox serve'
-            printf '%s\n' --port --state --seed --orders --latency --fail-rate --rate-limit --help
+            printf '%s\n' --port --state --memory --seed --orders --latency --fail-rate --rate-limit --help
         case 'sandbox reset'
             printf '%s\n' --state --seed --orders --help
         case 'sandbox info'

@@ -11,6 +11,7 @@ export function registerSandbox(program: Command, run: Runner): void {
     .description('serve the sandbox on 127.0.0.1 until stopped (Ctrl-C)')
     .option('--port <n>', 'port (default: any free port)', '0')
     .option('--state <file>', 'state file (default: sandbox/state.json in the config dir)')
+    .option('--memory', 'keep state in memory only (large --orders counts, benchmarks)')
     .option('--seed <n>', 'seed for the generated orders', '1')
     .option('--orders <n>', 'orders to generate for a new state', '60')
     .option('--latency <ms>', 'added to every response', '0')

@@ -1,9 +1,11 @@
 import type { Context } from '../../core/context.js';
+import { UsageError } from '../../core/errors.js';
 import { intFlag, parseRateLimit, rateFlag, statePathFor } from './shared.js';
 
 export interface ServeOptions {
   port: number;
   state?: string;
+  memory: boolean;
   seed: number;
   orders: number;
   latencyMs: number;
@@ -15,6 +17,7 @@ export function parseOptions(flags: Record<string, unknown>): ServeOptions {
   return {
     port: intFlag(flags.port, '--port', 0, 65535),
     state: flags.state as string | undefined,
+    memory: Boolean(flags.memory),
     seed: intFlag(flags.seed, '--seed'),
     orders: intFlag(flags.orders, '--orders', 0, 1_000_000),
     latencyMs: intFlag(flags.latency, '--latency', 0, 600_000),
@@ -25,7 +28,8 @@ export function parseOptions(flags: Record<string, unknown>): ServeOptions {
 
 export async function run(ctx: Context, o: ServeOptions): Promise<void> {
   const { startSandbox } = await import('../../sandbox/server.js');
-  const statePath = await statePathFor(ctx, o.state);
+  if (o.memory && o.state) throw new UsageError('--memory and --state cannot be used together');
+  const statePath = o.memory ? undefined : await statePathFor(ctx, o.state);
   const sandbox = await startSandbox({
     port: o.port,
     statePath,
@@ -38,7 +42,7 @@ export async function run(ctx: Context, o: ServeOptions): Promise<void> {
   const out = ctx.io.stdout;
   out.write(`sandbox listening on ${sandbox.url}\n`);
   for (const [platform, url] of Object.entries(sandbox.baseUrls)) out.write(`  ${platform.padEnd(12)} ${url}\n`);
-  out.write(`  token        ${sandbox.token}\n  state        ${statePath}\n`);
+  out.write(`  token        ${sandbox.token}\n  state        ${statePath ?? '(memory only)'}\n`);
   if (!ctx.globals.quiet) {
     ctx.io.stderr.write(
       `try: echo ${sandbox.token} | orderctl profile add sandbox --platform bigcommerce --base-url ${sandbox.baseUrls.bigcommerce} --token-stdin --use\n` +

@@ -114,7 +114,8 @@ export class BigCommerceAdapter implements Adapter {
 
   async *listOrders(filters: OrderFilters, paging: Paging): AsyncIterable<Fetched> {
     const base = listQuery(filters);
-    const pageSize = paging.pageSize ?? (paging.limit !== undefined ? Math.min(paging.limit, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE);
+    // Fetching everything: the biggest pages, fewest requests.
+    const pageSize = paging.pageSize ?? (paging.all ? MAX_PAGE_SIZE : paging.limit !== undefined ? Math.min(paging.limit, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE);
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new UsageError(`--page-size must be between 1 and ${MAX_PAGE_SIZE} on bigcommerce`);
     }

@@ -1,0 +1,98 @@
+// npm run bench: measures orderctl side by side with what users would run
+// instead, in one run on this machine, and prints ratios.
+//   1. start-up: `orderctl --version` / `--help` against `node -e 0`
+//   2. export of 100,000 sandbox orders: time, and peak memory against 10,000
+//      (flat memory: under 1.2×), against a plain curl loop over the same pages
+// Usage: node bench/run.mjs [--orders N] [--runs N]
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'orderctl.js');
+const MEASURE = path.join(ROOT, 'bench', 'measure.mjs');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const ORDERS = flag('--orders', 100_000);
+const RUNS = flag('--runs', 15);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'orderctl-bench-'));
+const env = { ...process.env, ORDERCTL_CONFIG_DIR: work, NO_COLOR: '1' };
+const rows = [];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function timeRuns(cmd, argv, runs = RUNS) {
+  const times = [];
+  for (let i = 0; i < runs + 2; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(cmd, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
+    if (i >= 2) times.push(Number(process.hrtime.bigint() - t) / 1e6); // two warm-ups
+  }
+  return median(times);
+}
+function row(what, value, against, target) {
+  rows.push({ what, value, against, target });
+}
+
+// 1. Start-up
+const bare = timeRuns(process.execPath, ['-e', '0']);
+const version = timeRuns(process.execPath, [BIN, '--version']);
+const help = timeRuns(process.execPath, [BIN, '--help']);
+row('orderctl --version', `${version.toFixed(0)} ms`, `node -e 0: ${bare.toFixed(0)} ms → ${(version / bare).toFixed(2)}×`, '≤ 1.3×');
+row('orderctl --help', `${help.toFixed(0)} ms`, `node -e 0: ${bare.toFixed(0)} ms → ${(help / bare).toFixed(2)}×`, '≤ 1.5×');
+
+// 2. Export
+console.error(`starting a sandbox with ${ORDERS.toLocaleString('en-US')} orders (memory only)…`);
+const server = spawn(process.execPath, [BIN, 'sandbox', 'serve', '--memory', '--orders', String(ORDERS), '--rate-limit', '100000000/1s'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+const base = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (d) => {
+    out += d;
+    const m = /bigcommerce\s+(\S+)/.exec(out);
+    if (m) resolve(m[1]);
+  });
+  server.on('exit', (code) => reject(new Error(`sandbox exited ${code}`)));
+});
+try {
+  execFileSync(process.execPath, [BIN, 'profile', 'add', 'bench', '--platform', 'bigcommerce', '--base-url', base, '--token-stdin', '--use'], { env, input: 'sandbox-token' });
+
+  const exportRun = (extra, file) => {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [MEASURE, 'orders', 'export', '--format', 'ndjson', '--out', file, '--quiet', ...extra], { env, maxBuffer: 1 << 20 });
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (r.status !== 0) throw new Error(`export failed: ${r.stderr}`);
+    const { maxRssKiB } = JSON.parse(/@@bench (.*)/.exec(r.stderr.toString())[1]);
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
+    return { ms, maxRssKiB, lines };
+  };
+  const small = exportRun(['--max-id', String(100 + ORDERS / 10 - 1)], path.join(work, 'small.ndjson'));
+  const big = exportRun([], path.join(work, 'big.ndjson'));
+
+  // What a user would write instead: curl over the same pages until the API answers 204.
+  const curlScript = `p=1; : > "$OUT"; while :; do code=$(curl -s -o "$PAGE" -w '%{http_code}' -H 'X-Auth-Token: sandbox-token' -H 'Accept: application/json' "$BASE/orders?limit=250&page=$p"); [ "$code" = 200 ] || break; cat "$PAGE" >> "$OUT"; p=$((p+1)); done`;
+  const t = process.hrtime.bigint();
+  const curl = spawnSync('bash', ['-c', curlScript], { env: { ...env, BASE: base, OUT: path.join(work, 'curl.json'), PAGE: path.join(work, 'page.json') } });
+  const curlMs = Number(process.hrtime.bigint() - t) / 1e6;
+  if (curl.status !== 0) throw new Error(`curl loop failed: ${curl.stderr}`);
+
+  row(`export ${big.lines.toLocaleString('en-US')} orders`, `${(big.ms / 1000).toFixed(1)} s`, `curl loop over the same pages: ${(curlMs / 1000).toFixed(1)} s → ${(big.ms / curlMs).toFixed(2)}×`, 'no slower than curl');
+  row(
+    'export peak memory',
+    `${(big.maxRssKiB / 1024).toFixed(0)} MiB for ${big.lines.toLocaleString('en-US')}`,
+    `${(small.maxRssKiB / 1024).toFixed(0)} MiB for ${small.lines.toLocaleString('en-US')} → ${(big.maxRssKiB / small.maxRssKiB).toFixed(2)}×`,
+    '< 1.2× (flat)',
+  );
+} finally {
+  server.kill('SIGINT');
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+const widths = ['what', 'value', 'against', 'target'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const line = (r) => ['what', 'value', 'against', 'target'].map((k, i) => String(r[k]).padEnd(widths[i])).join('  ');
+console.log(line({ what: 'WHAT', value: 'MEASURED', against: 'AGAINST', target: 'TARGET' }));
+for (const r of rows) console.log(line(r));
