@@ -11,7 +11,7 @@ _orderctl_subcommands() {
 
 _orderctl_options() {
   case "$1" in
-    "") echo "--version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --help" ;;
+    "") echo "--version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --help" ;;
     "profile") echo "--help" ;;
     "profile add") echo "--platform --base-url --store-hash --username --storefront --token-stdin --use --help" ;;
     "profile list") echo "--help" ;;
@@ -28,11 +28,11 @@ _orderctl_options() {
     "orders count") echo "--status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --help" ;;
     "orders create") echo "--file --idempotency-key --help" ;;
     "orders update") echo "--file --vendor-ref --help" ;;
-    "orders status") echo "--stdin --set --notify --help" ;;
-    "orders fulfill") echo "--stdin --tracking --carrier --service --tracking-url --ship-date --notify --no-notify --item --address --comment --help" ;;
-    "orders cancel") echo "--stdin --item --notify --by-merchant --help" ;;
+    "orders status") echo "--stdin --concurrency --fail-fast --set --notify --help" ;;
+    "orders fulfill") echo "--stdin --concurrency --fail-fast --tracking --carrier --service --tracking-url --ship-date --notify --no-notify --item --address --comment --help" ;;
+    "orders cancel") echo "--stdin --concurrency --fail-fast --item --notify --by-merchant --help" ;;
     "orders export") echo "--status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --format --out --checkpoint --overlap --columns --lines --show --reset --help" ;;
-    "orders archive") echo "--stdin --help" ;;
+    "orders archive") echo "--stdin --concurrency --fail-fast --help" ;;
     "sandbox") echo "--help" ;;
     "sandbox serve") echo "--port --state --memory --seed --orders --latency --fail-rate --rate-limit --help" ;;
     "sandbox reset") echo "--state --seed --orders --help" ;;
@@ -68,7 +68,7 @@ _orderctl_args() {
 
 _orderctl_takes_value() {
   case "$1" in
-    --address|--base-url|--carrier|--checkpoint|--columns|--comment|--created-since|--created-until|--cursor|--customer|--email|--fail-rate|--fields|--file|--format|--idempotency-key|--invoice|--item|--latency|--limit|--max-id|--min-id|--orders|--out|--output|--overlap|--page|--page-size|--platform|--port|--profile|--rate-limit|--seed|--service|--set|--ship-date|--since|--sort|--state|--status|--store-hash|--storefront|--timeout|--tracking|--tracking-url|--until|--username|--vendor-ref|-o|-p) return 0 ;;
+    --address|--base-url|--carrier|--checkpoint|--columns|--comment|--concurrency|--created-since|--created-until|--cursor|--customer|--email|--fail-rate|--fields|--file|--format|--idempotency-key|--invoice|--item|--latency|--limit|--max-id|--min-id|--orders|--out|--output|--overlap|--page|--page-size|--platform|--port|--profile|--rate-limit|--seed|--service|--set|--ship-date|--since|--sort|--state|--status|--store-hash|--storefront|--timeout|--tracking|--tracking-url|--until|--username|--vendor-ref|-o|-p) return 0 ;;
   esac
   return 1
 }

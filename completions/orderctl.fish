@@ -16,7 +16,7 @@ end
 function __orderctl_options
     switch $argv[1]
         case ''
-            printf '%s\n' --version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --help
+            printf '%s\n' --version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --help
         case 'profile'
             printf '%s\n' --help
         case 'profile add'
@@ -50,15 +50,15 @@ function __orderctl_options
         case 'orders update'
             printf '%s\n' --file --vendor-ref --help
         case 'orders status'
-            printf '%s\n' --stdin --set --notify --help
+            printf '%s\n' --stdin --concurrency --fail-fast --set --notify --help
         case 'orders fulfill'
-            printf '%s\n' --stdin --tracking --carrier --service --tracking-url --ship-date --notify --no-notify --item --address --comment --help
+            printf '%s\n' --stdin --concurrency --fail-fast --tracking --carrier --service --tracking-url --ship-date --notify --no-notify --item --address --comment --help
         case 'orders cancel'
-            printf '%s\n' --stdin --item --notify --by-merchant --help
+            printf '%s\n' --stdin --concurrency --fail-fast --item --notify --by-merchant --help
         case 'orders export'
             printf '%s\n' --status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --format --out --checkpoint --overlap --columns --lines --show --reset --help
         case 'orders archive'
-            printf '%s\n' --stdin --help
+            printf '%s\n' --stdin --concurrency --fail-fast --help
         case 'sandbox'
             printf '%s\n' --help
         case 'sandbox serve'
@@ -112,7 +112,7 @@ function __orderctl_args
     end
 end
 
-set -g __orderctl_value_options --address --base-url --carrier --checkpoint --columns --comment --created-since --created-until --cursor --customer --email --fail-rate --fields --file --format --idempotency-key --invoice --item --latency --limit --max-id --min-id --orders --out --output --overlap --page --page-size --platform --port --profile --rate-limit --seed --service --set --ship-date --since --sort --state --status --store-hash --storefront --timeout --tracking --tracking-url --until --username --vendor-ref -o -p
+set -g __orderctl_value_options --address --base-url --carrier --checkpoint --columns --comment --concurrency --created-since --created-until --cursor --customer --email --fail-rate --fields --file --format --idempotency-key --invoice --item --latency --limit --max-id --min-id --orders --out --output --overlap --page --page-size --platform --port --profile --rate-limit --seed --service --set --ship-date --since --sort --state --status --store-hash --storefront --timeout --tracking --tracking-url --until --username --vendor-ref -o -p
 
 function __orderctl_expand
     for w in $argv

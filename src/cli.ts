@@ -1,10 +1,11 @@
 // Builds the command tree and runs it. The only module (with bin/) that knows
 // about process.exit; every command gets its world from the Context.
 
+import { setMaxListeners } from 'node:events';
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from './version.js';
 import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type OutputFormat } from './core/context.js';
-import { ExitCode, InterruptedError, isOrderctlError } from './core/errors.js';
+import { DryRunStop, ExitCode, InterruptedError, isOrderctlError } from './core/errors.js';
 import type { IO } from './core/io.js';
 import { DEFAULT_HTTP, HttpClient } from './core/http.js';
 import { registerOrders } from './commands/orders/index.js';
@@ -32,6 +33,7 @@ export function buildProgram(makeContext: ContextFactory): Command {
     .option('--no-input', 'never prompt; fail instead when something is missing')
     .option('--timeout <duration>', 'network timeout per request, e.g. 30s, 2m', '30s')
     .option('--utc', 'show times in UTC in tables (default on a terminal: local time)')
+    .option('--dry-run', 'print the changes a command would send (method, URL, body), and send none')
     .showSuggestionAfterError(true)
     .exitOverride();
 
@@ -70,12 +72,14 @@ async function parseGlobals(o: Record<string, unknown>): Promise<GlobalOptions> 
     input: o.input !== false,
     color: o.color !== false,
     utc: Boolean(o.utc),
+    dryRun: Boolean(o.dryRun),
     timeoutMs: parseDuration(String(o.timeout ?? '30s')),
   };
 }
 
 /** Writes one error line (and a hint) on stderr; with -o json|ndjson also a JSON object. */
 export function reportError(io: IO, err: unknown, opts: { json: boolean; debug: boolean }): number {
+  if (err instanceof DryRunStop) return ExitCode.ok;
   if (isOrderctlError(err)) {
     io.stderr.write(`error: ${err.message}\n`);
     if (err.hint) io.stderr.write(`hint: ${err.hint}\n`);
@@ -96,12 +100,16 @@ export async function main(argv: string[]): Promise<number> {
   const { processIO } = await import('./core/io.js');
   const { systemClock } = await import('./core/clock.js');
   const controller = new AbortController();
+  // Every request and wait of a bulk run listens for Ctrl-C on this one signal.
+  setMaxListeners(0, controller.signal);
   let interrupted = 0;
+  const gentle: Array<() => void> = [];
   const onSigint = () => {
     interrupted++;
     // A second Ctrl-C means now: atomic writes mean nothing half-written is left.
     if (interrupted > 1) process.exit(ExitCode.interrupted);
-    controller.abort();
+    if (gentle.length) gentle.forEach((fn) => fn());
+    else controller.abort();
   };
   process.on('SIGINT', onSigint);
   // A reader that stops early (`orderctl … | head`) is not an error.
@@ -115,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram((g) => {
     globals = g;
     io = processIO({ noColorFlag: !g.color, noInput: !g.input });
-    return makeRealContext(g, io, controller.signal, systemClock, defers);
+    return makeRealContext(g, io, controller.signal, systemClock, defers, gentle);
   });
   program.configureOutput({
     writeOut: (s) => process.stdout.write(s),
@@ -151,6 +159,7 @@ function makeRealContext(
   signal: AbortSignal,
   clock: Context['clock'],
   defers: Array<() => Promise<void> | void>,
+  gentle: Array<() => void>,
 ): Context {
   let config: ReturnType<Context['config']> | undefined;
   const debug = (line: string) => {
@@ -174,6 +183,7 @@ function makeRealContext(
         signal,
         env: process.env,
         debug: globals.debug ? debug : undefined,
+        dryRun: globals.dryRun ? (request) => io.stdout.write(request) : undefined,
       });
       defers.push(() => client.close());
       return client;
@@ -181,6 +191,7 @@ function makeRealContext(
     prompter: async () => (await import('./prompts/prompter.js')).inquirerPrompter(),
     readFile: async (file) => (await import('node:fs/promises')).readFile(file, 'utf8'),
     createAtomicFile: async (file) => (await import('./core/atomic-file.js')).createAtomicFile(file),
+    onInterrupt: (fn) => gentle.push(fn),
     defer: (fn) => defers.push(fn),
     debug,
   };

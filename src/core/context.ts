@@ -25,6 +25,8 @@ export interface GlobalOptions {
   yes: boolean;
   input: boolean;
   color: boolean;
+  /** Print the changes a command would send, and send none. */
+  dryRun: boolean;
   /** Keep times in UTC in tables (they are local time on a terminal otherwise). */
   utc: boolean;
   timeoutMs: number;
@@ -45,6 +47,12 @@ export interface Context {
   readFile(path: string): Promise<string>;
   /** A file that appears under its name only when committed (exports). */
   createAtomicFile(path: string): Promise<AtomicFile>;
+  /**
+   * A command that can stop cleanly (a bulk run) takes the first Ctrl-C here:
+   * it stops starting work and lets what is in flight finish. Without a
+   * handler, Ctrl-C aborts at once (signal).
+   */
+  onInterrupt(handler: () => void): void;
   /** Runs when the command ends, success or not (closing sockets, an in-process sandbox). */
   defer(fn: () => Promise<void> | void): void;
   /** Debug trace line on stderr; a no-op without --debug. */
@@ -52,5 +60,5 @@ export interface Context {
 }
 
 export function defaultGlobals(): GlobalOptions {
-  return { raw: false, sandbox: false, debug: false, quiet: false, yes: false, input: true, color: true, utc: false, timeoutMs: 30_000 };
+  return { raw: false, sandbox: false, debug: false, quiet: false, yes: false, input: true, color: true, utc: false, dryRun: false, timeoutMs: 30_000 };
 }

@@ -86,6 +86,13 @@ export class InterruptedError extends OrderctlError {
   }
 }
 
+/** --dry-run: a change was printed instead of sent. Not a failure. */
+export class DryRunStop extends OrderctlError {
+  constructor() {
+    super('dry run: request not sent', ExitCode.ok, 'dry_run');
+  }
+}
+
 export function isOrderctlError(err: unknown): err is OrderctlError {
   return err instanceof OrderctlError;
 }

@@ -8,6 +8,7 @@ import type { Clock } from './clock.js';
 import {
   ApiError,
   AuthError,
+  DryRunStop,
   InterruptedError,
   NetworkError,
   NotFoundError,
@@ -67,6 +68,8 @@ export interface HttpOptions {
   signal?: AbortSignal;
   debug?: (line: string) => void;
   env: Record<string, string | undefined>;
+  /** --dry-run: changes (anything but GET) are shown here instead of sent. */
+  dryRun?: (request: string) => void;
   /** For tests: a dispatcher to use instead of the proxy-aware agent. */
   dispatcher?: Dispatcher;
 }
@@ -174,6 +177,11 @@ export class HttpClient {
     const headers = this.headersFor(spec);
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const what = `${spec.method} ${url.pathname}`;
+    if (this.opts.dryRun && spec.method !== 'GET') {
+      // Reads still happen (a shipment needs the order's items); changes do not.
+      this.opts.dryRun(redactText(`${spec.method} ${url.href}${body === undefined ? '' : `\n${body}`}\n`, this.platform.secrets));
+      throw new DryRunStop();
+    }
 
     for (let attempt = 1; ; attempt++) {
       await this.limiter.acquire(this.opts.signal);

@@ -2,11 +2,12 @@
 // off, an in-memory or temp-dir config, a fake clock (retries never sleep),
 // seeded randomness, and the real HTTP client talking to a real sandbox.
 
+import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
 import { CommanderError } from 'commander';
 import { buildProgram, reportError } from '../../src/cli.js';
 import { createAtomicFile } from '../../src/core/atomic-file.js';
-import { fakeClock, seededRandom, type FakeClock } from '../../src/core/clock.js';
+import { fakeClock, seededRandom, systemClock, type FakeClock } from '../../src/core/clock.js';
 import { memoryConfig, type ConfigData, type ConfigStore } from '../../src/core/config.js';
 import { defaultGlobals, type Context, type GlobalOptions } from '../../src/core/context.js';
 import { DEFAULT_HTTP, HttpClient } from '../../src/core/http.js';
@@ -21,6 +22,8 @@ export interface TestContextOptions {
   config?: ConfigData | ConfigStore;
   globals?: Partial<GlobalOptions>;
   clock?: FakeClock;
+  /** Real time, for tests where the client's waits must meet a server's real quota window. */
+  realClock?: boolean;
   answers?: Array<string | boolean>;
   files?: Record<string, string>;
 }
@@ -35,13 +38,15 @@ export interface TestContext extends Context {
 
 export function testContext(o: TestContextOptions = {}): TestContext {
   const io = testIO(o.io);
-  const clock = o.clock ?? fakeClock();
+  const clock = o.realClock ? ({ ...systemClock, sleeps: [], advance: () => undefined } as FakeClock) : (o.clock ?? fakeClock());
   const random = seededRandom(42);
   const env = o.env ?? {};
   const store = o.config && 'data' in o.config ? (o.config as ConfigStore) : memoryConfig((o.config as ConfigData) ?? { profiles: {} });
   const defers: Array<() => Promise<void> | void> = [];
   const globals = { ...defaultGlobals(), ...o.globals };
   const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const gentle: Array<() => void> = [];
   return {
     io,
     env,
@@ -51,7 +56,16 @@ export function testContext(o: TestContextOptions = {}): TestContext {
     globals,
     config: async () => store,
     http: (platform) => {
-      const client = new HttpClient(platform, { ...DEFAULT_HTTP, timeoutMs: globals.timeoutMs, clock, random, env, signal: controller.signal, debug: globals.debug ? (l) => io.stderr.write(`[debug] ${l}\n`) : undefined });
+      const client = new HttpClient(platform, {
+        ...DEFAULT_HTTP,
+        timeoutMs: globals.timeoutMs,
+        clock,
+        random,
+        env,
+        signal: controller.signal,
+        debug: globals.debug ? (l) => io.stderr.write(`[debug] ${l}\n`) : undefined,
+        dryRun: globals.dryRun ? (request) => io.stdout.write(request) : undefined,
+      });
       defers.push(() => client.close());
       return client;
     },
@@ -65,7 +79,9 @@ export function testContext(o: TestContextOptions = {}): TestContext {
     debug: (line) => {
       if (globals.debug) io.stderr.write(`[debug] ${line}\n`);
     },
-    interrupt: () => controller.abort(),
+    onInterrupt: (fn) => gentle.push(fn),
+    // Like main(): a command that stops gently gets the first Ctrl-C, others abort.
+    interrupt: () => (gentle.length ? gentle.forEach((fn) => fn()) : controller.abort()),
     cleanup: async () => {
       for (const fn of defers.splice(0).reverse()) await fn();
     },

@@ -14,6 +14,7 @@ import { readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } fr
 import { csvRow } from '../../output/csv.js';
 import { flattenForColumns, ORDER_FIELDS, parseFieldList, validateFields } from '../../output/fields.js';
 import { openSession } from '../../platforms/index.js';
+import { Progress } from '../../output/progress.js';
 import type { Adapter, Fetched, OrderFilters } from '../../platforms/types.js';
 import { parseFilters } from './shared.js';
 
@@ -100,7 +101,7 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   const file = toStdout ? undefined : await ctx.createAtomicFile(o.out!);
   const write = file ? (s: string) => file.write(s) : async (s: string) => void ctx.io.stdout.write(s);
   const started = ctx.clock.now().getTime();
-  const progress = new Progress(ctx, started);
+  const progress = new Progress(ctx, 'exporting…');
   const written = new Set<string>();
   const versions = new Map<string, string>();
   let highWater = previous?.highWater ? Date.parse(previous.highWater) : undefined;
@@ -202,30 +203,4 @@ async function manageCheckpoint(ctx: Context, dir: string, o: ExportOptions): Pr
   if (!cp) throw new UsageError(`no checkpoint named ${name}`, { hint: 'it is written by the first successful "orders export --checkpoint NAME"' });
   const { seen, ...summary } = cp;
   ctx.io.stdout.write(`${JSON.stringify({ ...summary, seenNearHighWater: Object.keys(seen).length }, null, 2)}\n`);
-}
-
-/** A count and rate on a terminal's stderr; nothing in cron logs. */
-class Progress {
-  private lastDraw = 0;
-  private readonly enabled: boolean;
-
-  constructor(
-    private readonly ctx: Context,
-    private readonly started: number,
-  ) {
-    this.enabled = ctx.io.stderrIsTTY && !ctx.globals.quiet;
-  }
-
-  tick(count: number): void {
-    if (!this.enabled) return;
-    const now = this.ctx.clock.now().getTime();
-    if (now - this.lastDraw < 100) return;
-    this.lastDraw = now;
-    const rate = Math.round(count / Math.max(0.001, (now - this.started) / 1000));
-    this.ctx.io.stderr.write(`\r\u001b[2Kexporting… ${count.toLocaleString('en-US')} orders (${rate.toLocaleString('en-US')}/s)`);
-  }
-
-  clear(): void {
-    if (this.enabled && this.lastDraw) this.ctx.io.stderr.write('\r\u001b[2K');
-  }
 }

@@ -3,24 +3,33 @@ import { UsageError } from '../../core/errors.js';
 import { parseTimeInput } from '../../core/time.js';
 import { openSession, requireCapability } from '../../platforms/index.js';
 import type { FulfillOptions as ShipmentOptions } from '../../platforms/types.js';
-import { readIds } from './shared.js';
-import { runForEach } from './results.js';
+import { parseBulkOptions, readBulkItems, runBulk, type BulkItem, type BulkOptions } from './bulk.js';
 
-export interface FulfillOptions {
+export interface FulfillOptions extends BulkOptions {
   ids: string[];
   stdin: boolean;
   shipment: ShipmentOptions;
 }
 
+function parseItem(spec: string) {
+  const m = /^([^:\s]+)(?::(\d+))?$/.exec(spec);
+  if (!m || (m[2] !== undefined && Number(m[2]) < 1)) throw new UsageError(`invalid --item "${spec}": use ITEM or ITEM:QTY`);
+  return { id: m[1]!, quantity: m[2] === undefined ? undefined : Number(m[2]) };
+}
+
+function checkTrackingUrl(url: string | undefined): string | undefined {
+  if (url !== undefined && !/^https?:\/\/\S+$/.test(url)) throw new UsageError(`invalid --tracking-url "${url}": use an http(s) URL`);
+  return url;
+}
+
+/** Fields an NDJSON stdin line may set for its order. */
+const LINE_FIELDS = ['tracking', 'carrier', 'service', 'trackingUrl', 'shipDate', 'notify', 'address', 'comment', 'items'] as const;
+
 export function parseOptions(args: string[], flags: Record<string, unknown>, now: Date): FulfillOptions {
-  const items = ((flags.item as string[] | undefined) ?? []).map((spec) => {
-    const m = /^([^:\s]+)(?::(\d+))?$/.exec(spec);
-    if (!m || (m[2] !== undefined && Number(m[2]) < 1)) throw new UsageError(`invalid --item "${spec}": use ITEM or ITEM:QTY`);
-    return { id: m[1]!, quantity: m[2] === undefined ? undefined : Number(m[2]) };
-  });
-  const trackingUrl = flags.trackingUrl as string | undefined;
-  if (trackingUrl !== undefined && !/^https?:\/\/\S+$/.test(trackingUrl)) throw new UsageError(`invalid --tracking-url "${trackingUrl}": use an http(s) URL`);
+  const items = ((flags.item as string[] | undefined) ?? []).map(parseItem);
+  const trackingUrl = checkTrackingUrl(flags.trackingUrl as string | undefined);
   return {
+    ...parseBulkOptions(flags),
     ids: args,
     stdin: Boolean(flags.stdin),
     shipment: {
@@ -37,16 +46,35 @@ export function parseOptions(args: string[], flags: Record<string, unknown>, now
   };
 }
 
+/** The flags, with an NDJSON line's own fields on top. */
+function shipmentFor(item: BulkItem, base: ShipmentOptions, now: Date): ShipmentOptions {
+  const v = item.overrides;
+  const str = (k: string) => (v[k] === undefined ? undefined : String(v[k]));
+  return {
+    ...base,
+    ...(v.tracking !== undefined && { tracking: str('tracking') }),
+    ...(v.carrier !== undefined && { carrier: str('carrier') }),
+    ...(v.service !== undefined && { service: str('service') }),
+    ...(v.trackingUrl !== undefined && { trackingUrl: checkTrackingUrl(str('trackingUrl')) }),
+    ...(v.shipDate !== undefined && { shipDate: parseTimeInput(String(v.shipDate), now) }),
+    ...(typeof v.notify === 'boolean' && { notify: v.notify }),
+    ...(v.address !== undefined && { address: str('address') }),
+    ...(v.comment !== undefined && { comments: str('comment') }),
+    ...(Array.isArray(v.items) && { items: v.items.map((i) => parseItem(String(i))) }),
+  };
+}
+
 export async function run(ctx: Context, o: FulfillOptions): Promise<void> {
-  const ids = await readIds(ctx, o.ids, o.stdin);
-  if (o.shipment.items.length && ids.length > 1) throw new UsageError('--item applies to one order; give a single id');
+  const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, LINE_FIELDS);
+  if (o.shipment.items.length && items.length > 1) throw new UsageError('--item applies to one order; give a single id (or "items" per NDJSON line)');
   const { adapter } = await openSession(ctx);
   requireCapability(adapter.platform, 'fulfill', 'orders fulfill');
   if (adapter.platform === 'bigcommerce' && o.shipment.notify === false && !ctx.globals.quiet) {
     ctx.io.stderr.write('note: BigCommerce e-mails the customer for every shipment; --no-notify cannot stop it\n');
   }
-  await runForEach(ctx, ids, async (id) => {
-    const r = await adapter.fulfillOrder!(id, o.shipment);
+  const now = ctx.clock.now();
+  await runBulk(ctx, adapter.platform, items, { ...o, rejected }, async (item) => {
+    const r = await adapter.fulfillOrder!(item.id, shipmentFor(item, o.shipment, now));
     return { status: 'shipped', detail: { shipmentId: r.shipmentId } };
   });
 }

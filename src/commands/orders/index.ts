@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { Runner } from '../../cli.js';
 import { addFilterOptions, addPagingOptions, collect } from './shared.js';
+import { addBulkOptions, parseBulkOptions } from './bulk.js';
 
 function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`);
@@ -56,24 +57,18 @@ export function registerOrders(program: Command, run: Runner): void {
   ).action(run(async (ctx, cmd) => (await import('./update.js')).run(ctx, { id: cmd.args[0]!, file: cmd.opts().file, vendorRef: cmd.opts().vendorRef })));
 
   examples(
-    orders
-      .command('status [ids...]')
-      .description('show the status of orders, or change it with --set')
-      .option('--stdin', 'read order ids from standard input, one a line')
+    addBulkOptions(orders.command('status [ids...]').description('show the status of orders, or change it with --set'))
       .option('--set <status>', 'new status: a normalized name or a native code')
       .option('--notify', 'notify the customer (platforms that support it)'),
     ['orderctl orders status 101 102', 'orderctl orders status 101 --set completed --yes', 'orderctl orders list --status pending -o ids | orderctl orders status --stdin --set on_hold --yes'],
   ).action(
     run(async (ctx, cmd) =>
-      (await import('./status.js')).run(ctx, { ids: cmd.args, stdin: Boolean(cmd.opts().stdin), set: cmd.opts().set, notify: Boolean(cmd.opts().notify) }),
+      (await import('./status.js')).run(ctx, { ...parseBulkOptions(cmd.opts()), ids: cmd.args, stdin: Boolean(cmd.opts().stdin), set: cmd.opts().set, notify: Boolean(cmd.opts().notify) }),
     ),
   );
 
   examples(
-    orders
-      .command('fulfill [ids...]')
-      .description('ship orders: every unshipped item, or the ones given with --item')
-      .option('--stdin', 'read order ids from standard input, one a line')
+    addBulkOptions(orders.command('fulfill [ids...]').description('ship orders: every unshipped item, or the ones given with --item'))
       .option('--tracking <number>', 'tracking number')
       .option('--carrier <carrier>', 'carrier (e.g. ups, fedex, usps, or any name)')
       .option('--service <service>', 'shipping service or method')
@@ -84,7 +79,11 @@ export function registerOrders(program: Command, run: Runner): void {
       .option('--item <item>', 'ITEM[:QTY] to ship (repeatable; default: everything unshipped)', collect, [])
       .option('--address <id>', 'shipping address id, for orders shipping to several addresses')
       .option('--comment <text>', 'comment stored with the shipment'),
-    ['orderctl orders fulfill 101 --tracking 1Z999 --carrier ups', 'orderctl orders list --status awaiting_fulfillment -o ids | orderctl orders fulfill --stdin'],
+    [
+      'orderctl orders fulfill 101 --tracking 1Z999 --carrier ups',
+      'orderctl orders list --status awaiting_fulfillment -o ids | orderctl orders fulfill --stdin --concurrency 8',
+      `printf '%s\\n' '{"id":"101","tracking":"1Z1"}' '{"id":"102","tracking":"1Z2"}' | orderctl orders fulfill --stdin --carrier ups --dry-run`,
+    ],
   ).action(
     run(async (ctx, cmd) => {
       const m = await import('./fulfill.js');
@@ -93,17 +92,21 @@ export function registerOrders(program: Command, run: Runner): void {
   );
 
   examples(
-    orders
-      .command('cancel [ids...]')
-      .description('cancel orders')
-      .option('--stdin', 'read order ids from standard input, one a line')
+    addBulkOptions(orders.command('cancel [ids...]').description('cancel orders'))
       .option('--item <item>', 'cancel only this item (platforms that support it; repeatable)', collect, [])
       .option('--notify', 'notify the customer (platforms that support it)')
       .option('--by-merchant', 'cscart: cancelled by the merchant (status D) instead of the customer (I)'),
-    ['orderctl orders cancel 101', 'orderctl orders cancel 101 102 --yes'],
+    ['orderctl orders cancel 101', 'orderctl orders cancel 101 102 --yes', 'orderctl orders list --status pending --until 90d -o ids | orderctl orders cancel --stdin --yes --fail-fast'],
   ).action(
     run(async (ctx, cmd) =>
-      (await import('./cancel.js')).run(ctx, { ids: cmd.args, stdin: Boolean(cmd.opts().stdin), items: cmd.opts().item, notify: Boolean(cmd.opts().notify), byMerchant: Boolean(cmd.opts().byMerchant) }),
+      (await import('./cancel.js')).run(ctx, {
+        ...parseBulkOptions(cmd.opts()),
+        ids: cmd.args,
+        stdin: Boolean(cmd.opts().stdin),
+        items: cmd.opts().item,
+        notify: Boolean(cmd.opts().notify),
+        byMerchant: Boolean(cmd.opts().byMerchant),
+      }),
     ),
   );
 
@@ -130,7 +133,7 @@ export function registerOrders(program: Command, run: Runner): void {
   );
 
   examples(
-    orders.command('archive [ids...]').description('archive orders (BigCommerce: DELETE; they leave every list)').option('--stdin', 'read order ids from standard input, one a line'),
+    addBulkOptions(orders.command('archive [ids...]').description('archive orders (BigCommerce: DELETE; they leave every list)')),
     ['orderctl orders archive 101', 'orderctl orders archive 101 102 --yes'],
-  ).action(run(async (ctx, cmd) => (await import('./archive.js')).run(ctx, { ids: cmd.args, stdin: Boolean(cmd.opts().stdin) })));
+  ).action(run(async (ctx, cmd) => (await import('./archive.js')).run(ctx, { ...parseBulkOptions(cmd.opts()), ids: cmd.args, stdin: Boolean(cmd.opts().stdin) })));
 }

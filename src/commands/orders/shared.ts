@@ -153,24 +153,10 @@ export function orderSheet(o: Order): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Ids from arguments, or one a line from stdin with --stdin (blank lines and # comments skipped). */
-export async function readIds(ctx: Context, args: string[], stdin: boolean): Promise<string[]> {
-  if (stdin && args.length) throw new UsageError('give order ids as arguments or with --stdin, not both');
-  if (!stdin) {
-    if (!args.length) throw new UsageError('no order ids given', { hint: 'pass ids as arguments, or pipe them in with --stdin' });
-    return args;
-  }
-  const ids = (await ctx.io.readStdin())
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
-  if (!ids.length) throw new UsageError('--stdin read no order ids');
-  return ids;
-}
-
 /** Destructive changes: ask on a terminal; without one, require --yes. */
 export async function confirmDestructive(ctx: Context, what: string): Promise<void> {
-  if (ctx.globals.yes) return;
+  // A dry run changes nothing, so there is nothing to confirm.
+  if (ctx.globals.yes || ctx.globals.dryRun) return;
   if (!ctx.io.canPrompt) throw new UsageError(`${what}: confirmation needed`, { hint: 'pass --yes to confirm without a terminal' });
   const ok = await (await ctx.prompter()).confirm(`${what}?`, false);
   if (!ok) throw new UsageError('cancelled; nothing was changed');

@@ -1,9 +1,10 @@
 import type { Context } from '../../core/context.js';
+import { UsageError } from '../../core/errors.js';
 import { openSession, requireCapability } from '../../platforms/index.js';
-import { confirmDestructive, readIds } from './shared.js';
-import { runForEach } from './results.js';
+import { confirmDestructive } from './shared.js';
+import { readBulkItems, runBulk, type BulkOptions } from './bulk.js';
 
-export interface StatusOptions {
+export interface StatusOptions extends BulkOptions {
   ids: string[];
   stdin: boolean;
   set?: string;
@@ -11,20 +12,23 @@ export interface StatusOptions {
 }
 
 export async function run(ctx: Context, o: StatusOptions): Promise<void> {
-  const ids = await readIds(ctx, o.ids, o.stdin);
+  const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, ['set', 'notify']);
   const { adapter } = await openSession(ctx);
-  if (o.set === undefined) {
+  const setting = o.set !== undefined || items.some((i) => i.overrides.set !== undefined);
+  if (!setting) {
     // No --set: show each order's current status.
-    await runForEach(ctx, ids, async (id) => {
+    await runBulk(ctx, adapter.platform, items, { ...o, rejected }, async ({ id }) => {
       const { order } = await adapter.getOrder(id);
       return { status: order.status ?? order.nativeStatus, detail: { nativeStatus: order.nativeStatus } };
     });
     return;
   }
   requireCapability(adapter.platform, 'status', 'orders status --set');
-  await confirmDestructive(ctx, `set the status of ${ids.length} order${ids.length === 1 ? '' : 's'} to ${o.set}`);
-  await runForEach(ctx, ids, async (id) => {
-    const r = await adapter.setStatus!(id, o.set!, { notify: o.notify });
+  await confirmDestructive(ctx, `set the status of ${items.length} order${items.length === 1 ? '' : 's'}${o.set ? ` to ${o.set}` : ''}`);
+  await runBulk(ctx, adapter.platform, items, { ...o, rejected }, async ({ id, overrides }) => {
+    const status = overrides.set ?? o.set;
+    if (typeof status !== 'string') throw new UsageError(`no status to set for order ${id}: pass --set or a "set" field`);
+    const r = await adapter.setStatus!(id, status, { notify: typeof overrides.notify === 'boolean' ? overrides.notify : o.notify });
     return { status: r.status ?? r.nativeStatus, detail: { nativeStatus: r.nativeStatus } };
   });
 }

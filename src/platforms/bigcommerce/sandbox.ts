@@ -1122,6 +1122,11 @@ function updateOrder(sec: BcSection, r: BcOrderRecord, body: unknown, ctx: Diale
   if (b.is_deleted !== undefined && typeof b.is_deleted !== 'boolean') invalidField('is_deleted', 'it must be true or false');
   if (b.is_deleted === true) draft.order.is_deleted = true; // spec: same as DELETE /orders/{id}
   recompute(draft);
+  // A PUT that changes nothing (a repeated status change, say) is not a change:
+  // the change counter then proves that retries never applied anything twice.
+  if (JSON.stringify(draft.order) === JSON.stringify(r.order) && JSON.stringify(draft.products) === JSON.stringify(r.products)) {
+    return { status: 200, body: renderOrder(r.order, baseUrl) };
+  }
   draft.order.date_modified = rfc2822(ctx.now);
   Object.assign(r, draft);
   sec.next = next;

@@ -1,0 +1,191 @@
+// Mutating commands as bulk tools: ids from arguments or stdin (plain ids or
+// NDJSON objects whose fields override the flags), a pool of concurrent
+// workers paced by the client's rate limiter, one result per order, --fail-fast,
+// and a gentle Ctrl-C: nothing new starts, what is in flight finishes, and the
+// run says what was and was not done (exit 130).
+
+import { Option, type Command } from 'commander';
+import type { Context } from '../../core/context.js';
+import { ApiError, DryRunStop, InterruptedError, isOrderctlError, UsageError } from '../../core/errors.js';
+import type { Platform } from '../../core/order.js';
+import { listWriter } from '../../output/writer.js';
+import type { View } from '../../output/view.js';
+import { Progress } from '../../output/progress.js';
+
+export interface BulkItem {
+  id: string;
+  /** Fields of an NDJSON line, overriding the flags for this order. */
+  overrides: Record<string, unknown>;
+}
+
+export interface BulkOptions {
+  concurrency?: number;
+  failFast: boolean;
+}
+
+export interface ItemResult {
+  id: string;
+  ok: boolean;
+  status: string | null;
+  error: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Requests in flight per platform: what its documented quota comfortably allows. */
+const DEFAULT_CONCURRENCY: Record<Platform, number> = { bigcommerce: 4, squarespace: 2, cscart: 4, outshifter: 4 };
+
+export function addBulkOptions(cmd: Command): Command {
+  return cmd
+    .option('--stdin', 'read orders from standard input: one id a line, or NDJSON objects {"id": …, flag fields…}')
+    .addOption(new Option('--concurrency <n>', 'requests in flight at once (default: chosen per platform)'))
+    .option('--fail-fast', 'stop starting new orders after the first failure');
+}
+
+export function parseBulkOptions(flags: Record<string, unknown>): BulkOptions {
+  let concurrency: number | undefined;
+  if (flags.concurrency !== undefined) {
+    const s = String(flags.concurrency);
+    if (!/^\d+$/.test(s) || Number(s) < 1 || Number(s) > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64, not "${s}"`);
+    concurrency = Number(s);
+  }
+  return { concurrency, failFast: Boolean(flags.failFast) };
+}
+
+/**
+ * Orders from arguments, or from stdin with --stdin: blank lines and # comments
+ * are skipped; a line is an id or a JSON object with "id" and any of `allowed`.
+ * A malformed line is reported with its number and skipped, never guessed at.
+ */
+export async function readBulkItems(ctx: Context, args: string[], stdin: boolean, allowed: readonly string[]): Promise<{ items: BulkItem[]; rejected: number }> {
+  if (stdin && args.length) throw new UsageError('give order ids as arguments or with --stdin, not both');
+  if (!stdin) {
+    if (!args.length) throw new UsageError('no order ids given', { hint: 'pass ids as arguments, or pipe them in with --stdin' });
+    return { items: args.map((id) => ({ id, overrides: {} })), rejected: 0 };
+  }
+  const items: BulkItem[] = [];
+  let rejected = 0;
+  const reject = (n: number, why: string) => {
+    rejected++;
+    ctx.io.stderr.write(`error: stdin line ${n}: ${why}; skipped\n`);
+  };
+  (await ctx.io.readStdin()).split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    const n = i + 1;
+    if (!line || line.startsWith('#')) return;
+    if (!line.startsWith('{')) {
+      if (/\s/.test(line)) return reject(n, `"${line.slice(0, 40)}" is not one id`);
+      items.push({ id: line, overrides: {} });
+      return;
+    }
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch {
+      return reject(n, 'not valid JSON');
+    }
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return reject(n, 'not a JSON object');
+    const { id, ...rest } = obj as Record<string, unknown>;
+    if ((typeof id !== 'string' || !id) && typeof id !== 'number') return reject(n, 'no "id"');
+    const unknown = Object.keys(rest).filter((k) => !allowed.includes(k));
+    if (unknown.length) return reject(n, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (allowed: id${allowed.map((a) => `, ${a}`).join('')})`);
+    items.push({ id: String(id), overrides: rest });
+  });
+  if (!items.length && !rejected) throw new UsageError('--stdin read no order ids');
+  return { items, rejected };
+}
+
+const view: View<ItemResult> = {
+  columns: [
+    { header: 'ID', value: (r) => r.id },
+    { header: 'RESULT', value: (r) => (r.ok ? 'ok' : 'failed'), tone: (r) => (r.ok ? 'good' : 'bad') },
+    { header: 'STATUS', value: (r) => r.status ?? '' },
+    { header: 'ERROR', value: (r) => r.error ?? '', flex: true },
+  ],
+  json: (r) => ({ id: r.id, ok: r.ok, status: r.status, error: r.error, ...r.detail }),
+  id: (r) => r.id,
+};
+
+/**
+ * Runs `change` for every item, `concurrency` at a time, printing each result.
+ * One order: its own error and exit code. Several: exit 1 when any failed.
+ */
+export async function runBulk(
+  ctx: Context,
+  platform: Platform,
+  items: BulkItem[],
+  opts: BulkOptions & { rejected?: number },
+  change: (item: BulkItem) => Promise<{ status: string | null; detail?: Record<string, unknown> }>,
+): Promise<void> {
+  if (items.length === 1 && !opts.rejected) {
+    const single = await attempt(() => change(items[0]!));
+    if ('error' in single) throw single.error;
+    if (!ctx.globals.dryRun) writeResults(ctx, [{ id: items[0]!.id, ok: true, status: single.value.status, error: null, detail: single.value.detail }]);
+    return;
+  }
+  const out = ctx.globals.dryRun ? undefined : listWriter(ctx, view);
+  const progress = new Progress(ctx, 'changing');
+  const results: ItemResult[] = [];
+  const done = new Set<string>();
+  let next = 0;
+  let stopping: 'interrupt' | 'failure' | undefined;
+  ctx.onInterrupt(() => (stopping = 'interrupt'));
+
+  const worker = async () => {
+    while (!stopping && next < items.length) {
+      const item = items[next++]!;
+      const r = await attempt(() => change(item));
+      if ('error' in r && (r.error instanceof InterruptedError || (isOrderctlError(r.error) && r.error.exitCode === 130))) {
+        stopping = 'interrupt';
+        return;
+      }
+      const result: ItemResult =
+        'error' in r
+          ? { id: item.id, ok: false, status: null, error: (r.error as Error).message }
+          : { id: item.id, ok: true, status: r.value.status, error: null, detail: r.value.detail };
+      results.push(result);
+      done.add(item.id);
+      out?.write(result);
+      progress.tick(results.length, items.length);
+      if (!result.ok && opts.failFast) stopping = 'failure';
+    }
+  };
+  const concurrency = Math.min(opts.concurrency ?? DEFAULT_CONCURRENCY[platform], items.length);
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  progress.clear();
+  out?.end();
+
+  const failed = results.filter((r) => !r.ok);
+  const notDone = items.filter((i) => !done.has(i.id)).map((i) => i.id);
+  if (ctx.globals.dryRun) {
+    if (!ctx.globals.quiet) ctx.io.stderr.write(`dry run: nothing was sent (${results.length} order${results.length === 1 ? '' : 's'})\n`);
+    return;
+  }
+  if (failed.length && ctx.io.stderrIsTTY && !ctx.globals.quiet) {
+    ctx.io.stderr.write(`\nfailed:\n${failed.map((f) => `  ${f.id}  ${f.error}`).join('\n')}\n`);
+  }
+  if (stopping === 'interrupt') {
+    ctx.io.stderr.write(`interrupted: ${results.length} of ${items.length} orders done${notDone.length ? `; not started: ${notDone.join(' ')}` : ''}\n`);
+    throw new InterruptedError();
+  }
+  const problems = failed.length + (opts.rejected ?? 0);
+  if (problems) {
+    const skipped = stopping === 'failure' && notDone.length ? `; stopped by --fail-fast, not started: ${notDone.join(' ')}` : '';
+    throw new ApiError(`${failed.length} of ${items.length} orders failed${opts.rejected ? `, ${opts.rejected} input line${opts.rejected === 1 ? '' : 's'} rejected` : ''}${skipped}`);
+  }
+}
+
+async function attempt<T>(fn: () => Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  try {
+    return { value: await fn() };
+  } catch (error) {
+    // --dry-run: the change was printed instead of sent.
+    if (error instanceof DryRunStop) return { value: { status: 'dry-run' } as T };
+    return { error };
+  }
+}
+
+function writeResults(ctx: Context, results: ItemResult[]): void {
+  const out = listWriter(ctx, view);
+  results.forEach((r) => out.write(r));
+  out.end();
+}

@@ -1,0 +1,134 @@
+// Mutating commands as bulk tools: concurrency under a rate limit and faults
+// with every order changed exactly once (the sandbox counts), --dry-run,
+// stdin parsing, --fail-fast and a gentle Ctrl-C.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryConfig, type ConfigStore } from '../../src/core/config.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
+import { runCommand } from '../support/context.js';
+
+let sandbox: Sandbox;
+let config: ConfigStore;
+
+async function start(opts: Parameters<typeof startSandbox>[0] = {}) {
+  sandbox = await startSandbox({ seed: 8, orders: 80, ...opts });
+  config = memoryConfig({ currentProfile: 's', profiles: { s: { platform: 'bigcommerce', baseUrl: sandbox.baseUrls.bigcommerce!, token: sandbox.token } } });
+}
+afterEach(() => sandbox?.close());
+
+const changes = (id: string) => sandbox.store.changeCount('bigcommerce', id);
+async function idsWithStatus(status: string): Promise<string[]> {
+  const r = await runCommand(['orders', 'list', '--status', status, '--all', '-o', 'ids'], { config });
+  return r.out.trim().split('\n').filter(Boolean);
+}
+
+describe('bulk status changes', () => {
+  beforeEach(() => start({ rateLimit: { requests: 10, windowMs: 200 }, failRate: 0.2, faults: ['503', '502', '504', '429', '429-no-retry-after', 'reset-before', 'reset-after', 'truncated', 'html'] }));
+
+  it('changes every order exactly once under a rate limit and faults', async () => {
+    const listed = (await runCommand(['orders', 'list', '--all', '-o', 'ndjson', '--max-id', '139'], { config, realClock: true })).out.trim().split('\n').map((l) => JSON.parse(l));
+    // Orders already Disputed (13) do not change; every other one must change exactly once.
+    const ids: string[] = listed.filter((o) => o.nativeStatus !== '13').map((o) => o.id);
+    expect(ids.length).toBeGreaterThan(30);
+    const before = new Map(ids.map((id) => [id, changes(id)]));
+    // A status none of them has, so every order really changes.
+    const r = await runCommand(['orders', 'status', '--stdin', '--set', '13', '--yes', '--concurrency', '8', '-o', 'ndjson'], { config, io: { stdin: ids.join('\n') }, realClock: true });
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(ids.length);
+    // An order whose every attempt met a fault is reported, never applied twice;
+    // running just those again (as a user would) finishes the job.
+    const failed = lines.filter((l) => !l.ok).map((l) => l.id);
+    expect(r.code).toBe(failed.length ? 1 : 0);
+    if (failed.length) {
+      const again = await runCommand(['orders', 'status', ...failed, '--set', '13', '--yes', '-o', 'ndjson'], { config, realClock: true });
+      expect(again.code, again.err).toBe(0);
+    }
+    for (const id of ids) expect(changes(id) - before.get(id)!, `order ${id}`).toBe(1);
+    expect(lines.filter((l) => l.ok).every((l) => l.status === 'on_hold')).toBe(true);
+  });
+});
+
+describe('bulk runs', () => {
+  beforeEach(() => start());
+
+  it('--dry-run prints the exact requests, redacted, and sends none', async () => {
+    const ids = (await idsWithStatus('awaiting_fulfillment')).slice(0, 3);
+    const r = await runCommand(['orders', 'fulfill', ...ids, '--tracking', 'T1', '--carrier', 'ups', '--dry-run'], { config });
+    expect(r.code, r.err).toBe(0);
+    const posts = r.out.split('\n').filter((l) => l.startsWith('POST '));
+    expect(posts).toEqual(ids.map((id) => `POST ${sandbox.baseUrls.bigcommerce}/orders/${id}/shipments`));
+    expect(r.out).toContain('"tracking_number":"T1"');
+    expect(r.out).not.toContain(sandbox.token);
+    expect(r.err).toMatch(/dry run: nothing was sent/);
+    for (const id of ids) expect(changes(id)).toBe(0);
+    const cancel = await runCommand(['orders', 'cancel', ids[0]!, '--dry-run'], { config });
+    expect(cancel.code).toBe(0);
+    expect(cancel.out).toBe(`PUT ${sandbox.baseUrls.bigcommerce}/orders/${ids[0]}\n{"status_id":5}\n`);
+    expect(changes(ids[0]!)).toBe(0);
+  });
+
+  it('reads ids and NDJSON from stdin: comments, blanks, overrides, and rejected lines by number', async () => {
+    const [a, b, c] = await idsWithStatus('awaiting_fulfillment');
+    const stdin = [
+      '# shipments for today',
+      '',
+      JSON.stringify({ id: a, tracking: 'NDJSON-1' }),
+      `  ${b}  `,
+      '{"id": broken',
+      JSON.stringify({ id: c, colour: 'red' }),
+      'two words',
+    ].join('\n');
+    const r = await runCommand(['orders', 'fulfill', '--stdin', '--tracking', 'FLAG', '-o', 'ndjson'], { config, io: { stdin } });
+    expect(r.err).toContain('error: stdin line 5: not valid JSON; skipped');
+    expect(r.err).toContain('error: stdin line 6: unknown field "colour"');
+    expect(r.err).toContain('error: stdin line 7: "two words" is not one id; skipped');
+    const results = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((x) => x.id).sort()).toEqual([a, b].sort());
+    expect(results.every((x) => x.ok)).toBe(true);
+    expect(r.code).toBe(1); // rejected lines make the run fail, after the good ones ran
+    expect(r.err).toMatch(/0 of 2 orders failed, 3 input lines rejected/);
+    expect(changes(c!)).toBe(0);
+  });
+
+  it('goes on past a failed order, or stops with --fail-fast', async () => {
+    const [a, b] = await idsWithStatus('pending');
+    const r = await runCommand(['orders', 'cancel', a!, '999999', b!, '--yes', '-o', 'ndjson', '--concurrency', '1'], { config });
+    expect(r.code).toBe(1);
+    expect(r.out.trim().split('\n').map((l) => JSON.parse(l).ok)).toEqual([true, false, true]);
+    const [c, d] = await idsWithStatus('pending');
+    const ff = await runCommand(['orders', 'cancel', '999998', c!, d!, '--yes', '-o', 'ndjson', '--concurrency', '1', '--fail-fast'], { config });
+    expect(ff.code).toBe(1);
+    expect(ff.out.trim().split('\n')).toHaveLength(1);
+    expect(ff.err).toMatch(new RegExp(`stopped by --fail-fast, not started: ${c} ${d}`));
+    expect(changes(c!)).toBe(0);
+  });
+
+  it('destructive changes need --yes without a terminal, and say how many', async () => {
+    const ids = (await idsWithStatus('pending')).slice(0, 2);
+    const r = await runCommand(['orders', 'archive', ...ids], { config });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/archive 2 orders: confirmation needed/);
+    const asked = await runCommand(['orders', 'archive', ...ids], { config, io: { canPrompt: true }, answers: [false] });
+    expect(asked.code).toBe(2);
+    expect(ids.map(changes)).toEqual([0, 0]);
+  });
+
+  it('Ctrl-C stops starting new orders, lets those in flight finish, and says what was not done', async () => {
+    await sandbox.close();
+    await start({ latencyMs: 40 });
+    const ids = (await idsWithStatus('awaiting_fulfillment')).concat(await idsWithStatus('completed')).slice(0, 12);
+    const r = await runCommand(['orders', 'status', ...ids, '--set', '13', '--yes', '--concurrency', '2', '-o', 'ndjson'], {
+      config,
+      onContext: (ctx) => setTimeout(() => ctx.interrupt(), 150),
+    });
+    expect(r.code).toBe(130);
+    const done = r.out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.length).toBeLessThan(12);
+    expect(done.every((d) => d.ok)).toBe(true); // in-flight requests finished, none was cut off
+    const notStarted = /not started: (.*)\n/.exec(r.err)![1]!.split(' ');
+    expect(notStarted.length + done.length).toBe(12);
+    for (const id of notStarted) expect(changes(id)).toBe(0);
+    for (const d of done) expect(changes(d.id)).toBe(1);
+  });
+});
