@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import type { Context } from '../core/context.js';
-import type { Profile } from '../core/config.js';
+import type { ConfigData, Profile } from '../core/config.js';
 import { AuthError, UnsupportedError, UsageError } from '../core/errors.js';
 import type { Platform } from '../core/order.js';
 import type { Adapter, Capability } from './types.js';
@@ -47,12 +47,17 @@ export function sandboxStatePath(configDir: string): string {
   return path.join(configDir, 'sandbox', 'state.json');
 }
 
+/** The profile a command means: -p, else ORDERCTL_PROFILE (when not empty), else the current one. */
+export function chosenProfileName(ctx: Context, data: ConfigData): string | undefined {
+  return ctx.globals.profile ?? (ctx.env.ORDERCTL_PROFILE || undefined) ?? data.currentProfile;
+}
+
 /** Resolves the profile (flag, ORDERCTL_PROFILE, current) or the sandbox, and builds its adapter. */
 export async function openSession(ctx: Context): Promise<Session> {
   const config = await ctx.config();
   const data = config.data();
   if (ctx.globals.sandbox) return openSandboxSession(ctx, config.dir);
-  const name = ctx.globals.profile ?? ctx.env.ORDERCTL_PROFILE ?? data.currentProfile;
+  const name = chosenProfileName(ctx, data);
   const known = Object.keys(data.profiles);
   if (name === undefined) {
     if (known.length === 0) {

@@ -31,8 +31,8 @@ export interface ItemResult {
   detail?: Record<string, unknown>;
 }
 
-/** Requests in flight per platform: what its documented quota comfortably allows. */
-const DEFAULT_CONCURRENCY: Record<Platform, number> = { bigcommerce: 4, squarespace: 2, cscart: 4, outshifter: 4 };
+/** Requests in flight per platform; the shared limiter keeps them inside the quota. */
+const DEFAULT_CONCURRENCY: Record<Platform, number> = { bigcommerce: 8, squarespace: 2, cscart: 4, outshifter: 4 };
 
 export function addBulkOptions(cmd: Command): Command {
   return cmd

@@ -124,6 +124,8 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
       }
       await write(await render(adapter, fetched, o, columns, written.size === 1));
       progress.tick(written.size);
+      // Only versions near the high-water mark go into the checkpoint: keep memory flat.
+      if (written.size % 5000 === 0 && highWater !== undefined) pruneVersions(versions, highWater - o.overlapMs);
     }
     if (o.format === 'json') await write(written.size ? '\n]\n' : ']\n');
     await file?.commit();
@@ -163,6 +165,10 @@ function versionOf({ order, raw }: Fetched): string {
   // The platform's own JSON: it shows changes the normalized order leaves out (staff notes).
   const digest = createHash('sha256').update(JSON.stringify(raw ?? order)).digest('hex').slice(0, 16);
   return `${order.updatedAt ?? ''}#${digest}`;
+}
+
+function pruneVersions(versions: Map<string, string>, floor: number): void {
+  for (const [id, v] of versions) if (Date.parse(v.split('#')[0]!) < floor) versions.delete(id);
 }
 
 /** The versions near the high-water mark, which the next run's overlap will fetch again. */

@@ -1,6 +1,7 @@
 import type { Context } from '../../core/context.js';
 import type { ConfigData } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
+import { chosenProfileName } from '../../platforms/index.js';
 
 export function maskSecret(secret: string | undefined): string {
   if (!secret) return '(none)';
@@ -18,7 +19,7 @@ export function requireProfile(data: ConfigData, name: string) {
 
 /** The profile a command means when none is named: -p, ORDERCTL_PROFILE, then the current one. */
 export function selectedProfileName(ctx: Context, data: ConfigData, explicit?: string): string {
-  const name = explicit ?? ctx.globals.profile ?? ctx.env.ORDERCTL_PROFILE ?? data.currentProfile;
+  const name = explicit ?? chosenProfileName(ctx, data);
   if (!name) throw new UsageError('no profile selected', { hint: 'name one, or set the current profile with "orderctl profile use NAME"' });
   return name;
 }
