@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // Tiny launcher for the bundled build in dist/ (made by `npm run build`, and by `npm ci` through `prepare`).
-if (process.argv[2] === '__profiles') {
+const args = process.argv.slice(2);
+if (args[0] === '__profiles') {
   // Shell completion asks for profile names on every Tab: answer without loading the CLI.
   const { printProfileNames } = await import('../dist/profiles.js');
   printProfileNames();
+} else if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  // Scripts ask for the version often; it needs nothing but the version.
+  const { versionLine } = await import('../dist/version.js');
+  process.stdout.write(`${versionLine()}\n`);
 } else {
   const { main } = await import('../dist/cli.js');
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(args);
 }

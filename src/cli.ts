@@ -3,7 +3,7 @@
 
 import { setMaxListeners } from 'node:events';
 import { Command, CommanderError, Option } from 'commander';
-import { VERSION } from './version.js';
+import { versionLine } from './version.js';
 import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type OutputFormat } from './core/context.js';
 import { DryRunStop, ExitCode, InterruptedError, isOrderctlError } from './core/errors.js';
 import type { IO } from './core/io.js';
@@ -20,7 +20,7 @@ export type Action = (ctx: Context, cmd: Command) => Promise<void>;
 export function buildProgram(makeContext: ContextFactory): Command {
   const program = new Command('orderctl')
     .description('Administer e-commerce orders on BigCommerce and other platforms from the command line.')
-    .version(`orderctl ${VERSION} (node ${process.version})`, '-v, --version', 'print the version of orderctl and Node.js')
+    .version(versionLine(), '-v, --version', 'print the version of orderctl and Node.js')
     .option('-p, --profile <name>', 'profile to use (default: ORDERCTL_PROFILE, then the current profile)')
     .addOption(new Option('-o, --output <format>', 'output format (default: table on a terminal, json otherwise)').choices(OUTPUT_FORMATS))
     .option('--fields <list>', 'comma-separated fields to print, dotted paths allowed (e.g. id,customer.email)')

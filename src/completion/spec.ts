@@ -7,8 +7,9 @@ import { OUTPUT_FORMATS } from '../core/context.js';
 import { STATUSES } from '../core/order.js';
 import { SUPPORTED_PLATFORMS } from '../platforms/index.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+import { SHELLS } from './shells.js';
+
+export { SHELLS, type Shell } from './shells.js';
 
 export interface CompletionSpec {
   /** Command path ("" for the top, "orders list") → its subcommands (names and aliases). */

@@ -2,7 +2,7 @@
 
 import { Argument, type Command } from 'commander';
 import type { Runner } from '../../cli.js';
-import { SHELLS } from '../../completion/spec.js';
+import { SHELLS } from '../../completion/shells.js';
 
 export function registerCompletion(program: Command, run: Runner): void {
   program

@@ -4,7 +4,6 @@
 // and a gentle Ctrl-C: nothing new starts, what is in flight finishes, and the
 // run says what was and was not done (exit 130).
 
-import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { ApiError, DryRunStop, InterruptedError, isOrderctlError, UsageError } from '../../core/errors.js';
 import type { Platform } from '../../core/order.js';
@@ -33,13 +32,6 @@ export interface ItemResult {
 
 /** Requests in flight per platform; the shared limiter keeps them inside the quota. */
 const DEFAULT_CONCURRENCY: Record<Platform, number> = { bigcommerce: 8, squarespace: 2, cscart: 4, outshifter: 4 };
-
-export function addBulkOptions(cmd: Command): Command {
-  return cmd
-    .option('--stdin', 'read orders from standard input: one id a line, or NDJSON objects {"id": …, flag fields…}')
-    .addOption(new Option('--concurrency <n>', 'requests in flight at once (default: chosen per platform)'))
-    .option('--fail-fast', 'stop starting new orders after the first failure');
-}
 
 export function parseBulkOptions(flags: Record<string, unknown>): BulkOptions {
   let concurrency: number | undefined;

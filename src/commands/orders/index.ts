@@ -2,8 +2,10 @@
 
 import type { Command } from 'commander';
 import type { Runner } from '../../cli.js';
-import { addFilterOptions, addPagingOptions, collect } from './shared.js';
-import { addBulkOptions, parseBulkOptions } from './bulk.js';
+import { addBulkOptions, addFilterOptions, addPagingOptions, collect } from './flags.js';
+
+/** Parses the bulk flags in the action, where bulk.ts may load. */
+const bulkFlags = async (flags: Record<string, unknown>) => (await import('./bulk.js')).parseBulkOptions(flags);
 
 function examples(cmd: Command, lines: string[]): Command {
   return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`);
@@ -63,7 +65,7 @@ export function registerOrders(program: Command, run: Runner): void {
     ['orderctl orders status 101 102', 'orderctl orders status 101 --set completed --yes', 'orderctl orders list --status pending -o ids | orderctl orders status --stdin --set on_hold --yes'],
   ).action(
     run(async (ctx, cmd) =>
-      (await import('./status.js')).run(ctx, { ...parseBulkOptions(cmd.opts()), ids: cmd.args, stdin: Boolean(cmd.opts().stdin), set: cmd.opts().set, notify: Boolean(cmd.opts().notify) }),
+      (await import('./status.js')).run(ctx, { ...(await bulkFlags(cmd.opts())), ids: cmd.args, stdin: Boolean(cmd.opts().stdin), set: cmd.opts().set, notify: Boolean(cmd.opts().notify) }),
     ),
   );
 
@@ -100,7 +102,7 @@ export function registerOrders(program: Command, run: Runner): void {
   ).action(
     run(async (ctx, cmd) =>
       (await import('./cancel.js')).run(ctx, {
-        ...parseBulkOptions(cmd.opts()),
+        ...(await bulkFlags(cmd.opts())),
         ids: cmd.args,
         stdin: Boolean(cmd.opts().stdin),
         items: cmd.opts().item,
@@ -135,5 +137,5 @@ export function registerOrders(program: Command, run: Runner): void {
   examples(
     addBulkOptions(orders.command('archive [ids...]').description('archive orders (BigCommerce: DELETE; they leave every list)')),
     ['orderctl orders archive 101', 'orderctl orders archive 101 102 --yes'],
-  ).action(run(async (ctx, cmd) => (await import('./archive.js')).run(ctx, { ...parseBulkOptions(cmd.opts()), ids: cmd.args, stdin: Boolean(cmd.opts().stdin) })));
+  ).action(run(async (ctx, cmd) => (await import('./archive.js')).run(ctx, { ...(await bulkFlags(cmd.opts())), ids: cmd.args, stdin: Boolean(cmd.opts().stdin) })));
 }

@@ -1,7 +1,6 @@
-// What the orders verbs share: the filter flags, how an order looks in each
-// format, reading ids from arguments or stdin, and confirmation.
+// What the orders verbs share: parsing the filter flags, how an order looks in
+// each format, reading JSON files, and confirmation.
 
-import { Option, type Command } from 'commander';
 import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import type { Order, Status } from '../../core/order.js';
@@ -10,35 +9,6 @@ import { ORDER_FIELDS } from '../../output/fields.js';
 import { tableTime } from '../../output/text.js';
 import type { Tone, View } from '../../output/view.js';
 import type { Fetched, OrderFilters, Paging, SortSpec } from '../../platforms/types.js';
-
-export function addFilterOptions(cmd: Command): Command {
-  return cmd
-    .option('--status <status>', 'status: a normalized name (awaiting_fulfillment) or a native code; repeatable', collect, [])
-    .option('--since <time>', 'modified at or after (ISO 8601, or 7d, 12h, yesterday)')
-    .option('--until <time>', 'modified at or before')
-    .option('--created-since <time>', 'created at or after')
-    .option('--created-until <time>', 'created at or before')
-    .option('--customer <id>', 'customer id')
-    .option('--email <email>', 'customer e-mail')
-    .option('--min-id <id>', 'smallest order id')
-    .option('--max-id <id>', 'largest order id')
-    .option('--cursor <cursor>', 'resume from a printed cursor (cursor-paged platforms)')
-    .option('--vendor-ref <ref>', 'vendor reference (cscart)')
-    .option('--invoice <id>', 'invoice id (cscart)');
-}
-
-export function addPagingOptions(cmd: Command): Command {
-  return cmd
-    .option('--limit <n>', 'print at most N orders (fetching as many pages as needed)')
-    .option('--all', 'fetch every page')
-    .option('--page <n>', 'page number to start from')
-    .option('--page-size <n>', 'orders per request (bigcommerce: at most 250)')
-    .addOption(new Option('--sort <field>', 'sort by FIELD[:asc|desc], e.g. date_created:desc'));
-}
-
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 export function positiveInt(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
