@@ -1,8 +1,10 @@
 // npm run bench: measures orderctl side by side with what users would run
 // instead, in one run on this machine, and prints ratios.
 //   1. start-up: `orderctl --version` / `--help` against `node -e 0`
-//   2. export of 100,000 sandbox orders: time, and peak memory against 10,000
-//      (flat memory: under 1.2×), against a plain curl loop over the same pages
+//   2. `orders get` against bare Node and curl | jq; `orders list --all` of 10,000
+//      against a curl + jq loop; export of 100,000 sandbox orders: time, and peak
+//      memory against 10,000 (flat memory: under 1.2×), against a curl loop
+//   3. bulk status changes: concurrent against one at a time; quota use
 // Usage: node bench/run.mjs [--orders N] [--runs N]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,7 +32,7 @@ function timeRuns(cmd, argv, runs = RUNS) {
   const times = [];
   for (let i = 0; i < runs + 2; i++) {
     const t = process.hrtime.bigint();
-    const r = spawnSync(cmd, argv, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(cmd, argv, { env: { ...env, PAGE: path.join(work, 'page.json'), BASE: process.env.BENCH_BASE ?? '' }, stdio: ['ignore', 'ignore', 'pipe'] });
     if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
     if (i >= 2) times.push(Number(process.hrtime.bigint() - t) / 1e6); // two warm-ups
   }
@@ -60,6 +62,7 @@ const base = await new Promise((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`sandbox exited ${code}`)));
 });
 try {
+  process.env.BENCH_BASE = base;
   execFileSync(process.execPath, [BIN, 'profile', 'add', 'bench', '--platform', 'bigcommerce', '--base-url', base, '--token-stdin', '--use'], { env, input: 'sandbox-token' });
 
   const exportRun = (extra, file) => {
@@ -80,6 +83,20 @@ try {
   const curl = spawnSync('bash', ['-c', curlScript], { env: { ...env, BASE: base, OUT: path.join(work, 'curl.json'), PAGE: path.join(work, 'page.json') } });
   const curlMs = Number(process.hrtime.bigint() - t) / 1e6;
   if (curl.status !== 0) throw new Error(`curl loop failed: ${curl.stderr}`);
+
+  // One order: orderctl (order, products and addresses, normalized) against curl | jq of the order alone.
+  const getMs = timeRuns(process.execPath, [BIN, 'orders', 'get', '100', '-o', 'json']);
+  const curlGetMs = timeRuns('bash', ['-c', `curl -s -H 'X-Auth-Token: sandbox-token' -H 'Accept: application/json' '${base}/orders/100' | jq . > /dev/null`]);
+  row('orders get ID -o json', `${getMs.toFixed(0)} ms`, `node -e 0: ${(getMs / bare).toFixed(2)}×; curl | jq: ${curlGetMs.toFixed(0)} ms → ${(getMs / curlGetMs).toFixed(2)}×`, '≤ 2.0× node');
+
+  // 10,000 orders as NDJSON: orderctl against a curl + jq loop over the same pages.
+  const tenK = String(100 + Math.min(ORDERS, 10_000) - 1);
+  const listMs = timeRuns(process.execPath, [BIN, 'orders', 'list', '--all', '--max-id', tenK, '-o', 'ndjson'], 3);
+  const listMem = spawnSync(process.execPath, [MEASURE, 'orders', 'list', '--all', '--max-id', tenK, '-o', 'ndjson'], { env, maxBuffer: 1 << 30 });
+  const listRss = JSON.parse(/@@bench (.*)/.exec(listMem.stderr.toString())[1]).maxRssKiB;
+  const jqLoop = `p=1; while :; do code=$(curl -s -o "$PAGE" -w '%{http_code}' -H 'X-Auth-Token: sandbox-token' -H 'Accept: application/json' "$BASE/orders?limit=250&page=$p&max_id=${tenK}"); [ "$code" = 200 ] || break; jq -c '.[]' "$PAGE"; p=$((p+1)); done > /dev/null`;
+  const jqMs = timeRuns('bash', ['-c', jqLoop], 3);
+  row(`orders list --all -o ndjson (${Number(tenK) - 99} orders)`, `${(listMs / 1000).toFixed(1)} s, ${(listRss / 1024).toFixed(0)} MiB peak`, `curl + jq loop: ${(jqMs / 1000).toFixed(1)} s → ${(listMs / jqMs).toFixed(2)}×`, 'no slower');
 
   row(`export ${big.lines.toLocaleString('en-US')} orders`, `${(big.ms / 1000).toFixed(1)} s`, `curl loop over the same pages: ${(curlMs / 1000).toFixed(1)} s → ${(big.ms / curlMs).toFixed(2)}×`, 'no slower than curl');
   row(

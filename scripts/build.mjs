@@ -4,9 +4,10 @@ import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-// commander is bundled: every command loads it, and a bundled copy starts faster than resolving
-// it from node_modules. The rest stay external and load only in the commands that use them.
-const external = Object.keys(pkg.dependencies).filter((name) => name !== 'commander');
+// commander and undici are bundled: one file loads much faster than resolving hundreds of
+// modules from node_modules (undici: 70 ms as a package, less in a chunk). The rest stay external.
+const BUNDLED = ['commander', 'undici'];
+const external = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.includes(name));
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({

@@ -26,7 +26,8 @@ export interface ConfigStore {
   readonly dir: string;
   readonly path: string;
   data(): ConfigData;
-  save(data: ConfigData): void;
+  /** Writes the file (atomically, 0600); conf loads here, so reading config stays cheap. */
+  save(data: ConfigData): Promise<void>;
 }
 
 export function configDir(env: Record<string, string | undefined>): string {
@@ -86,13 +87,13 @@ export async function openConfig(env: Record<string, string | undefined>): Promi
     }
     data = validateConfig(raw, file);
   }
-  const { default: Conf } = await import('conf');
-  let conf: InstanceType<typeof Conf<Record<string, unknown>>> | undefined;
+  let conf: { store: Record<string, unknown> } | undefined;
   return {
     dir,
     path: file,
     data: () => structuredClone(data),
-    save(next) {
+    async save(next) {
+      const { default: Conf } = await import('conf');
       conf ??= new Conf<Record<string, unknown>>({
         cwd: dir,
         configName: 'config',
@@ -115,7 +116,7 @@ export function memoryConfig(initial: ConfigData = { profiles: {} }, dir = '/non
     dir,
     path: path.join(dir, 'config.json'),
     data: () => structuredClone(data),
-    save: (next) => {
+    save: async (next) => {
       data = structuredClone(next);
     },
   };

@@ -241,7 +241,7 @@ export class HttpClient {
   }
 
   private async send(url: URL, method: Method, headers: Record<string, string>, body: string | undefined): Promise<RawResult> {
-    const undici = await import('undici');
+    const undici = await loadUndici();
     this.dispatcher ??= this.makeDispatcher(undici);
     const res = await undici.request(url, {
       method,
@@ -327,6 +327,12 @@ export class HttpClient {
   async close(): Promise<void> {
     await this.dispatcher?.close();
   }
+}
+
+/** undici is bundled as CommonJS: its exports arrive as the default export. */
+async function loadUndici(): Promise<typeof import('undici')> {
+  const mod = await import('undici');
+  return (mod as unknown as { default?: typeof import('undici') }).default ?? mod;
 }
 
 function networkError(err: unknown, code: string | undefined, url: URL, sent: boolean, spec: RequestSpec): OrderctlError {

@@ -28,7 +28,7 @@ afterAll(() => sandbox.close());
 beforeEach(async () => {
   tmp = tempConfigDir();
   config = await tmp.open();
-  config.save({ currentProfile: 's', profiles: { s: { platform: 'bigcommerce', baseUrl: sandbox.baseUrls.bigcommerce!, token: sandbox.token } } });
+  await config.save({ currentProfile: 's', profiles: { s: { platform: 'bigcommerce', baseUrl: sandbox.baseUrls.bigcommerce!, token: sandbox.token } } });
 });
 afterEach(() => tmp.remove());
 
@@ -84,7 +84,7 @@ describe('orders export', () => {
     });
     try {
       for (const [name, sb] of [['clean', clean], ['faulty', faulty]] as const) {
-        config.save({ currentProfile: name, profiles: { [name]: { platform: 'bigcommerce', baseUrl: sb.baseUrls.bigcommerce!, token: sb.token } } });
+        await config.save({ currentProfile: name, profiles: { [name]: { platform: 'bigcommerce', baseUrl: sb.baseUrls.bigcommerce!, token: sb.token } } });
         const r = await exportTo(out(`${name}.csv`));
         expect(r.code, r.err).toBe(0);
       }
@@ -118,7 +118,7 @@ describe('orders export', () => {
     const cp = fs.readFileSync(cpFile, 'utf8');
     // Every answer now takes 200 ms: Ctrl-C at 50 ms lands during the first request.
     const slow = await startSandbox({ seed: 21, orders: ORDERS, latencyMs: 200 });
-    config.save({ currentProfile: 's', profiles: { s: { platform: 'bigcommerce', baseUrl: slow.baseUrls.bigcommerce!, token: slow.token } } });
+    await config.save({ currentProfile: 's', profiles: { s: { platform: 'bigcommerce', baseUrl: slow.baseUrls.bigcommerce!, token: slow.token } } });
     const r = await runCommand(['orders', 'export', '--out', file, '--checkpoint', 'n', '--overlap', '1000d'], {
       config,
       onContext: (ctx) => {

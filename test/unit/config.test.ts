@@ -18,7 +18,7 @@ describe('config', () => {
     tmp = tempConfigDir();
     const dir = path.join(tmp.dir, 'nested');
     const store = await openConfig({ ORDERCTL_CONFIG_DIR: dir });
-    store.save({ currentProfile: 'a', profiles: { a: { platform: 'bigcommerce', storeHash: 'h', token: 't0ken' } } });
+    await store.save({ currentProfile: 'a', profiles: { a: { platform: 'bigcommerce', storeHash: 'h', token: 't0ken' } } });
     expect(fs.statSync(store.path).mode & 0o777).toBe(0o600);
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
     const again = await openConfig({ ORDERCTL_CONFIG_DIR: dir });

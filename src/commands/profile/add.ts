@@ -50,7 +50,7 @@ export async function run(ctx: Context, o: AddOptions): Promise<void> {
   const existed = o.name in data.profiles;
   data.profiles[o.name] = profile;
   if (o.use || !data.currentProfile) data.currentProfile = o.name;
-  config.save(data);
+  await config.save(data);
   if (!ctx.globals.quiet) {
     const current = data.currentProfile === o.name ? ' (current)' : '';
     ctx.io.stderr.write(`${existed ? 'updated' : 'added'} profile ${o.name}${current}${token ? '' : '; no token stored (set ORDERCTL_TOKEN)'}\n`);

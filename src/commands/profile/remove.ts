@@ -7,6 +7,6 @@ export async function run(ctx: Context, o: { name: string }): Promise<void> {
   requireProfile(data, o.name);
   delete data.profiles[o.name];
   if (data.currentProfile === o.name) delete data.currentProfile;
-  config.save(data);
+  await config.save(data);
   if (!ctx.globals.quiet) ctx.io.stderr.write(`removed profile ${o.name}\n`);
 }

@@ -6,6 +6,6 @@ export async function run(ctx: Context, o: { name: string }): Promise<void> {
   const data = config.data();
   requireProfile(data, o.name);
   data.currentProfile = o.name;
-  config.save(data);
+  await config.save(data);
   if (!ctx.globals.quiet) ctx.io.stderr.write(`now using profile ${o.name}\n`);
 }
