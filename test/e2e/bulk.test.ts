@@ -95,6 +95,9 @@ describe('bulk runs', () => {
     const r = await runCommand(['orders', 'cancel', a!, '999999', b!, '--yes', '-o', 'ndjson', '--concurrency', '1'], { config });
     expect(r.code).toBe(1);
     expect(r.out.trim().split('\n').map((l) => JSON.parse(l).ok)).toEqual([true, false, true]);
+    // On a terminal, the failures are summed up in a table on stderr.
+    const tty = await runCommand(['orders', 'status', a!, '999997', '-o', 'ndjson'], { config, io: { stderrIsTTY: true } });
+    expect(tty.err).toMatch(/1 of 2 failed:\nID\s+ERROR\n999997\s+order 999997 not found/);
     const [c, d] = await idsWithStatus('pending');
     const ff = await runCommand(['orders', 'cancel', '999998', c!, d!, '--yes', '-o', 'ndjson', '--concurrency', '1', '--fail-fast'], { config });
     expect(ff.code).toBe(1);

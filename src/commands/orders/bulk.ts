@@ -10,6 +10,7 @@ import type { Platform } from '../../core/order.js';
 import { listWriter } from '../../output/writer.js';
 import type { View } from '../../output/view.js';
 import { Progress } from '../../output/progress.js';
+import { renderTable } from '../../output/table.js';
 
 export interface BulkItem {
   id: string;
@@ -153,7 +154,8 @@ export async function runBulk(
     return;
   }
   if (failed.length && ctx.io.stderrIsTTY && !ctx.globals.quiet) {
-    ctx.io.stderr.write(`\nfailed:\n${failed.map((f) => `  ${f.id}  ${f.error}`).join('\n')}\n`);
+    const columns = [view.columns[0]!, view.columns[3]!];
+    ctx.io.stderr.write(`\n${failed.length} of ${items.length} failed:\n${renderTable(ctx, columns, failed)}`);
   }
   if (stopping === 'interrupt') {
     ctx.io.stderr.write(`interrupted: ${results.length} of ${items.length} orders done${notDone.length ? `; not started: ${notDone.join(' ')}` : ''}\n`);
