@@ -2,7 +2,7 @@
 // about process.exit; every command gets its world from the Context.
 
 import { setMaxListeners } from 'node:events';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import { versionLine } from './version.js';
 import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type OutputFormat } from './core/context.js';
 import { DryRunStop, ExitCode, InterruptedError, isOrderctlError } from './core/errors.js';
@@ -51,6 +51,12 @@ export function buildProgram(makeContext: ContextFactory): Command {
     c.commands.forEach(exitOverrideAll);
   });
   return program;
+}
+
+/** Commander copies output settings to subcommands only when they are created: set them on every one. */
+export function configureOutputAll(cmd: Command, output: OutputConfiguration): void {
+  cmd.configureOutput(output);
+  cmd.commands.forEach((c) => configureOutputAll(c, output));
 }
 
 export type Runner = (action: (ctx: Context, cmd: Command) => Promise<void>) => (this: Command) => Promise<void>;
@@ -125,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
     io = processIO({ noColorFlag: !g.color, noInput: !g.input });
     return makeRealContext(g, io, controller.signal, systemClock, defers, gentle);
   });
-  program.configureOutput({
+  configureOutputAll(program, {
     writeOut: (s) => process.stdout.write(s),
     writeErr: (s) => process.stderr.write(s),
     outputError: (s, write) => write(s.startsWith('error:') ? s : `error: ${s}`),

@@ -18,12 +18,10 @@ export async function run(ctx: Context, o: ListOptions): Promise<void> {
   const out = listWriter(ctx, orderView(ctx));
   let next: string | null = null;
   const paging = { ...o.paging, onCursor: (c: string | null) => (next = c) };
-  try {
-    // Pages are written as they arrive: memory stays flat with --all.
-    for await (const fetched of adapter.listOrders(o.filters, paging)) out.write(fetched);
-  } finally {
-    out.end();
-  }
+  // Pages are written as they arrive: memory stays flat with --all. On a failure the
+  // output is left unfinished (a JSON array unclosed), so nothing reads it as complete.
+  for await (const fetched of adapter.listOrders(o.filters, paging)) out.write(fetched);
+  out.end();
   // On stderr, so stdout stays pure data: how to resume from here.
   if (next && !o.paging.all && !ctx.globals.quiet) ctx.io.stderr.write(`more orders: continue with --cursor ${next}\n`);
 }
