@@ -11,5 +11,8 @@ if (args[0] === '__profiles') {
   process.stdout.write(`${versionLine()}\n`);
 } else {
   const { main } = await import('../dist/cli.js');
-  process.exitCode = await main(args);
+  const code = await main(args);
+  // All output is written and every file closed by now; exit rather than wait
+  // for idle timers in libraries (undici keeps one for ~100 ms).
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }

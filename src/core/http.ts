@@ -324,8 +324,9 @@ export class HttpClient {
     if (body) debug(`${dir}   ${redactText(body.length > 4000 ? `${body.slice(0, 4000)}… (${body.length} bytes)` : body, secrets)}`);
   }
 
+  /** Ends idle keep-alive connections at once (a graceful close waits for the server's timeout). */
   async close(): Promise<void> {
-    await this.dispatcher?.close();
+    await this.dispatcher?.destroy();
   }
 }
 
