@@ -11,7 +11,7 @@ import type { Adapter, Capability } from './types.js';
 /** Platforms this build implements, with what each can do. */
 export const CAPABILITIES: Partial<Record<Platform, readonly Capability[]>> = {
   bigcommerce: ['list', 'get', 'count', 'create', 'update', 'status', 'fulfill', 'cancel', 'archive'],
-  // cscart capabilities
+  cscart: ['list', 'get', 'count', 'status', 'fulfill', 'cancel', 'vendor_ref'],
   // squarespace capabilities
 };
 
@@ -20,7 +20,7 @@ export type AdapterFactory = (http: Context['http'], profile: Profile, token: st
 
 const FACTORIES: Partial<Record<Platform, () => Promise<AdapterFactory>>> = {
   bigcommerce: async () => (await import('./bigcommerce/adapter.js')).createBigCommerceAdapter,
-  // cscart factory
+  cscart: async () => (await import('./cscart/adapter.js')).createCsCartAdapter,
   // squarespace factory
 };
 

@@ -124,6 +124,8 @@ export interface Adapter {
   /** True when create takes an Idempotency-Key: the command makes one when none is given. */
   readonly idempotentCreate?: boolean;
   archiveOrder?(id: string): Promise<void>;
+  /** The platform's own name for a native status code ("P" → "Processed"), for tables. */
+  statusName?(nativeStatus: string): string | undefined;
   /** Checks a create/update body before any request; returns the body to send. */
   validateOrderBody?(body: unknown, kind: 'create' | 'update'): unknown;
 }

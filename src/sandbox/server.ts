@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bigcommerceDialect } from '../platforms/bigcommerce/sandbox.js';
-// cscart dialect import
+import { cscartDialect } from '../platforms/cscart/sandbox.js';
 // squarespace dialect import
 import { compilePrefix, type Dialect, type DialectRequest, type DialectResponse } from './dialect.js';
 import { BAD_SHAPE_BODY, cannedFault, FAULT_STAGE, FaultInjector, type FaultKind } from './faults.js';
@@ -27,7 +27,7 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Every platform the sandbox speaks; a new dialect is added here and owns its state section. */
 export const DIALECTS: readonly Dialect[] = [
   bigcommerceDialect,
-  // cscart dialect
+  cscartDialect,
   // squarespace dialect
 ];
 

@@ -102,10 +102,11 @@ describe('orderctl (built binary)', () => {
     const ids = await run(['orders', 'list', '-o', 'ids', '--limit', '3']);
     expect(ids.stdout).toMatch(/^\d+\n\d+\n\d+\n$/);
     const csv = await run(['orders', 'list', '-o', 'csv', '--limit', '2']);
-    expect(csv.stdout.split('\n')[0]).toBe('ID,STATUS,CUSTOMER,EMAIL,TOTAL,CREATED,UPDATED');
+    expect(csv.stdout.split('\n')[0]).toBe('ID,STATUS,NATIVE,CUSTOMER,EMAIL,TOTAL,CREATED,UPDATED');
+    expect(csv.stdout.split('\n')[1]).toMatch(/^\d+,\w+,\d+ [A-Z][\w ]+,/); // the native id and BigCommerce's name
     expect(csv.stdout.trim().split('\n')).toHaveLength(3);
     const table = await run(['orders', 'list', '-o', 'table', '--limit', '2']);
-    expect(table.stdout).toMatch(/^ID\s+STATUS\s+CUSTOMER/);
+    expect(table.stdout).toMatch(/^ID\s+STATUS\s+NATIVE\s+CUSTOMER/);
     expect(table.stdout).not.toContain('\u001b['); // no colour when not a terminal
   });
 

@@ -10,6 +10,7 @@ import { buildProgram } from '../../src/cli.js';
 import { completionScript } from '../../src/completion/scripts.js';
 import { buildSpec, SHELLS } from '../../src/completion/spec.js';
 import { BIN, orderctl } from '../support/cli.js';
+import { SUPPORTED_PLATFORMS } from '../../src/platforms/index.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -64,7 +65,7 @@ describe.skipIf(!has('bash'))('bash', () => {
     expect(complete('orders', 'list', '--sta')).toEqual(['--status']);
     expect(complete('-o', 'json', 'orders', 'list', '--status', 'awaiting_')).toEqual(['awaiting_fulfillment', 'awaiting_payment']);
     expect(complete('-o', 'n')).toEqual(['ndjson']);
-    expect(complete('profile', 'add', 'x', '--platform', '')).toEqual(['bigcommerce']);
+    expect(complete('profile', 'add', 'x', '--platform', '')).toEqual([...SUPPORTED_PLATFORMS].sort());
     expect(complete('-p', '')).toEqual(['shop-eu', 'shop-us']);
     expect(complete('profile', 'use', 'shop-')).toEqual(['shop-eu', 'shop-us']);
     expect(complete('completion', '')).toEqual(['bash', 'fish', 'zsh']);

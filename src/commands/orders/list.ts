@@ -15,7 +15,7 @@ export function parseOptions(flags: Record<string, unknown>, now: Date): ListOpt
 
 export async function run(ctx: Context, o: ListOptions): Promise<void> {
   const { adapter } = await openSession(ctx);
-  const out = listWriter(ctx, orderView(ctx));
+  const out = listWriter(ctx, orderView(ctx, adapter));
   let next: string | null = null;
   const paging = { ...o.paging, onCursor: (c: string | null) => (next = c) };
   // Pages are written as they arrive: memory stays flat with --all. On a failure the

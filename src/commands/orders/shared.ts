@@ -8,7 +8,7 @@ import { parseTimeInput } from '../../core/time.js';
 import { ORDER_FIELDS } from '../../output/fields.js';
 import { tableTime } from '../../output/text.js';
 import type { Tone, View } from '../../output/view.js';
-import type { Fetched, OrderFilters, Paging, SortSpec } from '../../platforms/types.js';
+import type { Adapter, Fetched, OrderFilters, Paging, SortSpec } from '../../platforms/types.js';
 
 export function positiveInt(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -74,12 +74,15 @@ const TONES: Partial<Record<Status, Tone>> = {
 
 const moneyText = (m: { amount: string; currency: string } | null) => (m ? `${m.amount} ${m.currency}`.trim() : '');
 
-export function orderView(ctx: Context): View<Fetched> {
+/** How orders look; with the adapter, tables also show the platform's own status name. */
+export function orderView(ctx: Context, adapter?: Pick<Adapter, 'statusName'>): View<Fetched> {
   const local = ctx.io.stdoutIsTTY && !ctx.globals.utc;
+  const native = (code: string) => [code, adapter?.statusName?.(code)].filter(Boolean).join(' ');
   return {
     columns: [
       { header: 'ID', value: (r) => r.order.id },
       { header: 'STATUS', value: (r) => r.order.status ?? r.order.nativeStatus, tone: (r) => (r.order.status ? TONES[r.order.status] : undefined) },
+      { header: 'NATIVE', value: (r) => native(r.order.nativeStatus), optional: true },
       { header: 'CUSTOMER', value: (r) => r.order.customer.name ?? '', flex: true },
       { header: 'EMAIL', value: (r) => r.order.customer.email ?? '', flex: true, optional: true },
       { header: 'TOTAL', value: (r) => moneyText(r.order.totals.total), align: 'right' },
@@ -93,7 +96,7 @@ export function orderView(ctx: Context): View<Fetched> {
 }
 
 /** A readable sheet for one order on a terminal. */
-export function orderSheet(o: Order): string {
+export function orderSheet(o: Order, nativeName?: string): string {
   const lines: string[] = [];
   const row = (k: string, v: string | null | undefined) => {
     if (v) lines.push(`${k.padEnd(10)} ${v}`);
@@ -101,7 +104,7 @@ export function orderSheet(o: Order): string {
   const addr = (a: Order['billingAddress']) =>
     a ? [a.name, a.company, a.line1, a.line2, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.country].filter(Boolean).join(', ') : null;
   row('Order', `${o.id}${o.number !== o.id ? ` (#${o.number})` : ''} on ${o.platform}`);
-  row('Status', `${o.status ?? '?'} (native ${o.nativeStatus})${o.fulfillmentStatus ? `, ${o.fulfillmentStatus}` : ''}`);
+  row('Status', `${o.status ?? '?'} (${nativeName ? `${o.nativeStatus} ${nativeName}` : `native ${o.nativeStatus}`})${o.fulfillmentStatus ? `, ${o.fulfillmentStatus}` : ''}`);
   row('Created', o.createdAt);
   row('Updated', o.updatedAt);
   row('Customer', [o.customer.name, o.customer.email, o.customer.phone].filter(Boolean).join(', '));

@@ -37,6 +37,12 @@ export async function run(ctx: Context, o: AddOptions): Promise<void> {
   if (platform === 'bigcommerce' && !o.storeHash && !(o.baseUrl && !o.baseUrl.includes('{store_hash}'))) {
     throw new UsageError('a BigCommerce profile needs --store-hash (or a --base-url without {store_hash})');
   }
+  // CS-Cart runs on the shop's own host (no default API root) with Basic auth by admin e-mail (API-NOTES.md §3).
+  if (platform === 'cscart' && (!o.baseUrl || !o.username)) {
+    throw new UsageError(`a CS-Cart profile needs ${[!o.baseUrl && '--base-url', !o.username && '--username'].filter(Boolean).join(' and ')}`, {
+      hint: 'orderctl profile add NAME --platform cscart --base-url https://SHOP/api --username ADMIN_EMAIL --token-stdin',
+    });
+  }
   const token = await readSecret(ctx, o);
   const profile: Profile = { platform };
   if (o.baseUrl) profile.baseUrl = o.baseUrl;

@@ -21,6 +21,7 @@ import type {
   StatusChange,
 } from '../types.js';
 import { STATUS_BY_ID, toNormalizedOrder, toStatusId } from './mapping.js';
+import { statusName } from './status.js';
 import type { BcError, BcOrder, BcOrderCount, BcOrderProduct, BcShipment, BcShippingAddress } from './types.js';
 
 export const DEFAULT_BASE_URL = 'https://api.bigcommerce.com/stores/{store_hash}/v2';
@@ -110,6 +111,10 @@ export class BigCommerceAdapter implements Adapter {
 
   async ping(): Promise<void> {
     await this.http.request({ method: 'GET', path: '/orders/count' });
+  }
+
+  statusName(nativeStatus: string): string | undefined {
+    return /^\d+$/.test(nativeStatus) ? statusName(Number(nativeStatus)) : undefined;
   }
 
   async *listOrders(filters: OrderFilters, paging: Paging): AsyncIterable<Fetched> {
