@@ -191,7 +191,7 @@ describe('orders export', () => {
   });
 
   it('refuses bad flags before writing anything', async () => {
-    for (const args of [['--out', out('a.txt')], ['--format', 'xml', '--out', out('a.xml')], ['--show'], ['--out', out('a.ndjson'), '--lines']]) {
+    for (const args of [['--out', out('no/such/folder/a.csv')], ['--out', out('a.txt')], ['--format', 'xml', '--out', out('a.xml')], ['--show'], ['--out', out('a.ndjson'), '--lines']]) {
       const r = await runCommand(['orders', 'export', ...args], { config });
       expect(r.code, args.join(' ')).toBe(2);
     }

@@ -98,7 +98,11 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   const columns = o.columns ?? (o.lines ? LINE_COLUMNS : ORDER_COLUMNS);
   if (o.format === 'csv') validateFields(columns, o.lines ? [...ORDER_FIELDS, ...ORDER_FIELDS.filter((f) => f.startsWith('items.')).map((f) => f.replace(/^items\./, 'item.')), 'item'] : ORDER_FIELDS);
   const toStdout = o.out === '-';
-  const file = toStdout ? undefined : await ctx.createAtomicFile(o.out!);
+  const file = toStdout
+    ? undefined
+    : await ctx.createAtomicFile(o.out!).catch((err: NodeJS.ErrnoException) => {
+        throw new UsageError(`cannot write ${o.out}: ${err.code === 'ENOENT' ? 'its folder does not exist' : (err.code ?? err.message)}`);
+      });
   const write = file ? (s: string) => file.write(s) : async (s: string) => void ctx.io.stdout.write(s);
   const started = ctx.clock.now().getTime();
   const progress = new Progress(ctx, 'exporting…');
