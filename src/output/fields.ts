@@ -1,81 +1,119 @@
 // --fields: dotted paths into a record (customer.email, items.sku), for every
 // output format. JSON keeps the nesting; CSV and tables get one cell a path.
+// Through an array a path maps over its elements: items.sku is every item's sku.
 
 import { UsageError } from '../core/errors.js';
 
+type Obj = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// A segment is a key as the platforms spell them: camelCase, snake_case, digits.
+const PATH = /^[\w-]+(\.[\w-]+)*$/;
+
+/** "id, customer.email" → ["id", "customer.email"]; duplicates dropped, order kept. */
 export function parseFieldList(spec: string): string[] {
   const parts = spec.split(',').map((p) => p.trim());
-  if (parts.some((p) => p === '' || !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(p))) {
-    throw new UsageError(`invalid --fields "${spec}": use comma-separated names or dotted paths, e.g. id,customer.email`);
+  const bad = parts.find((p) => !PATH.test(p));
+  if (bad !== undefined) {
+    const why = bad === '' ? 'an empty field name' : `"${bad}" is not a field name or dotted path`;
+    throw new UsageError(`invalid --fields "${spec}": ${why}; use comma-separated names or dotted paths, e.g. id,customer.email`);
   }
-  return parts;
+  return [...new Set(parts)];
 }
 
-/** Walks a dotted path; through an array it maps (items.sku → every item's sku). */
+/** The value at a dotted path; through an array it maps (items.sku → every item's sku); missing → undefined. */
 export function getPath(obj: unknown, path: string): unknown {
-  let current: unknown = obj;
-  for (const key of path.split('.')) {
-    if (Array.isArray(current)) current = current.map((x) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[key] : undefined));
-    else if (current && typeof current === 'object') current = (current as Record<string, unknown>)[key];
-    else return undefined;
-  }
-  return current;
+  return walk(obj, path.split('.'));
 }
 
-/** The record reduced to the given paths, keeping its structure. */
+function walk(value: unknown, keys: readonly string[]): unknown {
+  if (keys.length === 0) return value;
+  if (Array.isArray(value)) return value.map((v) => walk(v, keys));
+  if (!isObject(value)) return undefined;
+  return walk(value[keys[0]!], keys.slice(1));
+}
+
+/**
+ * The record reduced to the given paths, keeping its structure:
+ * ["id", "customer.email"] → { id, customer: { email } }. Arrays keep their
+ * elements (items.sku → items: [{ sku }, …]); what is missing becomes null, so
+ * every record of a list has the same shape.
+ */
 export function pickFields(obj: unknown, paths: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  let out: Obj = {};
   for (const path of paths) {
-    const keys = path.split('.');
-    const value = getPath(obj, keys[0]!);
-    if (keys.length === 1) out[keys[0]!] = value ?? null;
-    else {
-      const rest = keys.slice(1).join('.');
-      const inner = Array.isArray(value) ? value.map((v) => pickFields(v, [rest])) : pickFields(value, [rest]);
-      out[keys[0]!] = merge(out[keys[0]!], inner);
-    }
+    const [first, ...rest] = path.split('.');
+    const source = isObject(obj) ? obj[first!] : undefined;
+    out = merge(out, { [first!]: pick(source, rest) }) as Obj;
   }
   return out;
 }
 
+function pick(value: unknown, keys: readonly string[]): unknown {
+  if (keys.length === 0) return value === undefined ? null : value;
+  if (Array.isArray(value)) return value.map((v) => pick(v, keys));
+  if (!isObject(value)) return null; // billingAddress.name of an order without one: billingAddress: null
+  return { [keys[0]!]: pick(value[keys[0]!], keys.slice(1)) };
+}
+
+// Two picks of one record: same arrays, so elements merge pairwise.
 function merge(a: unknown, b: unknown): unknown {
   if (Array.isArray(a) && Array.isArray(b)) return b.map((x, i) => merge(a[i], x));
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
-    for (const [k, v] of Object.entries(b as Record<string, unknown>)) out[k] = merge(out[k], v);
+  if (isObject(a) && isObject(b)) {
+    const out: Obj = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = k in out ? merge(out[k], v) : v;
     return out;
   }
-  return b;
+  if (isObject(a) && b === null) return a; // a parent picked whole stays whole
+  return b === null && a !== undefined ? a : b;
 }
 
+/**
+ * Refuses a path that is not a field. A path is valid when it is known, when
+ * it leads to known paths (customer), or when it goes inside a known leaf that
+ * the list does not spell out (total.amount when only total is listed).
+ */
 export function validateFields(paths: readonly string[], known: readonly string[]): void {
   const set = new Set(known);
+  const isLeaf = (k: string) => !known.some((other) => other.startsWith(`${k}.`));
   for (const p of paths) {
     if (set.has(p)) continue;
-    const near = nearest(p, known);
-    throw new UsageError(`unknown field "${p}"${near ? `; did you mean "${near}"?` : ''}`, { hint: `valid fields: ${known.filter((k) => !k.includes('.')).join(', ')} (and their dotted sub-fields)` });
+    if (known.some((k) => k.startsWith(`${p}.`))) continue;
+    if (known.some((k) => p.startsWith(`${k}.`) && isLeaf(k))) continue;
+    const near = suggestion(p, known);
+    throw new UsageError(`unknown field "${p}"; ${near ? `did you mean "${near}"? ` : ''}valid fields: ${describeFields(known)}`);
   }
 }
 
-function nearest(word: string, candidates: readonly string[]): string | undefined {
+function describeFields(known: readonly string[]): string {
+  const top = [...new Set(known.map((k) => k.split('.')[0]!))];
+  const nested = known.find((k) => k.includes('.'));
+  return top.join(', ') + (nested ? ` (and the dotted paths inside them, e.g. ${nested})` : '');
+}
+
+/** A close spelling (custmer.email), or the one path that ends with what was typed (email → customer.email). */
+function suggestion(word: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestDistance) [best, bestDistance] = [c, d];
+  for (const k of known) {
+    const d = editDistance(word.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [k, d];
   }
-  return best;
+  if (best) return best;
+  const endings = known.filter((k) => k.endsWith(`.${word}`));
+  return endings.length === 1 ? endings[0] : undefined;
 }
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
+    let diagonal = row[0]!;
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
     }
   }
   return row[b.length]!;
@@ -83,21 +121,30 @@ function editDistance(a: string, b: string): number {
 
 const ADDRESS = ['name', 'company', 'line1', 'line2', 'city', 'state', 'zip', 'country', 'phone'];
 const MONEY = ['amount', 'currency'];
-const nest = (parent: string, children: string[]) => [parent, ...children.map((c) => `${parent}.${c}`)];
+const nest = (parent: string, children: readonly string[]) => [parent, ...children.map((c) => `${parent}.${c}`)];
 
-/** Every path of the normalized order (src/core/order.ts). */
-export const ORDER_FIELDS: readonly string[] = [
-  'id', 'number', 'platform', 'status', 'nativeStatus', 'fulfillmentStatus', 'createdAt', 'updatedAt',
+/** Every dotted path of the normalized order (src/core/order.ts), parents included. */
+export const ORDER_FIELDS: string[] = [
+  'id',
+  'number',
+  'platform',
+  'status',
+  'nativeStatus',
+  'fulfillmentStatus',
+  'createdAt',
+  'updatedAt',
   ...nest('customer', ['id', 'name', 'email', 'phone']),
   ...nest('billingAddress', ADDRESS),
   ...nest('shippingAddress', ADDRESS),
   ...nest('items', ['id', 'productId', 'variantId', 'sku', 'title', 'variant', 'quantity', ...nest('unitPrice', MONEY), ...nest('total', MONEY), 'status']),
-  'totals',
-  ...['subtotal', 'shipping', 'tax', 'discount', 'total'].flatMap((t) => nest(`totals.${t}`, MONEY)),
-  'currency', 'channel', 'externalRef', 'notes',
+  ...nest('totals', ['subtotal', 'shipping', 'tax', 'discount', 'total'].flatMap((t) => nest(t, MONEY))),
+  'currency',
+  'channel',
+  'externalRef',
+  'notes',
 ];
 
-/** One cell a path, as text: money as "12.30 EUR", arrays joined with "; ". */
+/** One cell a path, as text: null → "", money as "12.30 EUR", arrays joined with "; ", objects as JSON. */
 export function flattenForColumns(obj: unknown, paths: readonly string[]): string[] {
   return paths.map((p) => cellText(getPath(obj, p)));
 }
@@ -105,9 +152,9 @@ export function flattenForColumns(obj: unknown, paths: readonly string[]): strin
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(cellText).join('; ');
-  if (typeof v === 'object') {
-    const m = v as Record<string, unknown>;
-    if (typeof m.amount === 'string' && typeof m.currency === 'string' && Object.keys(m).length === 2) return `${m.amount} ${m.currency}`;
+  if (isObject(v)) {
+    const keys = Object.keys(v);
+    if (keys.length === 2 && typeof v.amount === 'string' && typeof v.currency === 'string') return `${v.amount} ${v.currency}`;
     return JSON.stringify(v);
   }
   return String(v);

@@ -9,7 +9,7 @@ import { DEFAULT_HTTP, HttpClient } from '../../src/core/http.js';
 import { BigCommerceAdapter, bigcommerceHttp } from '../../src/platforms/bigcommerce/adapter.js';
 import type { Fetched } from '../../src/platforms/types.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
-import { loadBigCommerceSpec } from '../support/openapi-validator.js';
+import { loadBigCommerceSpec } from '../support/openapi.js';
 
 const spec = loadBigCommerceSpec();
 const exchanges: Exchange[] = [];

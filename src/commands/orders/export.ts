@@ -70,7 +70,8 @@ export function parseOptions(flags: Record<string, unknown>, now: Date): ExportO
     format,
     out,
     checkpoint: flags.checkpoint as string | undefined,
-    overlapMs: flags.overlap === undefined ? 5 * 60_000 : parseDuration(String(flags.overlap)),
+    // 0 is a valid overlap (trust the clocks); durations elsewhere must be positive.
+    overlapMs: flags.overlap === undefined ? 5 * 60_000 : /^0+(ms|s|m|h|d)?$/.test(String(flags.overlap)) ? 0 : parseDuration(String(flags.overlap)),
     columns,
     lines: Boolean(flags.lines),
     show,
