@@ -19,6 +19,7 @@ import type {
   BcPaymentStatus,
   BcProductOption,
   BcShipment,
+  BcShipmentCreate,
   BcShippingAddress,
   BcShippingAddressBase,
 } from './types.js';
@@ -696,15 +697,8 @@ const TRACKING_URLS: Record<string, string> = {
   canadapost: 'https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor=',
 };
 
-interface ShipmentFields {
-  tracking_number?: string;
-  tracking_link?: string;
-  merchant_shipping_cost?: string;
-  shipping_method?: string;
-  shipping_provider?: string;
-  tracking_carrier?: string;
-  comments?: string;
-}
+/** The optional fields of a shipment request (spec orderShipment_Post). */
+type ShipmentFields = Omit<BcShipmentCreate, 'order_address_id' | 'items'>;
 
 /** Creates the shipment and ships its quantities (the caller has checked them). */
 function makeShipment(sec: BcSection, r: BcOrderRecord, a: StoredAddress, items: Array<{ product: BcOrderProduct; quantity: number }>, at: number, f: ShipmentFields): BcShipment {
