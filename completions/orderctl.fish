@@ -83,7 +83,7 @@ function __orderctl_values
         case '-o'
             printf '%s\n' table json ndjson csv ids
         case '--platform'
-            printf '%s\n' bigcommerce cscart
+            printf '%s\n' bigcommerce cscart squarespace
         case '--status'
             printf '%s\n' incomplete pending awaiting_payment awaiting_fulfillment partially_fulfilled fulfilled completed cancelled declined failed refunded partially_refunded return_requested returned on_hold
         case '--file'

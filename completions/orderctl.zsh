@@ -48,7 +48,7 @@ _orderctl_values() {
     -p) echo "@profiles" ;;
     --output) echo "table json ndjson csv ids" ;;
     -o) echo "table json ndjson csv ids" ;;
-    --platform) echo "bigcommerce cscart" ;;
+    --platform) echo "bigcommerce cscart squarespace" ;;
     --status) echo "incomplete pending awaiting_payment awaiting_fulfillment partially_fulfilled fulfilled completed cancelled declined failed refunded partially_refunded return_requested returned on_hold" ;;
     --file) echo "@files" ;;
     --set) echo "incomplete pending awaiting_payment awaiting_fulfillment partially_fulfilled fulfilled completed cancelled declined failed refunded partially_refunded return_requested returned on_hold" ;;

@@ -12,7 +12,8 @@ import type { Adapter, Capability } from './types.js';
 export const CAPABILITIES: Partial<Record<Platform, readonly Capability[]>> = {
   bigcommerce: ['list', 'get', 'count', 'create', 'update', 'status', 'fulfill', 'cancel', 'archive'],
   cscart: ['list', 'get', 'count', 'status', 'fulfill', 'cancel', 'vendor_ref'],
-  // squarespace capabilities
+  // No cancel, status, archive or count endpoints (API-NOTES.md §2); `orders count` counts by listing.
+  squarespace: ['list', 'get', 'create', 'fulfill'],
 };
 
 /** Builds an adapter from a profile and its secret; each platform's module is loaded on first use. */
@@ -21,7 +22,7 @@ export type AdapterFactory = (http: Context['http'], profile: Profile, token: st
 const FACTORIES: Partial<Record<Platform, () => Promise<AdapterFactory>>> = {
   bigcommerce: async () => (await import('./bigcommerce/adapter.js')).createBigCommerceAdapter,
   cscart: async () => (await import('./cscart/adapter.js')).createCsCartAdapter,
-  // squarespace factory
+  squarespace: async () => (await import('./squarespace/adapter.js')).createSquarespaceAdapter,
 };
 
 export const SUPPORTED_PLATFORMS = Object.keys(CAPABILITIES) as Platform[];

@@ -38,6 +38,8 @@ export interface OrderFilters {
   cursor?: string;
   vendorRef?: string;
   invoice?: string;
+  /** The Context clock's now, set with --since/--until: Squarespace completes a one-sided window with it. */
+  now?: Date;
 }
 
 export interface Paging {
@@ -126,6 +128,8 @@ export interface Adapter {
   archiveOrder?(id: string): Promise<void>;
   /** The platform's own name for a native status code ("P" → "Processed"), for tables. */
   statusName?(nativeStatus: string): string | undefined;
+  /** True for a test order (Squarespace testmode), which tables mark. */
+  isTestOrder?(raw: unknown): boolean;
   /** Checks a create/update body before any request; returns the body to send. */
   validateOrderBody?(body: unknown, kind: 'create' | 'update'): unknown;
 }

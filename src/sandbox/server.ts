@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bigcommerceDialect } from '../platforms/bigcommerce/sandbox.js';
 import { cscartDialect } from '../platforms/cscart/sandbox.js';
-// squarespace dialect import
+import { squarespaceDialect } from '../platforms/squarespace/sandbox.js';
 import { compilePrefix, type Dialect, type DialectRequest, type DialectResponse } from './dialect.js';
 import { BAD_SHAPE_BODY, cannedFault, FAULT_STAGE, FaultInjector, type FaultKind } from './faults.js';
 import { QuotaWindowLimiter, type QuotaLimit } from './rate-limit.js';
@@ -28,7 +28,7 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 export const DIALECTS: readonly Dialect[] = [
   bigcommerceDialect,
   cscartDialect,
-  // squarespace dialect
+  squarespaceDialect,
 ];
 
 export interface SandboxOptions {

@@ -40,6 +40,8 @@ export function parseFilters(flags: Record<string, unknown>, now: Date): OrderFi
     cursor: flags.cursor as string | undefined,
     vendorRef: flags.vendorRef as string | undefined,
     invoice: flags.invoice as string | undefined,
+    // Only beside a time filter (to complete its window): other adapters refuse unknown filters.
+    now: flags.since !== undefined || flags.until !== undefined ? now : undefined,
   };
   if (f.since && f.until && f.since > f.until) throw new UsageError('--since is later than --until');
   if (f.createdSince && f.createdUntil && f.createdSince > f.createdUntil) throw new UsageError('--created-since is later than --created-until');
@@ -75,12 +77,12 @@ const TONES: Partial<Record<Status, Tone>> = {
 const moneyText = (m: { amount: string; currency: string } | null) => (m ? `${m.amount} ${m.currency}`.trim() : '');
 
 /** How orders look; with the adapter, tables also show the platform's own status name. */
-export function orderView(ctx: Context, adapter?: Pick<Adapter, 'statusName'>): View<Fetched> {
+export function orderView(ctx: Context, adapter?: Pick<Adapter, 'statusName' | 'isTestOrder'>): View<Fetched> {
   const local = ctx.io.stdoutIsTTY && !ctx.globals.utc;
   const native = (code: string) => [code, adapter?.statusName?.(code)].filter(Boolean).join(' ');
   return {
     columns: [
-      { header: 'ID', value: (r) => r.order.id },
+      { header: 'ID', value: (r) => (adapter?.isTestOrder?.(r.raw) ? `${r.order.id} (test)` : r.order.id) },
       { header: 'STATUS', value: (r) => r.order.status ?? r.order.nativeStatus, tone: (r) => (r.order.status ? TONES[r.order.status] : undefined) },
       { header: 'NATIVE', value: (r) => native(r.order.nativeStatus), optional: true },
       { header: 'CUSTOMER', value: (r) => r.order.customer.name ?? '', flex: true },

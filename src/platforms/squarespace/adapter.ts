@@ -1,0 +1,290 @@
+// Squarespace Commerce Orders API 1.0 (https://api.squarespace.com/1.0/commerce).
+// Quirks relied on, with their sources (seeds/squarespace-commerce-orders.txt = seed):
+// - Authorization: Bearer <API key or OAuth token>, and a User-Agent on every request
+//   ("Requests without a User-Agent header are rejected", making-requests; API-NOTES.md §2).
+//   core/http.ts always sends orderctl's own User-Agent.
+// - modifiedAfter and modifiedBefore only as a pair, never with cursor; cursor "cannot be
+//   used with other parameters" (seed), so later pages send the cursor alone (API-NOTES.md, Decisions)
+// - fulfillmentStatus takes one of PENDING, FULFILLED, CANCELED (seed)
+// - up to 50 orders a page, no page-size parameter; pagination.nextPageCursor (seed, API-NOTES.md §2)
+// - money is { "value": "55.00", "currency": "USD" } with a string value (API-NOTES.md, Decisions)
+// - POST /orders needs an Idempotency-Key (≤64 letters, digits, - and _); a repeat with the same
+//   key and body gets the original answer (idempotency-key page; API-NOTES.md §2)
+// - POST /orders/{id}/fulfillments answers 204 and has no idempotency key: never repeated once it
+//   may have arrived, since a retry would add a second shipment (API-NOTES.md, Decisions)
+// - no rate-limit headers; past 300 requests a minute a 429 with a one-minute cool-down (rate-limits)
+// - no cancel, status change, archive or count endpoints: those commands are not offered
+
+import type { Profile } from '../../core/config.js';
+import { ApiError, NetworkError, NotFoundError, RefusedError, UsageError } from '../../core/errors.js';
+import { pathOf, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
+import type { Adapter, Fetched, FulfillOptions, FulfillResult, OrderFilters, Paging } from '../types.js';
+import { normalizeAmounts, statusName, toFulfillmentStatus, toNormalizedOrder } from './mapping.js';
+import { createOrderProblem, fulfillProblem, IDEMPOTENCY_KEY, isoUtc, PAGE_SIZE } from './rules.js';
+import type { SqError, SqOrder, SqOrderPage, SqShipment } from './types.js';
+
+export const DEFAULT_BASE_URL = 'https://api.squarespace.com/1.0/commerce';
+/** "429 … with a one-minute cool-down" (rate-limits; API-NOTES.md §2): no Retry-After is documented. */
+export const COOL_DOWN_MS = 60_000;
+/** The floor for --until without --since: the API wants both dates [I: any early instant]. */
+export const EPOCH = new Date(0);
+
+export const SECOND_SHIPMENT_HINT =
+  'the request may have reached Squarespace, so it was not repeated: a retry could add a second shipment. Check the order with "orderctl orders get ID" before trying again';
+
+export function squarespaceHttp(profile: Profile, token: string): PlatformHttp {
+  return {
+    name: 'squarespace',
+    baseUrl: profile.baseUrl ?? DEFAULT_BASE_URL,
+    authHeaders: { authorization: `Bearer ${token}` },
+    secrets: [token],
+    describeError,
+    retryAfterMs: () => COOL_DOWN_MS,
+  };
+}
+
+/** {"type","subtype","message","details","contextId"} (responses-error-handling; API-NOTES.md §2). */
+export function describeError(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const e = body as Partial<SqError>;
+  if (typeof e.message !== 'string' && typeof e.type !== 'string') return undefined;
+  const kind = [e.type, e.subtype].filter(Boolean).join('/');
+  // Squarespace asks for the contextId when a 5xx is reported to them.
+  const context = e.contextId && /SERVER_ERROR|SERVICE_UNAVAILABLE/.test(String(e.type)) ? ` (contextId ${e.contextId})` : '';
+  return `${e.message ?? 'error'}${kind ? ` [${kind}]` : ''}${context}`;
+}
+
+/** Order ids are 24 hex digits ("585d498fdee9f31a60284a37"); the API answers 400 to anything else. */
+function checkId(id: string): string {
+  if (/^[0-9a-f]{24}$/i.test(id)) return id;
+  const hint = /^\d+$/.test(id) ? `"${id}" looks like an order number; list orders to find the id` : 'list orders with "orderctl orders list" to find the id';
+  throw new UsageError(`invalid Squarespace order id "${id}": ids are 24 hexadecimal digits`, { hint });
+}
+
+const UNSUPPORTED_FILTERS: Array<[keyof OrderFilters, string]> = [
+  ['email', '--email'],
+  ['createdSince', '--created-since'],
+  ['createdUntil', '--created-until'],
+  ['minId', '--min-id'],
+  ['maxId', '--max-id'],
+  ['sort', '--sort'],
+  ['vendorRef', '--vendor-ref'],
+  ['invoice', '--invoice'],
+];
+
+export type ListQuery = Record<string, string | undefined>;
+
+/**
+ * The first request's query. With a cursor, the cursor alone: it carries the
+ * listing's filters, and the API refuses it with any other parameter (seed).
+ * One date alone is completed, since the API requires the pair: --since up to
+ * now, --until from the epoch.
+ */
+export function listQuery(f: OrderFilters, now: Date): { query: ListQuery; statuses: Array<string | undefined> } {
+  for (const [key, flag] of UNSUPPORTED_FILTERS) {
+    if (f[key] !== undefined) throw new UsageError(`${flag} is not available on squarespace: it filters by customer, modified time and fulfillment status only`);
+  }
+  if (f.cursor !== undefined) {
+    if (f.cursor.trim() === '') throw new UsageError('--cursor needs the value printed by a previous "orders list"');
+    return { query: { cursor: f.cursor }, statuses: [undefined] };
+  }
+  const query: ListQuery = { customerId: f.customer };
+  if (f.customer !== undefined && f.customer.trim() === '') throw new UsageError('--customer needs a customer id');
+  if (f.since || f.until) {
+    const after = f.since ?? EPOCH;
+    const before = f.until ?? now;
+    // The API answers 400 when modifiedBefore is not after modifiedAfter (API-NOTES.md §2).
+    if (before.getTime() <= after.getTime()) {
+      throw new UsageError(f.until ? '--since must be earlier than --until' : '--since is in the future: nothing can have been modified after it');
+    }
+    query.modifiedAfter = isoUtc(after.getTime());
+    query.modifiedBefore = isoUtc(before.getTime());
+  }
+  const natives = [...new Set(f.statuses.map(toFulfillmentStatus))];
+  return { query, statuses: natives.length ? natives : [undefined] };
+}
+
+export function createSquarespaceAdapter(http: (p: PlatformHttp) => HttpClient, profile: Profile, token: string): SquarespaceAdapter {
+  return new SquarespaceAdapter(http(squarespaceHttp(profile, token)));
+}
+
+export class SquarespaceAdapter implements Adapter {
+  readonly platform = 'squarespace' as const;
+  /** POST /orders takes an Idempotency-Key: `orders create` makes and prints one. */
+  readonly idempotentCreate = true;
+
+  /** `now` dates a shipment without --ship-date and closes a --since window when filters carry no time. */
+  constructor(
+    private readonly http: HttpClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async ping(): Promise<void> {
+    // There is no cheaper authenticated read than one page of orders.
+    await this.http.request({ method: 'GET', path: '/orders' });
+  }
+
+  statusName(nativeStatus: string): string | undefined {
+    return statusName(nativeStatus);
+  }
+
+  /** testmode orders were paid with a payment method in test mode (seed): tables mark them. */
+  isTestOrder(raw: unknown): boolean {
+    return Boolean(raw && typeof raw === 'object' && (raw as SqOrder).testmode === true);
+  }
+
+  async *listOrders(filters: OrderFilters, paging: Paging): AsyncIterable<Fetched> {
+    if (paging.page !== undefined) throw new UsageError('--page is not available on squarespace: it pages by cursor', { hint: 'continue a listing with the --cursor it prints' });
+    if (paging.pageSize !== undefined) throw new UsageError(`--page-size is not available on squarespace: the API serves up to ${PAGE_SIZE} orders a page`);
+    const { query, statuses } = listQuery(filters, filters.now ?? this.now());
+    // fulfillmentStatus takes one value, so several are listed one after another; a cursor
+    // could only resume one of them, so that needs --all.
+    if (statuses.length > 1 && !paging.all) {
+      throw new UsageError('squarespace filters by one fulfillment status at a time: give one --status, or --all to list several one after another');
+    }
+    let yielded = 0;
+    for (const status of statuses) {
+      let q: ListQuery = status ? { ...query, fulfillmentStatus: status } : query;
+      for (;;) {
+        const res = await this.http.request<SqOrderPage>({ method: 'GET', path: '/orders', query: q });
+        const page = expectPage(res.body);
+        const next = page.pagination.hasNextPage && page.pagination.nextPageCursor ? page.pagination.nextPageCursor : null;
+        const orders = page.result ?? [];
+        for (let i = 0; i < orders.length; i++) {
+          const raw = orders[i]!;
+          yield { order: toNormalizedOrder(raw), raw };
+          if (paging.limit !== undefined && ++yielded >= paging.limit) {
+            // The cursor starts after the whole page: stopping inside it, there is none that resumes here.
+            paging.onCursor?.(i === orders.length - 1 ? next : null);
+            return;
+          }
+        }
+        paging.onCursor?.(next);
+        const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
+        if (!next || !more) break;
+        q = { cursor: next };
+      }
+    }
+  }
+
+  async getOrder(id: string): Promise<Fetched> {
+    checkId(id);
+    const res = await this.orderRequest<SqOrder>(id, { method: 'GET', path: pathOf`/orders/${id}` });
+    const raw = expectOrder(res.body, 'GET /orders/{id}');
+    return { order: toNormalizedOrder(raw), raw };
+  }
+
+  validateOrderBody(body: unknown, kind: 'create' | 'update'): unknown {
+    if (kind === 'update') throw new UsageError('orders update is not available on squarespace');
+    const normalized = normalizeAmounts(body);
+    const problem = createOrderProblem(normalized);
+    if (problem) throw new UsageError(`invalid Squarespace order: ${problem.message}`, { hint: 'see "Create order" in the Squarespace Commerce API documentation' });
+    return normalized;
+  }
+
+  async createOrder(body: unknown, opts: { idempotencyKey?: string }): Promise<Fetched> {
+    const key = opts.idempotencyKey;
+    if (key === undefined) throw new UsageError('Squarespace needs an Idempotency-Key to create an order');
+    if (!IDEMPOTENCY_KEY.test(key)) throw new UsageError(`invalid idempotency key "${key}": use at most 64 letters, digits, "-" and "_"`);
+    const sent = this.validateOrderBody(body, 'create');
+    try {
+      // The key makes the POST safe to retry: every retry sends the same key and body.
+      const res = await this.http.request<SqOrder>({ method: 'POST', path: '/orders', body: sent, idempotencyKey: key });
+      const raw = expectOrder(res.body, 'POST /orders');
+      return { order: toNormalizedOrder(raw), raw };
+    } catch (err) {
+      throw createFailure(err, key);
+    }
+  }
+
+  async fulfillOrder(id: string, o: FulfillOptions): Promise<FulfillResult> {
+    checkId(id);
+    if (o.items.length) throw new UsageError('--item is not available on squarespace: it fulfills whole orders');
+    if (o.address !== undefined) throw new UsageError('--address is not available on squarespace: an order has one shipping address');
+    if (o.comments !== undefined) throw new UsageError('--comment is not available on squarespace: shipments have no comment');
+    const body = { shouldSendNotification: o.notify ?? false, shipments: shipmentsFrom(o, this.now) };
+    const problem = fulfillProblem(body);
+    if (problem) throw new UsageError(`invalid shipment: ${problem.message.replace(/^shipments\[0\]\./, '')}`);
+    try {
+      await this.orderRequest(id, { method: 'POST', path: pathOf`/orders/${id}/fulfillments`, body, neverRetryAfterSend: true });
+    } catch (err) {
+      throw fulfillFailure(err);
+    }
+    // 204 No Content: Squarespace gives shipments no id.
+    return { orderId: id, shipmentId: null, raw: null };
+  }
+
+  /** A request about one order: a 404 says which order was not found. */
+  private async orderRequest<T>(id: string, spec: RequestSpec) {
+    try {
+      return await this.http.request<T>(spec);
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new NotFoundError(`order ${id} not found on squarespace`, { status: 404, hint: 'list orders with "orderctl orders list"' });
+      throw err;
+    }
+  }
+}
+
+/**
+ * The shipment of --tracking/--carrier/--service (all three required by the API,
+ * fulfill-order), or none: then the order is only marked fulfilled.
+ * shouldSendNotification defaults to false: no e-mail unless --notify [I].
+ */
+function shipmentsFrom(o: FulfillOptions, now: () => Date): SqShipment[] {
+  const given = { '--tracking': o.tracking, '--carrier': o.carrier, '--service': o.service };
+  const any = Object.values(given).some((v) => v !== undefined) || o.trackingUrl !== undefined || o.shipDate !== undefined;
+  if (!any) return [];
+  const missing = Object.entries(given).filter(([, v]) => v === undefined || v.trim() === '').map(([flag]) => flag);
+  if (missing.length) {
+    throw new UsageError(`a Squarespace shipment needs --tracking, --carrier and --service; missing ${missing.join(', ')}`, {
+      hint: 'or give none of the shipment flags to mark the order fulfilled without a shipment',
+    });
+  }
+  return [{ shipDate: isoUtc((o.shipDate ?? now()).getTime()), carrierName: o.carrier!, service: o.service!, trackingNumber: o.tracking!, trackingUrl: o.trackingUrl ?? null }];
+}
+
+// What core/http.ts names the failures where the request never left this machine.
+const NEVER_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT/;
+
+/** A failed fulfill says whether a shipment may have been added (API-NOTES.md, Decisions). */
+function fulfillFailure(err: unknown): unknown {
+  if (err instanceof NetworkError && !NEVER_SENT.test(err.message)) return new NetworkError(err.message, { hint: SECOND_SHIPMENT_HINT, cause: err });
+  if (err instanceof ApiError && err.status !== undefined) {
+    if (err.status === 429) return new ApiError(err.message, { status: 429, hint: 'rate limited before anything was processed: nothing was shipped; try again in a minute', cause: err });
+    // A 5xx may come after the shipment was stored; a 2xx with a spoilt body certainly does.
+    if (err.status >= 500 || err.status < 300) return new ApiError(err.message, { status: err.status, hint: SECOND_SHIPMENT_HINT, cause: err });
+  }
+  return err;
+}
+
+function createFailure(err: unknown, key: string): unknown {
+  if (err instanceof RefusedError && err.status === 409) {
+    return new RefusedError(err.message, {
+      status: 409,
+      hint: `a request with this Idempotency-Key may still be in progress: wait, then repeat with --idempotency-key ${key} to get its answer`,
+      cause: err,
+    });
+  }
+  if (err instanceof ApiError && err.status === 400 && /idempotency/i.test(err.message)) {
+    return new ApiError(err.message, { status: 400, hint: 'an Idempotency-Key belongs to one order body: create a different order with a new key (or none, and one is made)', cause: err });
+  }
+  // The key makes a repeat harmless: say so when the outcome is unknown.
+  const safe = `repeating with --idempotency-key ${key} is safe: the order is created at most once`;
+  if (err instanceof NetworkError) return new NetworkError(err.message, { hint: safe, cause: err });
+  if (err instanceof ApiError && (err.status === undefined || err.status >= 500 || err.status === 429)) return new ApiError(err.message, { status: err.status, hint: safe, cause: err });
+  return err;
+}
+
+function expectPage(body: SqOrderPage | undefined): SqOrderPage {
+  if (!body || typeof body !== 'object' || !Array.isArray(body.result) || !body.pagination || typeof body.pagination !== 'object') {
+    throw new ApiError('squarespace answered GET /orders with an unexpected body (expected result and pagination)');
+  }
+  return body;
+}
+
+function expectOrder(body: SqOrder | undefined, what: string): SqOrder {
+  if (!body || typeof body !== 'object' || typeof body.id !== 'string' || typeof body.fulfillmentStatus !== 'string') {
+    throw new ApiError(`squarespace answered ${what} with an unexpected body (expected an order)`);
+  }
+  return body;
+}

@@ -1,0 +1,142 @@
+// Squarespace native JSON <-> the normalized order. Field meanings are from
+// API-NOTES.md §2 and seeds/squarespace-commerce-orders.txt.
+
+import { UsageError } from '../../core/errors.js';
+import { money, multiplyDecimal, toDecimalString } from '../../core/money.js';
+import type { Address, Money, Order, OrderItem, Status } from '../../core/order.js';
+import { toIsoUtc } from '../../core/time.js';
+import type { SqAddress, SqFulfillmentStatus, SqLineItem, SqMoney, SqOrder } from './types.js';
+
+/** fulfillmentStatus → the shared vocabulary. A PENDING order is paid and waits to be shipped. */
+export const STATUS_BY_NATIVE: Record<SqFulfillmentStatus, Status> = {
+  PENDING: 'awaiting_fulfillment',
+  FULFILLED: 'fulfilled',
+  CANCELED: 'cancelled',
+};
+
+const NAMES: Record<SqFulfillmentStatus, string> = { PENDING: 'Pending', FULFILLED: 'Fulfilled', CANCELED: 'Canceled' };
+
+/** The native code a normalized name filters by; "pending" is also PENDING's own code, lower-cased. */
+const NATIVE_BY_NAME: Record<string, SqFulfillmentStatus> = {
+  awaiting_fulfillment: 'PENDING',
+  pending: 'PENDING',
+  fulfilled: 'FULFILLED',
+  cancelled: 'CANCELED',
+  canceled: 'CANCELED',
+};
+
+/** Accepts PENDING / FULFILLED / CANCELED (any case) or a normalized name; returns the fulfillmentStatus. */
+export function toFulfillmentStatus(input: string): SqFulfillmentStatus {
+  const s = input.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const native = NATIVE_BY_NAME[s];
+  if (native) return native;
+  throw new UsageError(`unknown Squarespace status "${input}": use PENDING, FULFILLED or CANCELED, or awaiting_fulfillment, fulfilled, cancelled`);
+}
+
+export function statusName(native: string): string | undefined {
+  return NAMES[native as SqFulfillmentStatus];
+}
+
+const orNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v);
+
+/** "2016-12-23T15:58:07.187Z" → the same instant in orderctl's form; unreadable → null. */
+function isoOrNull(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? null : toIsoUtc(new Date(t));
+}
+
+/** { value: "55.00", currency: "USD" } → { amount: "55.00", currency: "USD" }; the OpenAPI's number form is read too [C]. */
+export function toMoney(m: SqMoney | null | undefined): Money | null {
+  if (!m || typeof m !== 'object') return null;
+  return money(m.value as string | number | null, m.currency ?? '');
+}
+
+function joinName(first?: string | null, last?: string | null): string | null {
+  return [first, last].filter((p) => p && p.trim()).join(' ') || null;
+}
+
+export function toAddress(a: SqAddress | null | undefined): Address | null {
+  if (!a) return null;
+  return {
+    name: joinName(a.firstName, a.lastName),
+    company: null,
+    line1: orNull(a.address1),
+    line2: orNull(a.address2),
+    city: orNull(a.city),
+    state: orNull(a.state),
+    zip: orNull(a.postalCode),
+    country: orNull(a.countryCode),
+    phone: orNull(a.phone),
+  };
+}
+
+export function toItem(li: SqLineItem): OrderItem {
+  const unit = toMoney(li.unitPricePaid);
+  const options = (li.variantOptions ?? []).map((o) => `${o.optionName}: ${o.value}`).join(', ');
+  return {
+    id: li.id,
+    productId: orNull(li.productId),
+    variantId: orNull(li.variantId),
+    sku: orNull(li.sku),
+    title: li.productName ?? '',
+    variant: options || null,
+    quantity: li.quantity,
+    unitPrice: unit,
+    // The API gives no line total: unit price paid × quantity, in decimal arithmetic.
+    total: unit && Number.isSafeInteger(li.quantity) ? { amount: multiplyDecimal(unit.amount, li.quantity), currency: unit.currency } : null,
+    // Fulfilment is per order on Squarespace, not per line.
+    status: null,
+  };
+}
+
+const FULFILLMENT: Record<SqFulfillmentStatus, string> = { PENDING: 'unfulfilled', FULFILLED: 'fulfilled', CANCELED: 'cancelled' };
+
+export function toNormalizedOrder(o: SqOrder): Order {
+  const b = o.billingAddress;
+  const notes = (o.internalNotes ?? []).map((n) => n.content).filter(Boolean);
+  return {
+    id: o.id,
+    number: String(o.orderNumber),
+    platform: 'squarespace',
+    status: STATUS_BY_NATIVE[o.fulfillmentStatus] ?? null,
+    nativeStatus: o.fulfillmentStatus,
+    fulfillmentStatus: FULFILLMENT[o.fulfillmentStatus] ?? null,
+    createdAt: isoOrNull(o.createdOn),
+    updatedAt: isoOrNull(o.modifiedOn),
+    customer: {
+      id: orNull(o.customerId),
+      name: joinName(b?.firstName, b?.lastName) ?? joinName(o.shippingAddress?.firstName, o.shippingAddress?.lastName),
+      email: orNull(o.customerEmail),
+      phone: orNull(b?.phone),
+    },
+    billingAddress: toAddress(b),
+    shippingAddress: toAddress(o.shippingAddress),
+    items: (o.lineItems ?? []).map(toItem),
+    totals: {
+      subtotal: toMoney(o.subtotal),
+      shipping: toMoney(o.shippingTotal),
+      tax: toMoney(o.taxTotal),
+      discount: toMoney(o.discountTotal),
+      total: toMoney(o.grandTotal),
+    },
+    currency: o.grandTotal?.currency ?? null,
+    // channelName names a third-party channel (imported orders); channel is web or pos.
+    channel: orNull(o.channelName) ?? orNull(o.channel),
+    externalRef: orNull(o.externalOrderReference),
+    notes: notes.length ? notes.join('\n') : null,
+  };
+}
+
+/** A created order's amounts in the API's form: a JSON number becomes its exact decimal string. */
+export function normalizeAmounts(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(normalizeAmounts);
+  if (!v || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  const isAmount = typeof o.currency === 'string' && 'value' in o && Object.keys(o).length === 2;
+  if (isAmount && typeof o.value === 'number') {
+    const value = Number.isFinite(o.value) ? toDecimalString(o.value) : o.value;
+    return { currency: o.currency, value };
+  }
+  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, normalizeAmounts(x)]));
+}
