@@ -2,10 +2,13 @@
 # Install: source it from ~/.bashrc, or copy it to ~/.local/share/bash-completion/completions/orderctl
 _orderctl_subcommands() {
   case "$1" in
-    "") echo "profile orders sandbox completion" ;;
+    "") echo "profile orders cart checkout shipping sandbox completion" ;;
     "profile") echo "add list ls show use remove rm test" ;;
     "orders") echo "list ls get count create update status fulfill cancel export archive" ;;
-    "sandbox") echo "serve reset info" ;;
+    "cart") echo "create get add update remove rm delete" ;;
+    "checkout") echo "create get update methods pay payment delete klarna" ;;
+    "shipping") echo "quote" ;;
+    "sandbox") echo "serve reset pay info" ;;
   esac
 }
 
@@ -30,12 +33,32 @@ _orderctl_options() {
     "orders update") echo "--file --vendor-ref --help" ;;
     "orders status") echo "--stdin --concurrency --fail-fast --set --notify --help" ;;
     "orders fulfill") echo "--stdin --concurrency --fail-fast --tracking --carrier --service --tracking-url --ship-date --notify --no-notify --item --address --comment --help" ;;
-    "orders cancel") echo "--stdin --concurrency --fail-fast --item --notify --by-merchant --help" ;;
+    "orders cancel") echo "--stdin --concurrency --fail-fast --item --all-items --notify --by-merchant --help" ;;
     "orders export") echo "--status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --format --out --checkpoint --overlap --columns --lines --show --reset --help" ;;
     "orders archive") echo "--stdin --concurrency --fail-fast --help" ;;
+    "cart") echo "--help" ;;
+    "cart create") echo "--session --currency --help" ;;
+    "cart get") echo "--help" ;;
+    "cart add") echo "--item --help" ;;
+    "cart update") echo "--qty --help" ;;
+    "cart remove") echo "--help" ;;
+    "cart rm") echo "--help" ;;
+    "cart delete") echo "--help" ;;
+    "checkout") echo "--help" ;;
+    "checkout create") echo "--help" ;;
+    "checkout get") echo "--help" ;;
+    "checkout update") echo "--first-name --last-name --email --phone-code --phone --company --address1 --address2 --city --province --province-code --country --country-code --zip --billing-first-name --billing-last-name --billing-phone-code --billing-phone --billing-company --billing-address1 --billing-address2 --billing-city --billing-province --billing-province-code --billing-country --billing-country-code --billing-zip --billing-same --address-file --shipping-rate --success-url --cancel-url --method --help" ;;
+    "checkout methods") echo "--help" ;;
+    "checkout pay") echo "--first-name --last-name --email --phone-code --phone --company --address1 --address2 --city --province --province-code --country --country-code --zip --billing-first-name --billing-last-name --billing-phone-code --billing-phone --billing-company --billing-address1 --billing-address2 --billing-city --billing-province --billing-province-code --billing-country --billing-country-code --billing-zip --billing-same --address-file --shipping-rate --success-url --cancel-url --method --help" ;;
+    "checkout payment") echo "--help" ;;
+    "checkout delete") echo "--help" ;;
+    "checkout klarna") echo "--help" ;;
+    "shipping") echo "--help" ;;
+    "shipping quote") echo "--item --country --currency --help" ;;
     "sandbox") echo "--help" ;;
     "sandbox serve") echo "--port --state --memory --seed --orders --latency --fail-rate --rate-limit --help" ;;
     "sandbox reset") echo "--state --seed --orders --help" ;;
+    "sandbox pay") echo "--state --help" ;;
     "sandbox info") echo "--state --help" ;;
     "completion") echo "--help" ;;
   esac
@@ -47,7 +70,7 @@ _orderctl_values() {
     -p) echo "@profiles" ;;
     --output) echo "table json ndjson csv ids" ;;
     -o) echo "table json ndjson csv ids" ;;
-    --platform) echo "bigcommerce cscart squarespace" ;;
+    --platform) echo "bigcommerce cscart squarespace outshifter" ;;
     --status) echo "incomplete pending awaiting_payment awaiting_fulfillment partially_fulfilled fulfilled completed cancelled declined failed refunded partially_refunded return_requested returned on_hold" ;;
     --file) echo "@files" ;;
     --set) echo "incomplete pending awaiting_payment awaiting_fulfillment partially_fulfilled fulfilled completed cancelled declined failed refunded partially_refunded return_requested returned on_hold" ;;
@@ -68,7 +91,7 @@ _orderctl_args() {
 
 _orderctl_takes_value() {
   case "$1" in
-    --address|--base-url|--carrier|--checkpoint|--columns|--comment|--concurrency|--created-since|--created-until|--cursor|--customer|--email|--fail-rate|--fields|--file|--format|--idempotency-key|--invoice|--item|--latency|--limit|--max-id|--min-id|--orders|--out|--output|--overlap|--page|--page-size|--platform|--port|--profile|--rate-limit|--seed|--service|--set|--ship-date|--since|--sort|--state|--status|--store-hash|--storefront|--timeout|--tracking|--tracking-url|--until|--username|--vendor-ref|-o|-p) return 0 ;;
+    --address|--address-file|--address1|--address2|--base-url|--billing-address1|--billing-address2|--billing-city|--billing-company|--billing-country|--billing-country-code|--billing-first-name|--billing-last-name|--billing-phone|--billing-phone-code|--billing-province|--billing-province-code|--billing-zip|--cancel-url|--carrier|--checkpoint|--city|--columns|--comment|--company|--concurrency|--country|--country-code|--created-since|--created-until|--currency|--cursor|--customer|--email|--fail-rate|--fields|--file|--first-name|--format|--idempotency-key|--invoice|--item|--last-name|--latency|--limit|--max-id|--method|--min-id|--orders|--out|--output|--overlap|--page|--page-size|--phone|--phone-code|--platform|--port|--profile|--province|--province-code|--qty|--rate-limit|--seed|--service|--session|--set|--ship-date|--shipping-rate|--since|--sort|--state|--status|--store-hash|--storefront|--success-url|--timeout|--tracking|--tracking-url|--until|--username|--vendor-ref|--zip|-o|-p) return 0 ;;
   esac
   return 1
 }

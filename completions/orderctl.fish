@@ -3,13 +3,19 @@
 function __orderctl_subcommands
     switch $argv[1]
         case ''
-            printf '%s\n' profile orders sandbox completion
+            printf '%s\n' profile orders cart checkout shipping sandbox completion
         case 'profile'
             printf '%s\n' add list ls show use remove rm test
         case 'orders'
             printf '%s\n' list ls get count create update status fulfill cancel export archive
+        case 'cart'
+            printf '%s\n' create get add update remove rm delete
+        case 'checkout'
+            printf '%s\n' create get update methods pay payment delete klarna
+        case 'shipping'
+            printf '%s\n' quote
         case 'sandbox'
-            printf '%s\n' serve reset info
+            printf '%s\n' serve reset pay info
     end
 end
 
@@ -54,17 +60,57 @@ function __orderctl_options
         case 'orders fulfill'
             printf '%s\n' --stdin --concurrency --fail-fast --tracking --carrier --service --tracking-url --ship-date --notify --no-notify --item --address --comment --help
         case 'orders cancel'
-            printf '%s\n' --stdin --concurrency --fail-fast --item --notify --by-merchant --help
+            printf '%s\n' --stdin --concurrency --fail-fast --item --all-items --notify --by-merchant --help
         case 'orders export'
             printf '%s\n' --status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --format --out --checkpoint --overlap --columns --lines --show --reset --help
         case 'orders archive'
             printf '%s\n' --stdin --concurrency --fail-fast --help
+        case 'cart'
+            printf '%s\n' --help
+        case 'cart create'
+            printf '%s\n' --session --currency --help
+        case 'cart get'
+            printf '%s\n' --help
+        case 'cart add'
+            printf '%s\n' --item --help
+        case 'cart update'
+            printf '%s\n' --qty --help
+        case 'cart remove'
+            printf '%s\n' --help
+        case 'cart rm'
+            printf '%s\n' --help
+        case 'cart delete'
+            printf '%s\n' --help
+        case 'checkout'
+            printf '%s\n' --help
+        case 'checkout create'
+            printf '%s\n' --help
+        case 'checkout get'
+            printf '%s\n' --help
+        case 'checkout update'
+            printf '%s\n' --first-name --last-name --email --phone-code --phone --company --address1 --address2 --city --province --province-code --country --country-code --zip --billing-first-name --billing-last-name --billing-phone-code --billing-phone --billing-company --billing-address1 --billing-address2 --billing-city --billing-province --billing-province-code --billing-country --billing-country-code --billing-zip --billing-same --address-file --shipping-rate --success-url --cancel-url --method --help
+        case 'checkout methods'
+            printf '%s\n' --help
+        case 'checkout pay'
+            printf '%s\n' --first-name --last-name --email --phone-code --phone --company --address1 --address2 --city --province --province-code --country --country-code --zip --billing-first-name --billing-last-name --billing-phone-code --billing-phone --billing-company --billing-address1 --billing-address2 --billing-city --billing-province --billing-province-code --billing-country --billing-country-code --billing-zip --billing-same --address-file --shipping-rate --success-url --cancel-url --method --help
+        case 'checkout payment'
+            printf '%s\n' --help
+        case 'checkout delete'
+            printf '%s\n' --help
+        case 'checkout klarna'
+            printf '%s\n' --help
+        case 'shipping'
+            printf '%s\n' --help
+        case 'shipping quote'
+            printf '%s\n' --item --country --currency --help
         case 'sandbox'
             printf '%s\n' --help
         case 'sandbox serve'
             printf '%s\n' --port --state --memory --seed --orders --latency --fail-rate --rate-limit --help
         case 'sandbox reset'
             printf '%s\n' --state --seed --orders --help
+        case 'sandbox pay'
+            printf '%s\n' --state --help
         case 'sandbox info'
             printf '%s\n' --state --help
         case 'completion'
@@ -83,7 +129,7 @@ function __orderctl_values
         case '-o'
             printf '%s\n' table json ndjson csv ids
         case '--platform'
-            printf '%s\n' bigcommerce cscart squarespace
+            printf '%s\n' bigcommerce cscart squarespace outshifter
         case '--status'
             printf '%s\n' incomplete pending awaiting_payment awaiting_fulfillment partially_fulfilled fulfilled completed cancelled declined failed refunded partially_refunded return_requested returned on_hold
         case '--file'
@@ -112,7 +158,7 @@ function __orderctl_args
     end
 end
 
-set -g __orderctl_value_options --address --base-url --carrier --checkpoint --columns --comment --concurrency --created-since --created-until --cursor --customer --email --fail-rate --fields --file --format --idempotency-key --invoice --item --latency --limit --max-id --min-id --orders --out --output --overlap --page --page-size --platform --port --profile --rate-limit --seed --service --set --ship-date --since --sort --state --status --store-hash --storefront --timeout --tracking --tracking-url --until --username --vendor-ref -o -p
+set -g __orderctl_value_options --address --address-file --address1 --address2 --base-url --billing-address1 --billing-address2 --billing-city --billing-company --billing-country --billing-country-code --billing-first-name --billing-last-name --billing-phone --billing-phone-code --billing-province --billing-province-code --billing-zip --cancel-url --carrier --checkpoint --city --columns --comment --company --concurrency --country --country-code --created-since --created-until --currency --cursor --customer --email --fail-rate --fields --file --first-name --format --idempotency-key --invoice --item --last-name --latency --limit --max-id --method --min-id --orders --out --output --overlap --page --page-size --phone --phone-code --platform --port --profile --province --province-code --qty --rate-limit --seed --service --session --set --ship-date --shipping-rate --since --sort --state --status --store-hash --storefront --success-url --timeout --tracking --tracking-url --until --username --vendor-ref --zip -o -p
 
 function __orderctl_expand
     for w in $argv

@@ -12,6 +12,9 @@ import { registerOrders } from './commands/orders/index.js';
 import { registerProfile } from './commands/profile/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
 import { registerCompletion } from './commands/completion/index.js';
+import { registerCart } from './commands/cart/index.js';
+import { registerCheckout } from './commands/checkout/index.js';
+import { registerShipping } from './commands/shipping/index.js';
 
 /** How a command's action reaches its Context: real in main(), fake in tests. */
 export type ContextFactory = (globals: GlobalOptions) => Context;
@@ -19,7 +22,7 @@ export type Action = (ctx: Context, cmd: Command) => Promise<void>;
 
 export function buildProgram(makeContext: ContextFactory): Command {
   const program = new Command('orderctl')
-    .description('Administer e-commerce orders on BigCommerce and other platforms from the command line.')
+    .description('Administer e-commerce orders on BigCommerce, Squarespace, CS-Cart and Outshifter from the command line.')
     .version(versionLine(), '-v, --version', 'print the version of orderctl and Node.js')
     .option('-p, --profile <name>', 'profile to use (default: ORDERCTL_PROFILE, then the current profile)')
     .addOption(new Option('-o, --output <format>', 'output format (default: table on a terminal, json otherwise)').choices(OUTPUT_FORMATS))
@@ -44,6 +47,9 @@ export function buildProgram(makeContext: ContextFactory): Command {
     };
   registerProfile(program, run);
   registerOrders(program, run);
+  registerCart(program, run);
+  registerCheckout(program, run);
+  registerShipping(program, run);
   registerSandbox(program, run);
   registerCompletion(program, run);
   program.commands.forEach(function exitOverrideAll(c: Command) {

@@ -34,6 +34,10 @@ export interface RequestSpec {
   idempotencyKey?: string;
   /** The endpoint has no idempotency protection: never repeat once it may have arrived. */
   neverRetryAfterSend?: boolean;
+  /** A POST or PATCH that can be repeated safely (a quote; a PATCH that sets values): retried like a GET. */
+  idempotent?: boolean;
+  /** A POST that changes nothing (a shipping quote): sent even with --dry-run, and retried like a GET. */
+  readOnly?: boolean;
 }
 
 export interface HttpResponse<T = unknown> {
@@ -177,7 +181,7 @@ export class HttpClient {
     const headers = this.headersFor(spec);
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const what = `${spec.method} ${url.pathname}`;
-    if (this.opts.dryRun && spec.method !== 'GET') {
+    if (this.opts.dryRun && spec.method !== 'GET' && !spec.readOnly) {
       // Reads still happen (a shipment needs the order's items); changes do not.
       this.opts.dryRun(redactText(`${spec.method} ${url.href}${body === undefined ? '' : `\n${body}`}\n`, this.platform.secrets));
       throw new DryRunStop();
@@ -219,6 +223,7 @@ export class HttpClient {
         outcome,
         idempotencyKey: Boolean(spec.idempotencyKey),
         neverRetryAfterSend: Boolean(spec.neverRetryAfterSend),
+        idempotent: spec.idempotent || spec.readOnly,
       });
       if (!retry) throw failure;
       const wait = this.waitBeforeRetry(attempt, raw);

@@ -16,6 +16,8 @@ export interface RetryInput {
   idempotencyKey: boolean;
   /** For endpoints where a repeat would duplicate work and no key protects it. */
   neverRetryAfterSend: boolean;
+  /** A POST or PATCH that is safe to repeat (a quote, a PATCH that sets values). */
+  idempotent?: boolean;
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
@@ -26,7 +28,7 @@ export function shouldRetry(r: RetryInput): boolean {
   // Nothing reached the server: always safe.
   if (r.outcome.kind === 'network' && !r.outcome.sent) return true;
   if (r.neverRetryAfterSend) return false;
-  const safe = IDEMPOTENT.has(r.method) || (r.method === 'POST' && r.idempotencyKey);
+  const safe = IDEMPOTENT.has(r.method) || Boolean(r.idempotent) || (r.method === 'POST' && r.idempotencyKey);
   if (!safe) return false;
   switch (r.outcome.kind) {
     case 'network':
@@ -34,7 +36,7 @@ export function shouldRetry(r: RetryInput): boolean {
     case 'response':
       return RETRY_STATUSES.has(r.outcome.status);
     case 'bad-body':
-      return r.method === 'GET';
+      return r.method === 'GET' || Boolean(r.idempotent);
   }
 }
 

@@ -14,6 +14,8 @@ export const CAPABILITIES: Partial<Record<Platform, readonly Capability[]>> = {
   cscart: ['list', 'get', 'count', 'status', 'fulfill', 'cancel', 'vendor_ref'],
   // No cancel, status, archive or count endpoints (API-NOTES.md §2); `orders count` counts by listing.
   squarespace: ['list', 'get', 'create', 'fulfill'],
+  // Cancel is per item; no status, fulfill, archive or count endpoints (API-NOTES.md §4); `orders count` counts by listing.
+  outshifter: ['list', 'get', 'create', 'cancel', 'cart', 'checkout', 'shipping'],
 };
 
 /** Builds an adapter from a profile and its secret; each platform's module is loaded on first use. */
@@ -23,6 +25,7 @@ const FACTORIES: Partial<Record<Platform, () => Promise<AdapterFactory>>> = {
   bigcommerce: async () => (await import('./bigcommerce/adapter.js')).createBigCommerceAdapter,
   cscart: async () => (await import('./cscart/adapter.js')).createCsCartAdapter,
   squarespace: async () => (await import('./squarespace/adapter.js')).createSquarespaceAdapter,
+  outshifter: async () => (await import('./outshifter/adapter.js')).createOutshifterAdapter,
 };
 
 export const SUPPORTED_PLATFORMS = Object.keys(CAPABILITIES) as Platform[];
@@ -53,17 +56,21 @@ export function chosenProfileName(ctx: Context, data: ConfigData): string | unde
   return ctx.globals.profile ?? (ctx.env.ORDERCTL_PROFILE || undefined) ?? data.currentProfile;
 }
 
-/** Resolves the profile (flag, ORDERCTL_PROFILE, current) or the sandbox, and builds its adapter. */
-export async function openSession(ctx: Context): Promise<Session> {
+/**
+ * Resolves the profile (flag, ORDERCTL_PROFILE, current) or the sandbox, and
+ * builds its adapter. `need` picks the sandbox's platform: BigCommerce, unless
+ * only another platform offers what the command needs (a cart: Outshifter).
+ */
+export async function openSession(ctx: Context, need?: Capability): Promise<Session> {
   const config = await ctx.config();
   const data = config.data();
-  if (ctx.globals.sandbox) return openSandboxSession(ctx, config.dir);
+  if (ctx.globals.sandbox) return openSandboxSession(ctx, config.dir, need);
   const name = chosenProfileName(ctx, data);
   const known = Object.keys(data.profiles);
   if (name === undefined) {
     if (known.length === 0) {
       if (!ctx.globals.quiet) ctx.io.stderr.write('notice: no profile configured, using the built-in sandbox (add one with "orderctl profile add")\n');
-      return openSandboxSession(ctx, config.dir);
+      return openSandboxSession(ctx, config.dir, need);
     }
     throw new UsageError('no profile selected', { hint: `use -p NAME or "orderctl profile use NAME" (profiles: ${known.join(', ')})` });
   }
@@ -83,12 +90,14 @@ export async function createAdapter(ctx: Context, name: string, profile: Profile
   return (await load())(ctx.http, profile, token);
 }
 
-async function openSandboxSession(ctx: Context, configDir: string): Promise<Session> {
+async function openSandboxSession(ctx: Context, configDir: string, need?: Capability): Promise<Session> {
   const { startSandbox } = await import('../sandbox/server.js');
   const sandbox = await startSandbox({ port: 0, statePath: sandboxStatePath(configDir) });
   ctx.defer(() => sandbox.close());
-  const profile: Profile = { platform: 'bigcommerce', baseUrl: sandbox.baseUrls.bigcommerce, token: sandbox.token };
+  const platform: Platform = need && !CAPABILITIES.bigcommerce!.includes(need) ? (SUPPORTED_PLATFORMS.find((p) => CAPABILITIES[p]!.includes(need)) ?? 'bigcommerce') : 'bigcommerce';
+  // "sandbox" is the first storefront the sandbox's Outshifter dialect seeds.
+  const profile: Profile = { platform, baseUrl: sandbox.baseUrls[platform], token: sandbox.token, ...(platform === 'outshifter' ? { storefront: 'sandbox' } : {}) };
   // The sandbox's own token, never the user's ORDERCTL_TOKEN.
-  const create = await FACTORIES.bigcommerce!();
+  const create = await FACTORIES[platform]!();
   return { profileName: '(sandbox)', profile, adapter: create(ctx.http, profile, sandbox.token) };
 }

@@ -2,6 +2,7 @@
 // native JSON to the normalized order — and never print.
 
 import type { Order, Platform, Status } from '../core/order.js';
+import type { Commerce } from './commerce.js';
 
 export type Capability =
   | 'list'
@@ -94,6 +95,8 @@ export interface CancelOptions {
   byMerchant?: boolean;
   /** Platforms that cancel single items (Outshifter). */
   items?: string[];
+  /** Outshifter: every item not yet cancelled, one at a time. */
+  allItems?: boolean;
 }
 
 export interface FulfillResult {
@@ -132,4 +135,12 @@ export interface Adapter {
   isTestOrder?(raw: unknown): boolean;
   /** Checks a create/update body before any request; returns the body to send. */
   validateOrderBody?(body: unknown, kind: 'create' | 'update'): unknown;
+  /**
+   * Platforms that cancel item by item (Outshifter): which items a cancel means
+   * (refusing before any request what the platform would refuse), and one item's cancel.
+   */
+  planCancel?(id: string, opts: CancelOptions): Promise<string[]>;
+  cancelItem?(id: string, itemId: string): Promise<StatusChange>;
+  /** Carts, checkouts, payment and shipping quotes, where the platform has them. */
+  readonly commerce?: Commerce;
 }

@@ -26,6 +26,8 @@ export interface DialectResponse {
   headers?: Record<string, string>;
   /** JSON-serializable; absent for 204 and other empty answers. */
   body?: unknown;
+  /** A page for a person's browser instead of JSON (Outshifter's shopper payment page). */
+  html?: string;
 }
 
 export interface DialectContext {
@@ -45,6 +47,8 @@ export interface Dialect<S extends PlatformSection = PlatformSection> {
   defaultRateLimit?: QuotaLimit;
   /** Deterministic from rng; dates from `now`, a fixed reference, never the wall clock. */
   seed(rng: Rng, count: number, now: number): S;
+  /** Paths a shopper opens without the API key (a payment page): no authentication, no quota. */
+  isPublic?(method: string, path: string): boolean;
   /** An error answer when the credentials are refused; undefined when accepted. */
   authenticate(headers: Record<string, string>, token: string): DialectResponse | undefined;
   handle(req: DialectRequest, ctx: DialectContext): DialectResponse | Promise<DialectResponse>;

@@ -2,11 +2,14 @@
 // dialect, over one persisted, deterministic state, with seeded faults,
 // latency and the platforms' own request quotas (DESIGN.md, "The sandbox").
 
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bigcommerceDialect } from '../platforms/bigcommerce/sandbox.js';
 import { cscartDialect } from '../platforms/cscart/sandbox.js';
+import { outshifterDialect } from '../platforms/outshifter/sandbox.js';
 import { squarespaceDialect } from '../platforms/squarespace/sandbox.js';
 import { compilePrefix, type Dialect, type DialectRequest, type DialectResponse } from './dialect.js';
 import { BAD_SHAPE_BODY, cannedFault, FAULT_STAGE, FaultInjector, type FaultKind } from './faults.js';
@@ -29,6 +32,7 @@ export const DIALECTS: readonly Dialect[] = [
   bigcommerceDialect,
   cscartDialect,
   squarespaceDialect,
+  outshifterDialect,
 ];
 
 export interface SandboxOptions {
@@ -56,6 +60,14 @@ export interface SandboxOptions {
   now?: () => number;
   /** Called for every request answered (for contract tests). */
   onExchange?: (ex: Exchange) => void;
+  /** A file that says where this server listens while it runs (`sandbox serve`), for `sandbox pay`. */
+  announce?: string;
+}
+
+/** What `sandbox serve` writes to its announce file. */
+export interface Announcement {
+  url: string;
+  state: string | null;
 }
 
 export interface Exchange {
@@ -196,11 +208,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       }
     }
     const t = now();
-    const refused = d.authenticate(headers, token);
+    const open = d.isPublic?.(method, path) ?? false;
+    const refused = open ? undefined : d.authenticate(headers, token);
     if (refused) {
       response = { ...refused, headers: { ...(route.limiter ? d.quotaHeaders(route.limiter.peek(t)) : {}), ...refused.headers } };
     } else {
-      const quota = route.limiter?.take(t);
+      const quota = open ? undefined : route.limiter?.take(t);
       if (quota && !quota.allowed) response = d.quotaExceeded(quota);
       response ??= await d.handle({ method, path, query, headers, body, params: route.m.params, baseUrl: `http://${req.headers.host ?? '127.0.0.1'}${route.m.matched}` } satisfies DialectRequest, { store, now: t });
       if (quota) response = { ...response, headers: { ...d.quotaHeaders(quota), ...response.headers } };
@@ -212,6 +225,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (fault === 'bad-shape') response = { status: 200, headers: response.headers, body: BAD_SHAPE_BODY };
     exchange(d.platform, path, body, response, fault);
     if (fault === 'truncated') return sendTruncated(res, response);
+    if (response.html !== undefined) return sendText(res, response.status, 'text/html; charset=utf-8', response.html, response.headers);
     send(res, response);
   }
 
@@ -238,6 +252,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let closed: Promise<void> | undefined;
+  if (opts.announce) await writeAnnouncement(opts.announce, { url, state: opts.statePath ?? null });
 
   return {
     url,
@@ -253,8 +268,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         server.closeAllConnections();
         await done;
         await store.flush();
+        if (opts.announce) await fs.promises.rm(opts.announce, { force: true });
       })()),
   };
+}
+
+async function writeAnnouncement(file: string, a: Announcement): Promise<void> {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.promises.writeFile(temp, `${JSON.stringify(a)}\n`);
+  await fs.promises.rename(temp, file);
 }
 
 function lower(h: Record<string, string>): Record<string, string> {

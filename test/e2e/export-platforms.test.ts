@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 /** What each platform's profile needs beyond its sandbox URL. */
-const EXTRA: Partial<Record<string, Partial<Profile>>> = { cscart: { username: 'admin@example.com' } };
+const EXTRA: Partial<Record<string, Partial<Profile>>> = { cscart: { username: 'admin@example.com' }, outshifter: { storefront: 'sandbox' } };
 
 describe.each(SUPPORTED_PLATFORMS)('export from the %s dialect', (platform) => {
   it('writes every listed order once, and a checkpointed rerun finds nothing new', async () => {

@@ -95,10 +95,16 @@ export function registerOrders(program: Command, run: Runner): void {
 
   examples(
     addBulkOptions(orders.command('cancel [ids...]').description('cancel orders'))
-      .option('--item <item>', 'cancel only this item (platforms that support it; repeatable)', collect, [])
+      .option('--item <item>', 'cancel only this item (outshifter; repeatable)', collect, [])
+      .option('--all-items', 'outshifter: cancel every item of the order, one at a time')
       .option('--notify', 'notify the customer (platforms that support it)')
       .option('--by-merchant', 'cscart: cancelled by the merchant (status D) instead of the customer (I)'),
-    ['orderctl orders cancel 101', 'orderctl orders cancel 101 102 --yes', 'orderctl orders list --status pending --until 90d -o ids | orderctl orders cancel --stdin --yes --fail-fast'],
+    [
+      'orderctl orders cancel 101',
+      'orderctl orders cancel 101 102 --yes',
+      'orderctl orders list --status pending --until 90d -o ids | orderctl orders cancel --stdin --yes --fail-fast',
+      'orderctl orders cancel 3232 --item 17 --yes   # outshifter: one item of several',
+    ],
   ).action(
     run(async (ctx, cmd) =>
       (await import('./cancel.js')).run(ctx, {
@@ -106,6 +112,7 @@ export function registerOrders(program: Command, run: Runner): void {
         ids: cmd.args,
         stdin: Boolean(cmd.opts().stdin),
         items: cmd.opts().item,
+        allItems: Boolean(cmd.opts().allItems),
         notify: Boolean(cmd.opts().notify),
         byMerchant: Boolean(cmd.opts().byMerchant),
       }),

@@ -40,6 +40,13 @@ export function registerSandbox(program: Command, run: Runner): void {
     );
 
   sandbox
+    .command('pay <checkout>')
+    .description('pay an Outshifter sandbox checkout as the shopper would (its id, or the URL "checkout pay" printed)')
+    .option('--state <file>', 'state file (default: sandbox/state.json in the config dir)')
+    .addHelpText('after', '\nExamples:\n  orderctl sandbox pay 67954a7d-7bb4-49ef-82a6-bbe491d949a6\n  orderctl sandbox pay http://127.0.0.1:8787/outshifter/pay/67954a7d-7bb4-49ef-82a6-bbe491d949a6')
+    .action(run(async (ctx, cmd) => (await import('./pay.js')).run(ctx, { target: cmd.args[0]!, state: cmd.opts().state })));
+
+  sandbox
     .command('info')
     .description('show the sandbox state file and what it holds')
     .addHelpText('after', '\nExamples:\n  orderctl sandbox info\n  orderctl sandbox info --state ./state.json -o json')

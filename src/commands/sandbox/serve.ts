@@ -1,6 +1,6 @@
 import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import { intFlag, parseRateLimit, rateFlag, statePathFor } from './shared.js';
+import { announcePathFor, intFlag, parseRateLimit, rateFlag, statePathFor } from './shared.js';
 
 export interface ServeOptions {
   port: number;
@@ -38,6 +38,7 @@ export async function run(ctx: Context, o: ServeOptions): Promise<void> {
     latencyMs: o.latencyMs,
     failRate: o.failRate,
     rateLimit: o.rateLimit,
+    announce: await announcePathFor(ctx, o.state),
   });
   const out = ctx.io.stdout;
   out.write(`sandbox listening on ${sandbox.url}\n`);
@@ -46,6 +47,7 @@ export async function run(ctx: Context, o: ServeOptions): Promise<void> {
   if (!ctx.globals.quiet) {
     ctx.io.stderr.write(
       `try: echo ${sandbox.token} | orderctl profile add sandbox --platform bigcommerce --base-url ${sandbox.baseUrls.bigcommerce} --token-stdin --use\n` +
+        `or:  echo ${sandbox.token} | orderctl profile add shop --platform outshifter --base-url ${sandbox.baseUrls.outshifter} --storefront sandbox --token-stdin\n` +
         'press Ctrl-C to stop\n',
     );
   }

@@ -8,6 +8,11 @@ export async function statePathFor(ctx: Context, state?: string): Promise<string
   return state ? path.resolve(state) : sandboxStatePath((await ctx.config()).dir);
 }
 
+/** Where a running `sandbox serve` says it listens: beside the state file it serves. */
+export async function announcePathFor(ctx: Context, state?: string): Promise<string> {
+  return path.join(path.dirname(await statePathFor(ctx, state)), 'serve.json');
+}
+
 export function intFlag(value: unknown, flag: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const s = String(value);
   if (!/^\d+$/.test(s) || Number(s) < min || Number(s) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${s}"`);

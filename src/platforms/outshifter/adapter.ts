@@ -1,0 +1,306 @@
+// Outshifter REST (https://api.outshifter.com/api): orders, and the whole
+// buying flow — cart, checkout, payment, flat-rate shipping. Quirks relied on,
+// with their sources (seeds/outshifter-*.txt = seed; API-NOTES.md §4):
+// - the API key goes in Authorization as the raw key, no scheme, as Outshifter's
+//   own Magento connector sends it (API-NOTES.md, Decisions; the docs name no header)
+// - orders are listed per channel storefront with status, dateFrom, dateTo
+//   (seed). The path is not shown: GET /orders with the storefront as a query
+//   parameter, the REST path the wording implies (API-NOTES.md, Decisions). No
+//   paging is documented: one answer holds the whole list. Which time the dates
+//   filter by is not said [I: last change, so --since means what it does elsewhere]
+// - cancelling is per item: PUT /orders/{id}/items/{itemId} {"status":"CANCELED"}
+//   under the API root (API-NOTES.md, Decisions; the seed's example drops /api).
+//   An order of one item is cancelled whole; of several, item by item; never
+//   after shipping, when "a return must be initiated" instead (seed)
+// - cart and checkout answers mix snake_case and camelCase, amounts as strings
+//   or numbers (seed): mapping.ts reads every form
+// - the payment PATCH creates a pending order (seed): it is never repeated once
+//   it may have arrived; so are POSTs that create carts, checkouts and orders
+// - no error format or rate limit is published [I]
+
+import type { Profile } from '../../core/config.js';
+import { ApiError, NotFoundError, RefusedError, UsageError } from '../../core/errors.js';
+import { pathOf, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
+import { toIsoUtc } from '../../core/time.js';
+import type { CartItemInput, Checkout, CheckoutPatch, Commerce, Got, PaymentInit } from '../commerce.js';
+import type { Adapter, CancelOptions, Fetched, OrderFilters, Paging, StatusChange } from '../types.js';
+import { fromContact, toCart, toCheckout, toKlarna, toNormalizedOrder, toPayment, toPaymentMethods, toQuote } from './mapping.js';
+import { orderBodyProblems } from './rules.js';
+import { CANCELED, statusInfo, toNativeStatus } from './status.js';
+import type { OsCart, OsCheckout, OsError, OsKlarnaSession, OsLineItem, OsOrder, OsPayment, OsPaymentStarted, OsQuote } from './types.js';
+
+export const DEFAULT_BASE_URL = 'https://api.outshifter.com/api';
+/** What a list shows without --all or --limit, as the paged platforms' first page. */
+export const DEFAULT_LIST_LIMIT = 50;
+
+export const RETURN_HINT = 'shipped items cannot be cancelled: start a return in Outshifter\'s return solution instead';
+
+export function outshifterHttp(profile: Profile, token: string): PlatformHttp {
+  return {
+    name: 'outshifter',
+    baseUrl: profile.baseUrl ?? DEFAULT_BASE_URL,
+    authHeaders: { authorization: token },
+    secrets: [token],
+    describeError,
+  };
+}
+
+/** {statusCode, message, error}, message a sentence or a list [I: no format is published]. */
+export function describeError(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const e = body as OsError;
+  const m = Array.isArray(e.message) ? e.message.join('; ') : e.message;
+  return typeof m === 'string' && m.trim() ? m.trim() : typeof e.error === 'string' ? e.error : undefined;
+}
+
+function checkId(id: string, what: string): string {
+  if (/^[A-Za-z0-9_-]{1,64}$/.test(id)) return id;
+  throw new UsageError(`invalid Outshifter ${what} id "${id}"`);
+}
+
+const UNSUPPORTED_FILTERS: Array<[keyof OrderFilters, string]> = [
+  ['createdSince', '--created-since'],
+  ['createdUntil', '--created-until'],
+  ['customer', '--customer'],
+  ['email', '--email'],
+  ['minId', '--min-id'],
+  ['maxId', '--max-id'],
+  ['sort', '--sort'],
+  ['cursor', '--cursor'],
+  ['vendorRef', '--vendor-ref'],
+  ['invoice', '--invoice'],
+];
+
+/** "2021-07-01": the documented form of dateFrom/dateTo (seed). */
+const day = (d: Date) => toIsoUtc(d).slice(0, 10);
+
+export function createOutshifterAdapter(http: (p: PlatformHttp) => HttpClient, profile: Profile, token: string): OutshifterAdapter {
+  return new OutshifterAdapter(http(outshifterHttp(profile, token)), profile.storefront);
+}
+
+export class OutshifterAdapter implements Adapter, Commerce {
+  readonly platform = 'outshifter' as const;
+  readonly commerce: Commerce = this;
+
+  constructor(
+    private readonly http: HttpClient,
+    private readonly storefront?: string,
+  ) {}
+
+  statusName(native: string): string | undefined {
+    return statusInfo(native)?.name;
+  }
+
+  /** The payment methods: a cheap authenticated read that needs no storefront. */
+  async ping(): Promise<void> {
+    await this.http.request({ method: 'GET', path: '/checkout/payment-methods' });
+  }
+
+  // ---------------------------------------------------------------- orders
+
+  async *listOrders(f: OrderFilters, paging: Paging): AsyncIterable<Fetched> {
+    for (const [key, flag] of UNSUPPORTED_FILTERS) {
+      if (f[key] !== undefined) throw new UsageError(`${flag} is not available on outshifter: it lists by status and date (--since/--until) only`);
+    }
+    if (paging.page !== undefined || paging.pageSize !== undefined) throw new UsageError('--page and --page-size do not apply on outshifter: its order list is not paged');
+    if (!this.storefront) {
+      throw new UsageError('this Outshifter profile has no storefront: orders are listed per channel storefront', {
+        hint: 'orderctl profile add NAME --platform outshifter --storefront STOREFRONT --token-stdin',
+      });
+    }
+    const limit = paging.all ? Infinity : (paging.limit ?? DEFAULT_LIST_LIMIT);
+    const statuses = f.statuses.length ? [...new Set(f.statuses.map(toNativeStatus))] : [undefined];
+    let yielded = 0;
+    for (const status of statuses) {
+      const query = { storefront: this.storefront, status, dateFrom: f.since && day(f.since), dateTo: f.until && day(f.until) };
+      const res = await this.http.request<unknown>({ method: 'GET', path: '/orders', query });
+      for (const raw of orderRows(res.body)) {
+        const order = toNormalizedOrder(raw);
+        // The API filters by whole days: the exact instants are applied here.
+        const at = order.updatedAt ? Date.parse(order.updatedAt) : NaN;
+        if ((f.since && at < f.since.getTime()) || (f.until && at > f.until.getTime())) continue;
+        yield { order, raw };
+        if (++yielded >= limit) return;
+      }
+    }
+  }
+
+  async getOrder(id: string): Promise<Fetched> {
+    const raw = await this.about<OsOrder>('order', id, { method: 'GET', path: pathOf`/orders/${checkId(id, 'order')}` });
+    return { order: toNormalizedOrder(raw), raw };
+  }
+
+  validateOrderBody(body: unknown): unknown {
+    const problems = orderBodyProblems(body);
+    if (problems.length) throw new UsageError(`the order file is not a valid Outshifter order: ${problems.join('; ')}`);
+    return body;
+  }
+
+  async createOrder(body: unknown): Promise<Fetched> {
+    const res = await this.http.request<OsOrder>({ method: 'POST', path: '/orders', body: this.validateOrderBody(body), neverRetryAfterSend: true });
+    return { order: toNormalizedOrder(res.body!), raw: res.body };
+  }
+
+  /**
+   * The items a cancel means: those named, every live one (allItems), or the
+   * only one. Refused here, before any request, when shipping has happened.
+   */
+  async planCancel(id: string, o: CancelOptions): Promise<string[]> {
+    const { order } = await this.getOrder(id);
+    const live = order.items.filter((i) => i.status !== CANCELED);
+    const refuse = () => new RefusedError(`order ${id} is ${statusInfo(order.nativeStatus)?.name.toLowerCase() ?? order.nativeStatus}: it can no longer be cancelled`, { hint: RETURN_HINT });
+    if (order.nativeStatus === CANCELED) return [];
+    if (statusInfo(order.nativeStatus)?.cancellable === false) throw refuse();
+    const known = (list: typeof order.items) => list.map((i) => `${i.id} (${i.title}${i.variant ? `, ${i.variant}` : ''})`).join(', ');
+    if (o.items?.length) {
+      const missing = o.items.filter((it) => !order.items.some((i) => i.id === it));
+      if (missing.length) throw new UsageError(`order ${id} has no item ${missing.join(', ')}`, { hint: `its items: ${known(order.items)}` });
+      return o.items;
+    }
+    if (o.allItems || order.items.length === 1) return live.map((i) => i.id);
+    throw new UsageError(`order ${id} has ${order.items.length} items: Outshifter cancels them one by one`, {
+      hint: `name them with --item ITEM, or cancel all with --all-items (items: ${known(live)})`,
+    });
+  }
+
+  async cancelItem(id: string, itemId: string): Promise<StatusChange> {
+    checkId(itemId, 'item');
+    let raw: OsOrder;
+    try {
+      raw = await this.about<OsOrder>('order', id, { method: 'PUT', path: pathOf`/orders/${checkId(id, 'order')}/items/${itemId}`, body: { status: CANCELED } });
+    } catch (err) {
+      // Shipped since we looked: the API's refusal, with what to do instead.
+      if (err instanceof RefusedError) throw new RefusedError(err.message, { status: err.status, hint: RETURN_HINT });
+      throw err;
+    }
+    const order = raw && typeof raw === 'object' && 'id' in raw ? toNormalizedOrder(raw) : undefined;
+    const item = order?.items.find((i) => i.id === itemId);
+    return { orderId: id, status: order?.status ?? null, nativeStatus: item?.status ?? CANCELED, raw };
+  }
+
+  /** Every planned item in turn; the order's state after the last. */
+  async cancelOrder(id: string, o: CancelOptions): Promise<StatusChange> {
+    let last: StatusChange | undefined;
+    for (const itemId of await this.planCancel(id, o)) last = await this.cancelItem(id, itemId);
+    return last ?? { orderId: id, status: 'cancelled', nativeStatus: CANCELED, raw: undefined };
+  }
+
+  // ---------------------------------------------------------------- carts
+
+  async createCart(o: { sessionId: string; currency?: string }): Promise<Got<ReturnType<typeof toCart>>> {
+    const res = await this.http.request<OsCart>({ method: 'POST', path: '/cart', body: { customer_session_id: o.sessionId, currency: o.currency }, neverRetryAfterSend: true });
+    return { value: toCart(res.body!), raw: res.body };
+  }
+
+  async getCart(id: string) {
+    const raw = await this.about<OsCart>('cart', id, { method: 'GET', path: pathOf`/cart/${checkId(id, 'cart')}` });
+    return { value: toCart(raw), raw };
+  }
+
+  /** Several items in one request (seed); the cart is read back to show it whole. */
+  async addCartItems(id: string, items: CartItemInput[]) {
+    const needPrice = items.some((i) => i.unitPrice !== undefined);
+    const currency = needPrice ? (await this.getCart(id)).value.currency : undefined;
+    const line_items = items.map((i) => ({
+      product_id: Number(i.productId),
+      variant_id: i.variantId === undefined ? null : Number(i.variantId),
+      quantity: i.quantity,
+      ...(i.unitPrice !== undefined ? { price_data: { unit_price: i.unitPrice, currency } } : {}),
+    }));
+    await this.about<{ line_items: OsLineItem[] }>('cart', id, { method: 'POST', path: pathOf`/cart/${checkId(id, 'cart')}/item/add`, body: { line_items }, neverRetryAfterSend: true });
+    return this.getCart(id);
+  }
+
+  async updateCartItem(id: string, itemId: string, quantity: number) {
+    await this.about('cart item', itemId, { method: 'PATCH', path: pathOf`/cart/${checkId(id, 'cart')}/item/update/${checkId(itemId, 'item')}`, body: { qty: quantity }, idempotent: true });
+    return this.getCart(id);
+  }
+
+  async removeCartItem(id: string, itemId: string): Promise<void> {
+    await this.about('cart item', itemId, { method: 'PATCH', path: pathOf`/cart/${checkId(id, 'cart')}/item/delete/${checkId(itemId, 'item')}` });
+  }
+
+  async deleteCart(id: string): Promise<void> {
+    await this.about('cart', id, { method: 'DELETE', path: pathOf`/cart/${checkId(id, 'cart')}` });
+  }
+
+  async klarna(cartId: string) {
+    const raw = await this.about<OsKlarnaSession>('cart', cartId, { method: 'POST', path: pathOf`/cart/${checkId(cartId, 'cart')}/init-payment-klarna`, neverRetryAfterSend: true });
+    return { value: toKlarna(raw, cartId), raw };
+  }
+
+  // ---------------------------------------------------------------- checkouts
+
+  async createCheckout(cartId: string) {
+    const raw = await this.about<OsCheckout>('cart', cartId, { method: 'POST', path: '/checkout', body: { cart_id: checkId(cartId, 'cart') }, neverRetryAfterSend: true });
+    return { value: toCheckout(raw), raw };
+  }
+
+  async getCheckout(id: string): Promise<Got<Checkout>> {
+    const raw = await this.about<OsCheckout>('checkout', id, { method: 'GET', path: pathOf`/checkout/${checkId(id, 'checkout')}` });
+    return { value: toCheckout(raw), raw };
+  }
+
+  async updateCheckout(id: string, p: CheckoutPatch): Promise<Got<Checkout>> {
+    const body: Record<string, unknown> = {};
+    if (p.shippingAddress) body.shipping_address = fromContact(p.shippingAddress);
+    if (p.billingAddress) body.billing_address = fromContact(p.billingAddress);
+    if (p.email !== undefined) body.email = p.email;
+    if (p.paymentMethod !== undefined) body.payment_method = p.paymentMethod;
+    if (p.shippingRate !== undefined) body.shipping_rate = p.shippingRate;
+    if (p.successUrl !== undefined) body.success_url = p.successUrl;
+    if (p.cancelUrl !== undefined) body.cancel_url = p.cancelUrl;
+    // Setting fields to values: a repeat changes nothing more.
+    const raw = await this.about<OsCheckout>('checkout', id, { method: 'PATCH', path: pathOf`/checkout/${checkId(id, 'checkout')}`, body, idempotent: true });
+    return { value: toCheckout(raw), raw };
+  }
+
+  async deleteCheckout(id: string): Promise<void> {
+    await this.about('checkout', id, { method: 'DELETE', path: pathOf`/checkout/${checkId(id, 'checkout')}` });
+  }
+
+  async paymentMethods() {
+    const res = await this.http.request<unknown>({ method: 'GET', path: '/checkout/payment-methods' });
+    return { value: toPaymentMethods(res.body), raw: res.body };
+  }
+
+  /** The documented flat body (seed); it creates the pending order, so it is sent at most once. */
+  async startPayment(id: string, o: PaymentInit) {
+    const body = { success_url: o.successUrl, cancel_url: o.cancelUrl, payment_method: o.method, ...fromContact(o.contact) };
+    const raw = await this.about<OsPaymentStarted>('checkout', id, { method: 'PATCH', path: pathOf`/checkout/${checkId(id, 'checkout')}/payment`, body, neverRetryAfterSend: true });
+    if (!raw || typeof raw.checkout_url !== 'string' || raw.order_id === undefined || raw.order_id === null) {
+      throw new ApiError(`outshifter answered the payment of checkout ${id} without a checkout URL and order id`);
+    }
+    return { value: { checkoutId: id, checkoutUrl: raw.checkout_url, orderId: String(raw.order_id) }, raw };
+  }
+
+  async getPayment(id: string) {
+    const raw = await this.about<OsPayment>('checkout', id, { method: 'GET', path: pathOf`/checkout/${checkId(id, 'checkout')}/payment` });
+    return { value: toPayment(raw, id), raw };
+  }
+
+  /** POST /shipping/flat-rate (seed): a quote changes nothing, so it is safe to repeat. */
+  async shippingQuote(q: { items: Array<{ productId: string; quantity: number }>; country: string; currency: string }) {
+    const body = { items: q.items.map((i) => ({ productId: Number(i.productId), quantity: i.quantity })), destination: { country: q.country }, currency: q.currency };
+    const res = await this.http.request<OsQuote>({ method: 'POST', path: '/shipping/flat-rate', body, readOnly: true });
+    return { value: toQuote(res.body!), raw: res.body };
+  }
+
+  /** A request about one thing: a 404 names it. */
+  private async about<T>(what: string, id: string, spec: RequestSpec): Promise<T> {
+    try {
+      return (await this.http.request<T>(spec)).body as T;
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new NotFoundError(`${what} ${id} not found on outshifter`, { status: 404 });
+      throw err;
+    }
+  }
+}
+
+/** The list answer: an array, or one wrapped in {orders} or {data} [I: the answer is not documented]. */
+function orderRows(body: unknown): OsOrder[] {
+  const o = body as Record<string, unknown> | undefined;
+  const rows = Array.isArray(body) ? body : Array.isArray(o?.orders) ? o.orders : Array.isArray(o?.data) ? o.data : undefined;
+  if (!rows) throw new ApiError('outshifter answered GET /orders with an unexpected body (expected a list of orders)');
+  return rows as OsOrder[];
+}
