@@ -24,7 +24,7 @@ export const CONTACT_FLAGS: Array<[keyof Contact, string, string]> = [
 
 /** The address and contact flags of `checkout update` and `checkout pay`. */
 export function addContactOptions(cmd: Command): Command {
-  for (const [, flag, what] of CONTACT_FLAGS) cmd.option(`--${flag} <value>`, `shipping ${what}`);
+  for (const [, flag, what] of CONTACT_FLAGS) cmd.option(`--${flag} <value>`, flag === 'email' ? "the shopper's e-mail" : `shipping ${what}`);
   for (const [, flag, what] of CONTACT_FLAGS) if (flag !== 'email') cmd.option(`--billing-${flag} <value>`, `billing ${what}`);
   return cmd
     .option('--billing-same', 'billing address is the shipping address')
