@@ -31,6 +31,8 @@ export interface TestContextOptions {
 export interface TestContext extends Context {
   io: TestIO;
   clock: FakeClock;
+  /** The scripted prompts: what was asked, what validation refused. */
+  prompts: ReturnType<typeof scriptedPrompter>;
   /** Ctrl-C, for tests. */
   interrupt(): void;
   cleanup(): Promise<void>;
@@ -47,8 +49,10 @@ export function testContext(o: TestContextOptions = {}): TestContext {
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
   const gentle: Array<() => void> = [];
+  const prompts = scriptedPrompter(o.answers ?? []);
   return {
     io,
+    prompts,
     env,
     clock,
     random,
@@ -69,7 +73,7 @@ export function testContext(o: TestContextOptions = {}): TestContext {
       defers.push(() => client.close());
       return client;
     },
-    prompter: async () => scriptedPrompter(o.answers ?? []),
+    prompter: async () => prompts,
     readFile: async (file) => {
       if (o.files && file in o.files) return o.files[file]!;
       return fs.promises.readFile(file, 'utf8');

@@ -134,7 +134,7 @@ async function askContact(p: Prompter, have: Partial<Contact>, label: string, fi
       const problem = key === 'email' ? emailProblem(v) : key === 'countryCode' ? countryProblem(v) : key === 'zip' ? postcodeProblem(v, country) : undefined;
       return problem ?? true;
     };
-    out[key] = (await p.input(`${label}${label ? question.toLowerCase() : question}`, { validate })).trim();
+    out[key] = (await p.input(label ? `${label}${question[0]!.toLowerCase()}${question.slice(1)}` : question, { validate })).trim();
   }
   return completeCountry(out, '');
 }
