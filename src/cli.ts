@@ -7,6 +7,7 @@ import { versionLine } from './version.js';
 import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type OutputFormat } from './core/context.js';
 import { DryRunStop, ExitCode, InterruptedError, isOrderctlError } from './core/errors.js';
 import type { IO } from './core/io.js';
+import { safeCell } from './output/text.js';
 import { DEFAULT_HTTP, HttpClient } from './core/http.js';
 import { registerOrders } from './commands/orders/index.js';
 import { registerProfile } from './commands/profile/index.js';
@@ -93,14 +94,15 @@ async function parseGlobals(o: Record<string, unknown>): Promise<GlobalOptions> 
 export function reportError(io: IO, err: unknown, opts: { json: boolean; debug: boolean }): number {
   if (err instanceof DryRunStop) return ExitCode.ok;
   if (isOrderctlError(err)) {
-    io.stderr.write(`error: ${err.message}\n`);
-    if (err.hint) io.stderr.write(`hint: ${err.hint}\n`);
+    // Messages quote servers (error bodies): one line, and nothing a terminal would obey.
+    io.stderr.write(`error: ${safeCell(err.message)}\n`);
+    if (err.hint) io.stderr.write(`hint: ${safeCell(err.hint)}\n`);
     if (opts.json) io.stderr.write(`${JSON.stringify({ error: { code: err.code, message: err.message, status: err.status ?? null } })}\n`);
     if (opts.debug && err.cause) io.stderr.write(`${String((err.cause as Error).stack ?? err.cause)}\n`);
     return err.exitCode;
   }
   const e = err as Error;
-  io.stderr.write(`error: ${e?.message ?? String(err)}\n`);
+  io.stderr.write(`error: ${safeCell(e?.message ?? String(err))}\n`);
   if (opts.json) io.stderr.write(`${JSON.stringify({ error: { code: 'internal', message: e?.message ?? String(err), status: null } })}\n`);
   if (opts.debug && e?.stack) io.stderr.write(`${e.stack}\n`);
   else io.stderr.write('hint: this looks like a bug in orderctl; run again with --debug for details\n');

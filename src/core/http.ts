@@ -248,15 +248,27 @@ export class HttpClient {
   private async send(url: URL, method: Method, headers: Record<string, string>, body: string | undefined): Promise<RawResult> {
     const undici = await loadUndici();
     this.dispatcher ??= this.makeDispatcher(undici);
-    const res = await undici.request(url, {
-      method,
-      headers,
-      body,
-      dispatcher: this.dispatcher,
-      signal: this.opts.signal,
-      headersTimeout: this.opts.timeoutMs,
-      bodyTimeout: this.opts.timeoutMs,
-    });
+    // undici's own timers tick about once a second, so a 300 ms --timeout would
+    // wait a second or more for headers: a timer of ours keeps the promise.
+    const waiting = new AbortController();
+    const timer = setTimeout(() => waiting.abort(), this.opts.timeoutMs);
+    let res: Awaited<ReturnType<typeof undici.request>>;
+    try {
+      res = await undici.request(url, {
+        method,
+        headers,
+        body,
+        dispatcher: this.dispatcher,
+        signal: this.opts.signal ? AbortSignal.any([this.opts.signal, waiting.signal]) : waiting.signal,
+        headersTimeout: this.opts.timeoutMs,
+        bodyTimeout: this.opts.timeoutMs,
+      });
+    } catch (err) {
+      if (waiting.signal.aborted && !this.opts.signal?.aborted) throw Object.assign(new Error('headers timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT', cause: err });
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
     const text = await res.body.text();
     const flat: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
@@ -341,15 +353,30 @@ async function loadUndici(): Promise<typeof import('undici')> {
   return (mod as unknown as { default?: typeof import('undici') }).default ?? mod;
 }
 
+export const MAY_HAVE_ARRIVED_HINT = 'the request may have reached the server, so it was not repeated; check the order before trying again';
+
+/** A change that must not be sent twice: nothing but a refusal before processing may repeat it. */
+function unrepeatable(spec: Pick<RequestSpec, 'method' | 'idempotencyKey' | 'neverRetryAfterSend'>): boolean {
+  return Boolean(spec.neverRetryAfterSend) || (spec.method === 'POST' && !spec.idempotencyKey);
+}
+
 function networkError(err: unknown, code: string | undefined, url: URL, sent: boolean, spec: RequestSpec): OrderctlError {
   const reason = code ?? (err as Error)?.message ?? String(err);
+  // A change that timed out waiting for its answer may have been made: say so before "raise --timeout".
+  const unsafe = sent && unrepeatable(spec);
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new NetworkError(`${spec.method} ${url.host}${url.pathname} timed out (${reason})`, { hint: 'raise --timeout, or check the network' });
+    return new NetworkError(`${spec.method} ${url.host}${url.pathname} timed out (${reason})`, { hint: unsafe ? MAY_HAVE_ARRIVED_HINT : 'raise --timeout, or check the network' });
   }
-  const unsafe = sent && spec.method === 'POST' && !spec.idempotencyKey;
-  return new NetworkError(`${spec.method} ${url.host}${url.pathname} failed: ${reason}`, {
-    hint: unsafe || spec.neverRetryAfterSend
-      ? 'the request may have reached the server, so it was not repeated; check the order before trying again'
-      : undefined,
+  return new NetworkError(`${spec.method} ${url.host}${url.pathname} failed: ${reason}`, { hint: unsafe ? MAY_HAVE_ARRIVED_HINT : undefined });
+}
+
+/**
+ * A 2xx whose body is not the documented shape. After a change that must not
+ * be sent twice, the change was made: the error says so, or a user would repeat it.
+ */
+export function unexpectedBody(platform: string, what: string, expected: string, spec?: Pick<RequestSpec, 'method' | 'idempotencyKey' | 'neverRetryAfterSend'>): ApiError {
+  const made = spec && spec.method !== 'GET' && unrepeatable(spec);
+  return new ApiError(`${platform} answered ${what} with an unexpected body (expected ${expected})`, {
+    hint: made ? 'the server accepted the request (it answered 2xx), so it was not repeated; check the order before trying again' : undefined,
   });
 }

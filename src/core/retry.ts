@@ -27,6 +27,9 @@ export function shouldRetry(r: RetryInput): boolean {
   if (r.attempt >= r.maxAttempts) return false;
   // Nothing reached the server: always safe.
   if (r.outcome.kind === 'network' && !r.outcome.sent) return true;
+  // A 429 is a refusal before any processing (RFC 6585 §4; BigCommerce and
+  // Squarespace reject over-quota requests): repeating it cannot double a change.
+  if (r.outcome.kind === 'response' && r.outcome.status === 429) return true;
   if (r.neverRetryAfterSend) return false;
   const safe = IDEMPOTENT.has(r.method) || Boolean(r.idempotent) || (r.method === 'POST' && r.idempotencyKey);
   if (!safe) return false;

@@ -1,11 +1,13 @@
 // Server data is untrusted: before it reaches a terminal, control characters
 // (ANSI escapes, carriage returns, bells) are made visible and harmless.
 
+// C0 and C1 controls (ESC, CSI, BEL, CR…), and the bidi overrides and isolates
+// that make a terminal show text in another order than it is (CVE-2021-42574).
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function safeCell(text: string): string {
-  return text.replace(/\r?\n/g, '↵').replace(/\t/g, ' ').replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(/\r?\n/g, '↵').replace(/\t/g, ' ').replace(CONTROL, (c) => (c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
 export function truncate(text: string, width: number): string {

@@ -92,6 +92,22 @@ export function cannedFault(kind: FaultKind): CannedFault {
 /** The 200 body of 'bad-shape': valid JSON, wrong shape. */
 export const BAD_SHAPE_BODY = { unexpected: true };
 
+/** Which requests a queued fault waits for (absent: the next one, whatever it is). */
+export interface FaultTarget {
+  /** e.g. 'PUT'; a list matches any of them. */
+  method?: string | readonly string[];
+  /** Tested against the URL path (with the dialect prefix). */
+  path?: RegExp;
+  /** Let this many matching requests through first (the second page of a listing: 1). */
+  skip?: number;
+}
+
+interface Queued {
+  kind: FaultKind;
+  target?: FaultTarget;
+  skip: number;
+}
+
 export interface FaultOptions {
   seed: number;
   /** Probability (0..1) that a request meets a fault. */
@@ -101,7 +117,7 @@ export interface FaultOptions {
 }
 
 export class FaultInjector {
-  private readonly queue: FaultKind[] = [];
+  private readonly queue: Queued[] = [];
   private readonly rng: Rng;
   private readonly failRate: number;
   private readonly kinds: readonly FaultKind[];
@@ -115,15 +131,29 @@ export class FaultInjector {
     this.rng = createRng(deriveSeed(o.seed, 'faults'));
   }
 
-  /** Queues faults for the next requests, one per request, in order (before any random draw). */
-  inject(kinds: readonly FaultKind[]): void {
-    this.queue.push(...checkKinds(kinds));
+  /**
+   * Queues faults for the next requests, one per request, in order (before any
+   * random draw). With a target, they wait for requests that match it, so a
+   * drill can hit the one request of a command that changes something.
+   */
+  inject(kinds: readonly FaultKind[], target?: FaultTarget): void {
+    this.queue.push(...checkKinds(kinds).map((kind, i) => ({ kind, target, skip: i === 0 ? (target?.skip ?? 0) : 0 })));
+  }
+
+  /** Drops every queued fault. */
+  clear(): void {
+    this.queue.length = 0;
   }
 
   /** The fault for the request that just arrived, if any. */
-  next(): FaultKind | undefined {
-    const queued = this.queue.shift();
-    if (queued) return queued;
+  next(req: { method: string; path: string } = { method: 'GET', path: '/' }): FaultKind | undefined {
+    const i = this.queue.findIndex((q) => matches(q.target, req));
+    const queued = this.queue[i];
+    if (queued && queued.skip > 0) {
+      queued.skip--;
+      return undefined;
+    }
+    if (queued) return this.queue.splice(i, 1)[0]!.kind;
     if (this.failRate > 0 && this.rng.chance(this.failRate)) return this.rng.pick(this.kinds);
     return undefined;
   }
@@ -131,6 +161,13 @@ export class FaultInjector {
   get pending(): number {
     return this.queue.length;
   }
+}
+
+function matches(t: FaultTarget | undefined, req: { method: string; path: string }): boolean {
+  if (!t) return true;
+  const methods = t.method === undefined ? undefined : typeof t.method === 'string' ? [t.method] : t.method;
+  if (methods && !methods.includes(req.method.toUpperCase())) return false;
+  return !t.path || t.path.test(req.path);
 }
 
 function checkKinds(kinds: readonly string[]): FaultKind[] {

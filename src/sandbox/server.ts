@@ -12,12 +12,12 @@ import { cscartDialect } from '../platforms/cscart/sandbox.js';
 import { outshifterDialect } from '../platforms/outshifter/sandbox.js';
 import { squarespaceDialect } from '../platforms/squarespace/sandbox.js';
 import { compilePrefix, type Dialect, type DialectRequest, type DialectResponse } from './dialect.js';
-import { BAD_SHAPE_BODY, cannedFault, FAULT_STAGE, FaultInjector, type FaultKind } from './faults.js';
+import { BAD_SHAPE_BODY, cannedFault, FAULT_STAGE, FaultInjector, type FaultKind, type FaultTarget } from './faults.js';
 import { QuotaWindowLimiter, type QuotaLimit } from './rate-limit.js';
 import { createRng, deriveSeed } from './rng.js';
 import { emptyState, readStateFile, SandboxStore, writeStateFile, type SandboxState } from './store.js';
 
-export { FAULT_KINDS, type FaultKind } from './faults.js';
+export { FAULT_KINDS, type FaultKind, type FaultTarget } from './faults.js';
 
 export const DEFAULT_TOKEN = 'sandbox-token';
 export const DEFAULT_SEED = 1;
@@ -96,8 +96,17 @@ export interface Sandbox {
   baseUrls: Record<string, string>;
   token: string;
   store: SandboxStore;
-  /** Queues faults for the next requests, one per request, in order. */
-  injectFaults(kinds: FaultKind[]): void;
+  /** Queues faults for the next requests (those matching target, if given), one per request, in order. */
+  injectFaults(kinds: FaultKind[], target?: FaultTarget): void;
+  /** Faults queued and not yet met. */
+  pendingFaults(): number;
+  clearFaults(): void;
+  /**
+   * Resolves when every request received so far has been handled: a request
+   * the client gave up on (a latency spike past its timeout) may still change
+   * an order after the client has moved on.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -135,8 +144,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const spikeMs = opts.spikeMs ?? DEFAULT_SPIKE_MS;
   const closing = new AbortController();
 
+  const inFlight = new Set<Promise<void>>();
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
+    const handled = handle(req, res).catch((err: unknown) => {
       if (closing.signal.aborted) return void req.socket.destroy();
       // A bug in a dialect: answer 500 rather than hang the client.
       if (!res.headersSent) {
@@ -145,10 +155,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         res.end(body);
       } else req.socket.destroy();
     });
+    inFlight.add(handled);
+    void handled.finally(() => inFlight.delete(handled));
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const fault = faults.next();
+    const fault = faults.next({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]! });
     if (fault === 'reset-before') return void req.socket.destroy();
     const raw = await readBody(req);
     if (opts.latencyMs) await sleep(opts.latencyMs, undefined, { signal: closing.signal });
@@ -259,7 +271,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     baseUrls: Object.fromEntries(DIALECTS.map((d) => [d.platform, `${url}${d.basePath}`])),
     token,
     store,
-    injectFaults: (kinds) => faults.inject(kinds),
+    injectFaults: (kinds, target) => faults.inject(kinds, target),
+    pendingFaults: () => faults.pending,
+    clearFaults: () => faults.clear(),
+    settled: async () => {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
     close: () =>
       (closed ??= (async () => {
         closing.abort(); // requests waiting out a latency are dropped

@@ -410,14 +410,23 @@ describe('Squarespace adapter: orders fulfill', () => {
     }
   });
 
-  it('a 429 is not retried, and says nothing was shipped', async () => {
+  it('a 429 (refused before anything was processed) waits out the cool-down and ships once', async () => {
     const o = pendingOrder();
+    const changes = sandbox.store.changeCount(SQUARESPACE, o.id);
     sandbox.injectFaults(['429-no-retry-after']);
+    await adapter().fulfillOrder(o.id, { items: [] });
+    expect(clock.sleeps).toEqual([COOL_DOWN_MS]);
+    expect(o.fulfillmentStatus).toBe('FULFILLED');
+    expect(sandbox.store.changeCount(SQUARESPACE, o.id)).toBe(changes + 1);
+  });
+
+  it('a 429 on every attempt says nothing was shipped', async () => {
+    const o = pendingOrder();
+    sandbox.injectFaults(['429-no-retry-after', '429-no-retry-after', '429-no-retry-after', '429-no-retry-after']);
     const err = await adapter().fulfillOrder(o.id, { items: [] }).catch((e) => e);
     expect(err.status).toBe(429);
     expect(err.hint).toMatch(/nothing was shipped/);
     expect(o.fulfillmentStatus).toBe('PENDING');
-    expect(clock.sleeps).toEqual([]);
   });
 
   it('an unknown order is NotFoundError; a canceled one is refused (exit 5)', async () => {

@@ -26,6 +26,8 @@ export interface TestContextOptions {
   realClock?: boolean;
   answers?: Array<string | boolean>;
   files?: Record<string, string>;
+  /** Seed of the Context's randomness (jitter, idempotency keys); runs that must not share keys take their own. */
+  seed?: number;
 }
 
 export interface TestContext extends Context {
@@ -41,7 +43,7 @@ export interface TestContext extends Context {
 export function testContext(o: TestContextOptions = {}): TestContext {
   const io = testIO(o.io);
   const clock = o.realClock ? ({ ...systemClock, sleeps: [], advance: () => undefined } as FakeClock) : (o.clock ?? fakeClock());
-  const random = seededRandom(42);
+  const random = seededRandom(o.seed ?? 42);
   const env = o.env ?? {};
   const store = o.config && 'data' in o.config ? (o.config as ConfigStore) : memoryConfig((o.config as ConfigData) ?? { profiles: {} });
   const defers: Array<() => Promise<void> | void> = [];

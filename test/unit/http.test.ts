@@ -217,8 +217,11 @@ describe('HttpClient', () => {
       { name: 't', baseUrl, authHeaders: {}, secrets: [] },
       { ...DEFAULT_HTTP, maxAttempts: 1, timeoutMs: 200, clock, random: Math.random, env: {} },
     );
+    const started = Date.now();
     const err = await c.request({ method: 'GET', path: '/slow' }).catch((e) => e);
     expect(err).toBeInstanceOf(NetworkError);
     expect(err.message).toMatch(/timed out/);
+    // On time: undici's own timers alone would take a second or more.
+    expect(Date.now() - started).toBeLessThan(800);
   });
 });

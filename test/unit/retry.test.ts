@@ -20,7 +20,12 @@ describe('shouldRetry', () => {
   it('never retries a POST without an idempotency key once it may have been sent', () => {
     expect(shouldRetry({ ...base, method: 'POST', outcome: { kind: 'network', sent: true } })).toBe(false);
     expect(shouldRetry({ ...base, method: 'POST', outcome: { kind: 'response', status: 503 } })).toBe(false);
-    expect(shouldRetry({ ...base, method: 'POST', outcome: { kind: 'response', status: 429 } })).toBe(false);
+  });
+
+  it('retries a 429 whatever the request: it was refused before any processing', () => {
+    expect(shouldRetry({ ...base, method: 'POST', outcome: { kind: 'response', status: 429 } })).toBe(true);
+    expect(shouldRetry({ ...base, method: 'POST', neverRetryAfterSend: true, outcome: { kind: 'response', status: 429 } })).toBe(true);
+    expect(shouldRetry({ ...base, method: 'POST', attempt: 4, outcome: { kind: 'response', status: 429 } })).toBe(false);
   });
 
   it('retries a POST whose connection failed before sending', () => {

@@ -6,7 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import type { Order, Status } from '../../core/order.js';
 import { parseTimeInput } from '../../core/time.js';
 import { ORDER_FIELDS } from '../../output/fields.js';
-import { tableTime } from '../../output/text.js';
+import { safeCell, tableTime } from '../../output/text.js';
 import type { Tone, View } from '../../output/view.js';
 import type { Adapter, Fetched, OrderFilters, Paging, SortSpec } from '../../platforms/types.js';
 
@@ -101,7 +101,8 @@ export function orderView(ctx: Context, adapter?: Pick<Adapter, 'statusName' | '
 export function orderSheet(o: Order, nativeName?: string): string {
   const lines: string[] = [];
   const row = (k: string, v: string | null | undefined) => {
-    if (v) lines.push(`${k.padEnd(10)} ${v}`);
+    // Server text: made safe for the terminal, as table cells are.
+    if (v) lines.push(`${k.padEnd(10)} ${safeCell(v)}`);
   };
   const addr = (a: Order['billingAddress']) =>
     a ? [a.name, a.company, a.line1, a.line2, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.country].filter(Boolean).join(', ') : null;
@@ -115,7 +116,7 @@ export function orderSheet(o: Order, nativeName?: string): string {
   if (o.items.length) {
     lines.push('Items');
     for (const i of o.items) {
-      lines.push(`  ${String(i.quantity).padStart(3)} × ${i.title}${i.variant ? ` (${i.variant})` : ''}${i.sku ? ` [${i.sku}]` : ''}  ${moneyText(i.total)}  ${i.status ?? ''}`.trimEnd());
+      lines.push(safeCell(`  ${String(i.quantity).padStart(3)} × ${i.title}${i.variant ? ` (${i.variant})` : ''}${i.sku ? ` [${i.sku}]` : ''}  ${moneyText(i.total)}  ${i.status ?? ''}`.trimEnd()));
     }
   }
   const t = o.totals;

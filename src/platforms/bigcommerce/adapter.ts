@@ -6,7 +6,7 @@
 // - shipments need order_address_id and items (spec: createOrderShipment)
 // - quota headers X-Rate-Limit-* and X-Retry-After (docs/api-docs/getting-started/api-rate-limits.mdx)
 
-import { pathOf, type HttpClient, type PlatformHttp } from '../../core/http.js';
+import { pathOf, unexpectedBody, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
 import { UsageError, NotFoundError, OrderctlError } from '../../core/errors.js';
 import { toIsoUtc } from '../../core/time.js';
 import type { Profile } from '../../core/config.js';
@@ -195,8 +195,9 @@ export class BigCommerceAdapter implements Adapter {
 
   async createOrder(body: unknown): Promise<Fetched> {
     // No idempotency key exists for this endpoint: the client never repeats it once it may have arrived.
-    const res = await this.http.request<BcOrder>({ method: 'POST', path: '/orders', body: this.validateOrderBody(body, 'create') });
-    const raw = expectOrder(res, 'POST /orders');
+    const spec = { method: 'POST', path: '/orders', body: this.validateOrderBody(body, 'create') } as const;
+    const res = await this.http.request<BcOrder>(spec);
+    const raw = expectOrder(res, 'POST /orders', spec);
     return { order: toNormalizedOrder(raw), raw };
   }
 
@@ -278,11 +279,10 @@ function expectArray<T>(body: unknown, what: string): T[] {
   return body as T[];
 }
 
-function expectOrder(res: { body: BcOrder | undefined }, what: string): BcOrder {
+/** `sent`: the change request, so a spoilt answer to a create says the order exists. */
+function expectOrder(res: { body: BcOrder | undefined }, what: string, sent?: RequestSpec): BcOrder {
   const o = res.body;
-  if (!o || typeof o !== 'object' || typeof o.id !== 'number' || typeof o.status_id !== 'number') {
-    throw new OrderctlError(`bigcommerce answered ${what} with an unexpected body (expected an order)`, 1, 'api_error');
-  }
+  if (!o || typeof o !== 'object' || typeof o.id !== 'number' || typeof o.status_id !== 'number') throw unexpectedBody('bigcommerce', what, 'an order', sent);
   return o;
 }
 
