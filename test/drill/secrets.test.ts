@@ -56,7 +56,7 @@ describe.each(DRILL_PLATFORMS.map((p) => [p.platform, p] as const))('%s', (_name
 
   it('never writes the token, in any form, whatever the command', async () => {
     const profile = drillProfile(p, sandbox, TOKEN);
-    const add = ['profile', 'add', 'shop', '--platform', p.platform, '--base-url', profile.baseUrl!, '--token-stdin', '--use', ...(profile.username ? ['--username', profile.username] : [])];
+    const add = ['profile', 'add', 'shop', '--platform', p.platform, '--base-url', profile.baseUrl!, '--token-stdin', '--use', ...(profile.username ? ['--username', profile.username] : []), ...(profile.storefront ? ['--storefront', profile.storefront] : [])];
     expect((await run(add, { io: { stdin: `${TOKEN}\n` } })).code).toBe(0);
     const secrets = [TOKEN, ...p.secretForms(TOKEN, profile)];
     const id = await firstId();

@@ -32,6 +32,8 @@ export interface DrillPlatform {
   plant(sandbox: Sandbox, index: number, text: string): void;
   /** A syntactically valid order id that does not exist. */
   missingId: string;
+  /** The order list is one answer, not pages (Outshifter): a fault meant for page two goes to the first. */
+  unpaged?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -99,6 +101,36 @@ export const DRILL_PLATFORMS: readonly DrillPlatform[] = [
     ],
     plant: (sb, i, text) => Object.assign(section(sb, 'cscart').orders[i]!, { firstname: text, lastname: text, email: text }),
     missingId: '999999',
+  },
+  {
+    platform: 'outshifter',
+    profile: { storefront: 'sandbox' },
+    // The raw key in Authorization: nothing but the key travels.
+    secretForms: () => [],
+    create: {
+      // POST /orders has no idempotency key: never repeated once it may have arrived.
+      repeatable: false,
+      body: (n) => ({
+        channel: 'Drill',
+        channelId: '5',
+        channelOrderName: `#D${n}`,
+        currency: 'NOK',
+        customer: { fullName: `Drill ${n}`, email: `drill${n}@example.com`, shippingAddress: 'Gate 1', shippingCity: 'Oslo', shippingZip: '0150', shippingCountry: 'NO' },
+        items: [{ productId: 25, quantity: 1, priceChannel: '299.00', variantTitle: 'M-White' }],
+      }),
+    },
+    mutations: [
+      // One item, so one PUT: the order is cancelled whole (seed).
+      {
+        name: 'cancel',
+        args: (id) => ['orders', 'cancel', id, '--yes'],
+        eligible: (o) => ['PAID', 'PENDING'].includes(String(o.status)) && Array.isArray(o.items) && o.items.length === 1,
+        repeatable: true,
+      },
+    ],
+    plant: (sb, i, text) => Object.assign((section(sb, 'outshifter').orders[i] as { customer: Json }).customer, { fullName: text, email: text }),
+    missingId: '999999',
+    unpaged: true,
   },
 ];
 

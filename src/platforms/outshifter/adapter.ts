@@ -20,7 +20,7 @@
 
 import type { Profile } from '../../core/config.js';
 import { ApiError, NotFoundError, RefusedError, UsageError } from '../../core/errors.js';
-import { pathOf, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
+import { pathOf, unexpectedBody, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
 import { toIsoUtc } from '../../core/time.js';
 import type { CartItemInput, Checkout, CheckoutPatch, Commerce, Got, PaymentInit } from '../commerce.js';
 import type { Adapter, CancelOptions, Fetched, OrderFilters, Paging, StatusChange } from '../types.js';
@@ -53,9 +53,11 @@ export function describeError(body: unknown): string | undefined {
   return typeof m === 'string' && m.trim() ? m.trim() : typeof e.error === 'string' ? e.error : undefined;
 }
 
-function checkId(id: string, what: string): string {
-  if (/^[A-Za-z0-9_-]{1,64}$/.test(id)) return id;
-  throw new UsageError(`invalid Outshifter ${what} id "${id}"`);
+/** Orders and their items have whole-number ids ("order_id": 3232, seed); carts and checkouts UUIDs or numbers. */
+function checkId(id: string, what: 'order' | 'item' | 'cart' | 'checkout'): string {
+  const numeric = what === 'order' || what === 'item';
+  if (numeric ? /^\d{1,18}$/.test(id) : /^[A-Za-z0-9_-]{1,64}$/.test(id)) return id;
+  throw new UsageError(`invalid Outshifter ${what} id "${id}"${numeric ? `: ${what} ids are whole numbers` : ''}`, { hint: numeric ? `list them with "orderctl orders ${what === 'order' ? 'list' : 'get ORDER'}"` : undefined });
 }
 
 const UNSUPPORTED_FILTERS: Array<[keyof OrderFilters, string]> = [
@@ -137,8 +139,9 @@ export class OutshifterAdapter implements Adapter, Commerce {
   }
 
   async createOrder(body: unknown): Promise<Fetched> {
-    const res = await this.http.request<OsOrder>({ method: 'POST', path: '/orders', body: this.validateOrderBody(body), neverRetryAfterSend: true });
-    return { order: toNormalizedOrder(res.body!), raw: res.body };
+    const spec: RequestSpec = { method: 'POST', path: '/orders', body: this.validateOrderBody(body), neverRetryAfterSend: true };
+    const res = await this.http.request<OsOrder>(spec);
+    return { order: made(spec, 'an order', () => toNormalizedOrder(res.body!)), raw: res.body };
   }
 
   /**
@@ -188,8 +191,9 @@ export class OutshifterAdapter implements Adapter, Commerce {
   // ---------------------------------------------------------------- carts
 
   async createCart(o: { sessionId: string; currency?: string }): Promise<Got<ReturnType<typeof toCart>>> {
-    const res = await this.http.request<OsCart>({ method: 'POST', path: '/cart', body: { customer_session_id: o.sessionId, currency: o.currency }, neverRetryAfterSend: true });
-    return { value: toCart(res.body!), raw: res.body };
+    const spec: RequestSpec = { method: 'POST', path: '/cart', body: { customer_session_id: o.sessionId, currency: o.currency }, neverRetryAfterSend: true };
+    const res = await this.http.request<OsCart>(spec);
+    return { value: made(spec, 'a cart', () => toCart(res.body!)), raw: res.body };
   }
 
   async getCart(id: string) {
@@ -225,15 +229,17 @@ export class OutshifterAdapter implements Adapter, Commerce {
   }
 
   async klarna(cartId: string) {
-    const raw = await this.about<OsKlarnaSession>('cart', cartId, { method: 'POST', path: pathOf`/cart/${checkId(cartId, 'cart')}/init-payment-klarna`, neverRetryAfterSend: true });
-    return { value: toKlarna(raw, cartId), raw };
+    const spec: RequestSpec = { method: 'POST', path: pathOf`/cart/${checkId(cartId, 'cart')}/init-payment-klarna`, neverRetryAfterSend: true };
+    const raw = await this.about<OsKlarnaSession>('cart', cartId, spec);
+    return { value: made(spec, 'an order_id', () => toKlarna(raw, cartId)), raw };
   }
 
   // ---------------------------------------------------------------- checkouts
 
   async createCheckout(cartId: string) {
-    const raw = await this.about<OsCheckout>('cart', cartId, { method: 'POST', path: '/checkout', body: { cart_id: checkId(cartId, 'cart') }, neverRetryAfterSend: true });
-    return { value: toCheckout(raw), raw };
+    const spec: RequestSpec = { method: 'POST', path: '/checkout', body: { cart_id: checkId(cartId, 'cart') }, neverRetryAfterSend: true };
+    const raw = await this.about<OsCheckout>('cart', cartId, spec);
+    return { value: made(spec, 'a checkout', () => toCheckout(raw)), raw };
   }
 
   async getCheckout(id: string): Promise<Got<Checkout>> {
@@ -267,10 +273,9 @@ export class OutshifterAdapter implements Adapter, Commerce {
   /** The documented flat body (seed); it creates the pending order, so it is sent at most once. */
   async startPayment(id: string, o: PaymentInit) {
     const body = { success_url: o.successUrl, cancel_url: o.cancelUrl, payment_method: o.method, ...fromContact(o.contact) };
-    const raw = await this.about<OsPaymentStarted>('checkout', id, { method: 'PATCH', path: pathOf`/checkout/${checkId(id, 'checkout')}/payment`, body, neverRetryAfterSend: true });
-    if (!raw || typeof raw.checkout_url !== 'string' || raw.order_id === undefined || raw.order_id === null) {
-      throw new ApiError(`outshifter answered the payment of checkout ${id} without a checkout URL and order id`);
-    }
+    const spec: RequestSpec = { method: 'PATCH', path: pathOf`/checkout/${checkId(id, 'checkout')}/payment`, body, neverRetryAfterSend: true };
+    const raw = await this.about<OsPaymentStarted>('checkout', id, spec);
+    if (!raw || typeof raw.checkout_url !== 'string' || raw.order_id === undefined || raw.order_id === null) throw unexpectedBody('outshifter', `PATCH /checkout/${id}/payment`, 'checkout_url and order_id', spec);
     return { value: { checkoutId: id, checkoutUrl: raw.checkout_url, orderId: String(raw.order_id) }, raw };
   }
 
@@ -294,6 +299,16 @@ export class OutshifterAdapter implements Adapter, Commerce {
       if (err instanceof NotFoundError) throw new NotFoundError(`${what} ${id} not found on outshifter`, { status: 404 });
       throw err;
     }
+  }
+}
+
+/** Reads the answer to a change that is never repeated: an unreadable one still means it was made. */
+function made<T>(spec: RequestSpec, expected: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof ApiError) throw unexpectedBody('outshifter', `${spec.method} ${spec.path}`, expected, spec);
+    throw err;
   }
 }
 

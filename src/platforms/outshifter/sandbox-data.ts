@@ -165,7 +165,7 @@ export function seedOutshifter(rng: Rng, count: number, now: number): OsSection 
     const status = first[i] ?? rng.pick(['PAID', 'PAID', 'SHIPPED', 'SHIPPED', 'COMPLETED', 'COMPLETED', 'CANCELED', 'PENDING', 'RETURNED']);
     const person = rng.pick(PEOPLE);
     const currency: Currency = person.country === 'SE' ? 'SEK' : person.country === 'DK' ? 'DKK' : person.country === 'US' ? 'USD' : 'NOK';
-    const lines = i === 0 ? 1 : i === 1 ? 3 : rng.int(1, 3);
+    const lines = i === 0 ? 1 : i === 1 ? 3 : rng.pick([1, 1, 2, 3]);
     const products = rng.shuffle(CATALOGUE).slice(0, lines);
     const items = products.map((p) => ({
       id: sec.next.itemId++,
