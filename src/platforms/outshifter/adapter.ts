@@ -53,8 +53,8 @@ export function describeError(body: unknown): string | undefined {
   return typeof m === 'string' && m.trim() ? m.trim() : typeof e.error === 'string' ? e.error : undefined;
 }
 
-/** Orders and their items have whole-number ids ("order_id": 3232, seed); carts and checkouts UUIDs or numbers. */
-function checkId(id: string, what: 'order' | 'item' | 'cart' | 'checkout'): string {
+/** Orders and their items have whole-number ids ("order_id": 3232, seed); carts, their lines and checkouts UUIDs or numbers. */
+function checkId(id: string, what: 'order' | 'item' | 'cart' | 'cart item' | 'checkout'): string {
   const numeric = what === 'order' || what === 'item';
   if (numeric ? /^\d{1,18}$/.test(id) : /^[A-Za-z0-9_-]{1,64}$/.test(id)) return id;
   throw new UsageError(`invalid Outshifter ${what} id "${id}"${numeric ? `: ${what} ids are whole numbers` : ''}`, { hint: numeric ? `list them with "orderctl orders ${what === 'order' ? 'list' : 'get ORDER'}"` : undefined });
@@ -216,12 +216,12 @@ export class OutshifterAdapter implements Adapter, Commerce {
   }
 
   async updateCartItem(id: string, itemId: string, quantity: number) {
-    await this.about('cart item', itemId, { method: 'PATCH', path: pathOf`/cart/${checkId(id, 'cart')}/item/update/${checkId(itemId, 'item')}`, body: { qty: quantity }, idempotent: true });
+    await this.about('cart item', itemId, { method: 'PATCH', path: pathOf`/cart/${checkId(id, 'cart')}/item/update/${checkId(itemId, 'cart item')}`, body: { qty: quantity }, idempotent: true });
     return this.getCart(id);
   }
 
   async removeCartItem(id: string, itemId: string): Promise<void> {
-    await this.about('cart item', itemId, { method: 'PATCH', path: pathOf`/cart/${checkId(id, 'cart')}/item/delete/${checkId(itemId, 'item')}` });
+    await this.about('cart item', itemId, { method: 'PATCH', path: pathOf`/cart/${checkId(id, 'cart')}/item/delete/${checkId(itemId, 'cart item')}` });
   }
 
   async deleteCart(id: string): Promise<void> {
