@@ -13,7 +13,7 @@ async function countByListing(ctx: Context, adapter: Adapter, filters: OrderFilt
   for await (const { order } of adapter.listOrders(filters, { all: true })) {
     count++;
     const key = order.nativeStatus;
-    const entry = byStatus.get(key) ?? { status: order.status, nativeStatus: key, name: order.fulfillmentStatus ?? key, count: 0 };
+    const entry = byStatus.get(key) ?? { status: order.status, nativeStatus: key, name: adapter.statusName?.(key) ?? key, count: 0 };
     entry.count++;
     byStatus.set(key, entry);
   }

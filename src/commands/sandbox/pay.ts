@@ -27,7 +27,9 @@ function parseTarget(target: string): { root?: string; id: string } {
 }
 
 async function post(ctx: Context, root: string, id: string): Promise<Paid> {
-  const http = ctx.http({ name: 'sandbox', baseUrl: `${root}/outshifter`, authHeaders: {}, secrets: [] });
+  // The payment page answers in the Outshifter dialect's error shape.
+  const { describeError } = await import('../../platforms/outshifter/adapter.js');
+  const http = ctx.http({ name: 'sandbox', baseUrl: `${root}/outshifter`, authHeaders: {}, secrets: [], describeError });
   // Paying twice pays once (the sandbox says it is already paid), so a retry is safe.
   return (await http.request<Paid>({ method: 'POST', path: pathOf`/pay/${id}`, idempotent: true })).body!;
 }
