@@ -51,8 +51,9 @@ export function checkoutSheet(ctx: Context, c: Checkout): string {
   lines.push('Items', ...itemLines(c.items));
   row('Tax', moneyText(c.totals.tax));
   row('Total', moneyText(c.totals.total));
-  row('Order', c.orderId ? `${c.orderId} (pending until paid)` : null);
-  row('Pay at', c.checkoutUrl);
+  const paid = c.status === 'COMPLETED';
+  row('Order', c.orderId ? `${c.orderId}${paid ? ' (paid)' : ' (pending until paid)'}` : null);
+  if (!paid) row('Pay at', c.checkoutUrl);
   return `${lines.join('\n')}\n`;
 }
 
