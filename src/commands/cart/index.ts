@@ -2,11 +2,8 @@
 
 import type { Command } from 'commander';
 import type { Runner } from '../../cli.js';
+import { examples } from '../examples.js';
 import { collect } from '../orders/flags.js';
-
-function examples(cmd: Command, lines: string[]): Command {
-  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`);
-}
 
 export function registerCart(program: Command, run: Runner): void {
   const cart = program.command('cart').description("build a shopper's cart (outshifter)");

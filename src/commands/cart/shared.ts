@@ -3,13 +3,15 @@
 
 import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import type { Money } from '../../core/order.js';
 import type { Cart, CartItemInput, Commerce, Got } from '../../platforms/commerce.js';
 import { openSession, requireCapability } from '../../platforms/index.js';
 import type { Capability } from '../../platforms/types.js';
 import { safeCell, tableTime } from '../../output/text.js';
 import type { View } from '../../output/view.js';
 import { chooseFormat, writeOne } from '../../output/writer.js';
+import { moneyText } from '../orders/shared.js';
+
+export { moneyText };
 
 /** The active profile's Commerce API; exit 2 naming the platforms that have `cap` when it has not. */
 export async function openCommerce(ctx: Context, cap: Capability, what: string): Promise<Commerce> {
@@ -18,7 +20,6 @@ export async function openCommerce(ctx: Context, cap: Capability, what: string):
   return adapter.commerce!;
 }
 
-export const moneyText = (m: Money | null) => (m ? `${m.amount} ${m.currency}`.trim() : '');
 
 const ID = /^\d+$/;
 const PRICE = /^\d+(\.\d{1,2})?$/;

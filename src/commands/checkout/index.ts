@@ -2,11 +2,8 @@
 
 import type { Command } from 'commander';
 import type { Runner } from '../../cli.js';
+import { examples } from '../examples.js';
 import { addContactOptions } from './flags.js';
-
-function examples(cmd: Command, lines: string[]): Command {
-  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`);
-}
 
 export function registerCheckout(program: Command, run: Runner): void {
   const checkout = program.command('checkout').description('check a cart out: addresses, shipping, payment (outshifter)');

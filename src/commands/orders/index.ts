@@ -2,14 +2,11 @@
 
 import type { Command } from 'commander';
 import type { Runner } from '../../cli.js';
+import { examples } from '../examples.js';
 import { addBulkOptions, addFilterOptions, addPagingOptions, collect } from './flags.js';
 
 /** Parses the bulk flags in the action, where bulk.ts may load. */
 const bulkFlags = async (flags: Record<string, unknown>) => (await import('./bulk.js')).parseBulkOptions(flags);
-
-function examples(cmd: Command, lines: string[]): Command {
-  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}`);
-}
 
 export function registerOrders(program: Command, run: Runner): void {
   const orders = program.command('orders').description('list, inspect and change orders');

@@ -74,7 +74,7 @@ const TONES: Partial<Record<Status, Tone>> = {
   on_hold: 'bad',
 };
 
-const moneyText = (m: { amount: string; currency: string } | null) => (m ? `${m.amount} ${m.currency}`.trim() : '');
+export const moneyText = (m: { amount: string; currency: string } | null) => (m ? `${m.amount} ${m.currency}`.trim() : '');
 
 /** How orders look; with the adapter, tables also show the platform's own status name. */
 export function orderView(ctx: Context, adapter?: Pick<Adapter, 'statusName' | 'isTestOrder'>): View<Fetched> {
