@@ -1,20 +1,26 @@
 // npm run bench: measures orderctl side by side with what users would run
-// instead, in one run on this machine, and prints ratios.
-//   1. start-up: `orderctl --version` / `--help` against `node -e 0`
-//   2. `orders get` against bare Node and curl | jq; `orders list --all` of 10,000
-//      against a curl + jq loop; export of 100,000 sandbox orders: time, and peak
-//      memory against 10,000 (flat memory: under 1.2×), against a curl loop
+// instead, in one run on this machine, and prints ratios of medians.
+//   1. start-up and one order: `orderctl --version` / `--help` / `orders get`
+//      against `node -e 0`, and `orders get` against `curl -s URL | jq .`
+//      (against a sandbox of 1,000 orders)
+//   2. `orders list --all` of 10,000 against a curl + jq loop; export of 100,000
+//      sandbox orders: time, and peak memory against 10,000 (flat memory: under
+//      1.2×), against a curl loop
 //   3. bulk status changes: concurrent against one at a time; quota use
-// Usage: node bench/run.mjs [--orders N] [--runs N]
+// Commands that are compared run in turns (a, b, c, a, b, c, …), so a busy
+// machine slows all of them alike. Peak memory is each process's maxRSS: read
+// by a preload for Node, by GNU time (/usr/bin/time) for curl and jq.
+// Usage: node bench/run.mjs [--orders N] [--runs N] [--changes N]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'orderctl.js');
-const MEASURE = path.join(ROOT, 'bench', 'measure.mjs');
+const PEAK_RSS = pathToFileURL(path.join(ROOT, 'bench', 'peak-rss.mjs')).href;
+const GNU_TIME = '/usr/bin/time';
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
   const i = args.indexOf(name);
@@ -28,26 +34,47 @@ const env = { ...process.env, ORDERCTL_CONFIG_DIR: work, NO_COLOR: '1' };
 const rows = [];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-function timeRuns(cmd, argv, runs = RUNS) {
-  const times = [];
-  for (let i = 0; i < runs + 2; i++) {
-    const t = process.hrtime.bigint();
-    const r = spawnSync(cmd, argv, { env: { ...env, PAGE: path.join(work, 'page.json'), BASE: process.env.BENCH_BASE ?? '' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
-    if (i >= 2) times.push(Number(process.hrtime.bigint() - t) / 1e6); // two warm-ups
-  }
-  return median(times);
-}
-function row(what, value, against, target) {
-  rows.push({ what, value, against, target });
+const node = (...argv) => ({ cmd: process.execPath, argv });
+const orderctl = (...argv) => node(BIN, ...argv);
+const shell = (script) => ({ cmd: 'bash', argv: ['-c', script] });
+
+function runOnce({ cmd, argv }) {
+  const r = spawnSync(cmd, argv, { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
 }
 
-// 1. Start-up
-const bare = timeRuns(process.execPath, ['-e', '0']);
-const version = timeRuns(process.execPath, [BIN, '--version']);
-const help = timeRuns(process.execPath, [BIN, '--help']);
-row('orderctl --version', `${version.toFixed(0)} ms`, `node -e 0: ${bare.toFixed(0)} ms → ${(version / bare).toFixed(2)}×`, '≤ 1.3×');
-row('orderctl --help', `${help.toFixed(0)} ms`, `node -e 0: ${bare.toFixed(0)} ms → ${(help / bare).toFixed(2)}×`, '≤ 1.5×');
+/** Median wall time (ms) of each command, run in turns after two warm-up rounds. */
+function timeInTurns(commands, runs = RUNS) {
+  const times = commands.map(() => []);
+  for (let i = 0; i < runs + 2; i++) {
+    commands.forEach((c, j) => {
+      const t = process.hrtime.bigint();
+      runOnce(c);
+      if (i >= 2) times[j].push(Number(process.hrtime.bigint() - t) / 1e6);
+    });
+  }
+  return times.map(median);
+}
+
+/** Peak memory (MiB) of one run: Node reports its own; for a shell pipeline, GNU time reports its largest process. */
+function peakMiB({ cmd, argv }) {
+  const measured = cmd === process.execPath ? { cmd, argv: ['--import', PEAK_RSS, ...argv] } : fs.existsSync(GNU_TIME) ? { cmd: GNU_TIME, argv: ['-f', '\n@@bench {"maxRssKiB":%M}', cmd, ...argv] } : undefined;
+  if (!measured) return undefined;
+  const r = spawnSync(measured.cmd, measured.argv, { env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(/@@bench (.*)/.exec(r.stderr.toString())[1]).maxRssKiB / 1024;
+}
+
+const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`);
+const mib = (x) => (x === undefined ? 'n/a' : `${x.toFixed(0)} MiB`);
+const ratio = (a, b) => (a === undefined || b === undefined ? 'n/a' : `${(a / b).toFixed(2)}×`);
+function row(what, value, against, ratios, target) {
+  rows.push({ what, value, against, ratios, target });
+}
+/** A row of time and memory against another command's. */
+function compared(what, mine, theirs, theirName, target) {
+  row(what, `${ms(mine.ms)}, ${mib(mine.mib)}`, `${theirName}: ${ms(theirs.ms)}, ${mib(theirs.mib)}`, `time ${ratio(mine.ms, theirs.ms)}, memory ${ratio(mine.mib, theirs.mib)}`, target);
+}
 
 /** A sandbox in a child process; resolves with its BigCommerce base URL. */
 async function serve(extra) {
@@ -64,54 +91,73 @@ async function serve(extra) {
   return { url, stop: () => child.kill('SIGINT') };
 }
 
-// 2. Reading and exporting
+const CURL_HEADERS = `-H 'X-Auth-Token: sandbox-token' -H 'Accept: application/json'`;
+const addProfile = (name, url) =>
+  execFileSync(process.execPath, [BIN, 'profile', 'add', name, '--platform', 'bigcommerce', '--base-url', url, '--token-stdin', '--use'], { env, input: 'sandbox-token' });
+
+// 1. Start-up, and one order: orderctl (order, products and addresses, normalized: 3 requests)
+// against curl | jq of the order alone. A small sandbox of its own: the big one's
+// 1 GiB heap (and its garbage collector) would share the CPU with what is measured.
+{
+  console.error('start-up and orders get…');
+  const small = await serve(['--orders', '1000', '--rate-limit', '100000000/1s']);
+  try {
+    addProfile('start-up', small.url);
+    const quick = {
+      bare: node('-e', '0'),
+      version: orderctl('--version'),
+      help: orderctl('--help'),
+      get: orderctl('orders', 'get', '100', '-o', 'json'),
+      curlGet: shell(`curl -s ${CURL_HEADERS} '${small.url}/orders/100' | jq . > /dev/null`),
+    };
+    const quickMs = timeInTurns(Object.values(quick));
+    const q = Object.fromEntries(Object.keys(quick).map((k, i) => [k, { ms: quickMs[i], mib: peakMiB(quick[k]) }]));
+    compared('orderctl --version', q.version, q.bare, 'node -e 0', '≤ 1.3× time');
+    compared('orderctl --help', q.help, q.bare, 'node -e 0', '≤ 1.5× time');
+    compared('orders get ID -o json', q.get, q.bare, 'node -e 0', '≤ 2.0× time');
+    compared('orders get ID -o json', q.get, q.curlGet, 'curl -s | jq .', '');
+  } finally {
+    small.stop();
+  }
+}
+
 console.error(`starting a sandbox with ${ORDERS.toLocaleString('en-US')} orders (memory only)…`);
 const server = await serve(['--orders', String(ORDERS), '--rate-limit', '100000000/1s']);
 const base = server.url;
 try {
-  process.env.BENCH_BASE = base;
-  execFileSync(process.execPath, [BIN, 'profile', 'add', 'bench', '--platform', 'bigcommerce', '--base-url', base, '--token-stdin', '--use'], { env, input: 'sandbox-token' });
+  addProfile('bench', base);
 
+  // 2. 10,000 orders as NDJSON: orderctl against a curl + jq loop over the same pages.
+  console.error('orders list --all and a curl + jq loop…');
+  const tenK = String(100 + Math.min(ORDERS, 10_000) - 1);
+  const list = orderctl('orders', 'list', '--all', '--max-id', tenK, '-o', 'ndjson');
+  const jqLoop = shell(`p=1; while :; do code=$(curl -s -o '${path.join(work, 'page.json')}' -w '%{http_code}' ${CURL_HEADERS} "${base}/orders?limit=250&page=$p&max_id=${tenK}"); [ "$code" = 200 ] || break; jq -c '.[]' '${path.join(work, 'page.json')}'; p=$((p+1)); done > /dev/null`);
+  const [listMs, jqMs] = timeInTurns([list, jqLoop], 3);
+  compared(`orders list --all -o ndjson (${Number(tenK) - 99} orders)`, { ms: listMs, mib: peakMiB(list) }, { ms: jqMs, mib: peakMiB(jqLoop) }, 'curl + jq loop', 'no slower');
+
+  // Export: 10,000 and everything, for time against curl and for flat memory.
+  console.error('orders export…');
   const exportRun = (extra, file) => {
+    const argv = ['orders', 'export', '--format', 'ndjson', '--out', file, '--quiet', ...extra];
+    // One run gives both: the preload's cost is nothing next to an export.
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [MEASURE, 'orders', 'export', '--format', 'ndjson', '--out', file, '--quiet', ...extra], { env, maxBuffer: 1 << 20 });
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const r = spawnSync(process.execPath, ['--import', PEAK_RSS, BIN, ...argv], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const took = Number(process.hrtime.bigint() - t) / 1e6;
     if (r.status !== 0) throw new Error(`export failed: ${r.stderr}`);
-    const { maxRssKiB } = JSON.parse(/@@bench (.*)/.exec(r.stderr.toString())[1]);
+    const peak = JSON.parse(/@@bench (.*)/.exec(r.stderr.toString())[1]).maxRssKiB / 1024;
     const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
-    return { ms, maxRssKiB, lines };
+    return { ms: took, mib: peak, lines };
   };
   const small = exportRun(['--max-id', String(100 + ORDERS / 10 - 1)], path.join(work, 'small.ndjson'));
   const big = exportRun([], path.join(work, 'big.ndjson'));
-
   // What a user would write instead: curl over the same pages until the API answers 204.
-  const curlScript = `p=1; : > "$OUT"; while :; do code=$(curl -s -o "$PAGE" -w '%{http_code}' -H 'X-Auth-Token: sandbox-token' -H 'Accept: application/json' "$BASE/orders?limit=250&page=$p"); [ "$code" = 200 ] || break; cat "$PAGE" >> "$OUT"; p=$((p+1)); done`;
+  const curlLoop = `p=1; : > "$OUT"; while :; do code=$(curl -s -o "$PAGE" -w '%{http_code}' ${CURL_HEADERS} "$BASE/orders?limit=250&page=$p"); [ "$code" = 200 ] || break; cat "$PAGE" >> "$OUT"; p=$((p+1)); done`;
   const t = process.hrtime.bigint();
-  const curl = spawnSync('bash', ['-c', curlScript], { env: { ...env, BASE: base, OUT: path.join(work, 'curl.json'), PAGE: path.join(work, 'page.json') } });
+  const curl = spawnSync('bash', ['-c', curlLoop], { env: { ...env, BASE: base, OUT: path.join(work, 'curl.json'), PAGE: path.join(work, 'page.json') } });
   const curlMs = Number(process.hrtime.bigint() - t) / 1e6;
   if (curl.status !== 0) throw new Error(`curl loop failed: ${curl.stderr}`);
-
-  // One order: orderctl (order, products and addresses, normalized) against curl | jq of the order alone.
-  const getMs = timeRuns(process.execPath, [BIN, 'orders', 'get', '100', '-o', 'json']);
-  const curlGetMs = timeRuns('bash', ['-c', `curl -s -H 'X-Auth-Token: sandbox-token' -H 'Accept: application/json' '${base}/orders/100' | jq . > /dev/null`]);
-  row('orders get ID -o json', `${getMs.toFixed(0)} ms`, `node -e 0: ${(getMs / bare).toFixed(2)}×; curl | jq: ${curlGetMs.toFixed(0)} ms → ${(getMs / curlGetMs).toFixed(2)}×`, '≤ 2.0× node');
-
-  // 10,000 orders as NDJSON: orderctl against a curl + jq loop over the same pages.
-  const tenK = String(100 + Math.min(ORDERS, 10_000) - 1);
-  const listMs = timeRuns(process.execPath, [BIN, 'orders', 'list', '--all', '--max-id', tenK, '-o', 'ndjson'], 3);
-  const listMem = spawnSync(process.execPath, [MEASURE, 'orders', 'list', '--all', '--max-id', tenK, '-o', 'ndjson'], { env, maxBuffer: 1 << 30 });
-  const listRss = JSON.parse(/@@bench (.*)/.exec(listMem.stderr.toString())[1]).maxRssKiB;
-  const jqLoop = `p=1; while :; do code=$(curl -s -o "$PAGE" -w '%{http_code}' -H 'X-Auth-Token: sandbox-token' -H 'Accept: application/json' "$BASE/orders?limit=250&page=$p&max_id=${tenK}"); [ "$code" = 200 ] || break; jq -c '.[]' "$PAGE"; p=$((p+1)); done > /dev/null`;
-  const jqMs = timeRuns('bash', ['-c', jqLoop], 3);
-  row(`orders list --all -o ndjson (${Number(tenK) - 99} orders)`, `${(listMs / 1000).toFixed(1)} s, ${(listRss / 1024).toFixed(0)} MiB peak`, `curl + jq loop: ${(jqMs / 1000).toFixed(1)} s → ${(listMs / jqMs).toFixed(2)}×`, 'no slower');
-
-  row(`export ${big.lines.toLocaleString('en-US')} orders`, `${(big.ms / 1000).toFixed(1)} s`, `curl loop over the same pages: ${(curlMs / 1000).toFixed(1)} s → ${(big.ms / curlMs).toFixed(2)}×`, 'no slower than curl');
-  row(
-    'export peak memory',
-    `${(big.maxRssKiB / 1024).toFixed(0)} MiB for ${big.lines.toLocaleString('en-US')}`,
-    `${(small.maxRssKiB / 1024).toFixed(0)} MiB for ${small.lines.toLocaleString('en-US')} → ${(big.maxRssKiB / small.maxRssKiB).toFixed(2)}×`,
-    '< 1.2× (flat)',
-  );
+  row(`export ${big.lines.toLocaleString('en-US')} orders`, ms(big.ms), `curl loop over the same pages: ${ms(curlMs)}`, `time ${ratio(big.ms, curlMs)}`, 'no slower than curl');
+  row('export peak memory', `${mib(big.mib)} for ${big.lines.toLocaleString('en-US')}`, `${mib(small.mib)} for ${small.lines.toLocaleString('en-US')}`, `memory ${ratio(big.mib, small.mib)}`, '< 1.2× (flat)');
 } finally {
   server.stop();
   fs.rmSync(work, { recursive: true, force: true });
@@ -123,12 +169,13 @@ function bulk(url, ids, extra) {
   execFileSync(process.execPath, [BIN, 'profile', 'add', 'bulk', '--platform', 'bigcommerce', '--base-url', url, '--use'], { env: e });
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [BIN, 'orders', 'status', '--stdin', '--set', '13', '--yes', '-o', 'ndjson', ...extra], { env: e, input: ids.join('\n'), maxBuffer: 64 << 20 });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const took = Number(process.hrtime.bigint() - t) / 1e6;
   const failed = r.stdout.toString().split('\n').filter((l) => l && !JSON.parse(l).ok).length;
   if (r.status !== 0 && !failed) throw new Error(`bulk run failed: ${r.stderr}`);
-  return { ms, failed };
+  return { ms: took, failed };
 }
 {
+  console.error('bulk status changes…');
   const ids = Array.from({ length: CHANGES }, (_, i) => String(100 + i));
   const a = await serve(['--orders', String(CHANGES), '--latency', '20', '--rate-limit', '100000000/1s']);
   const one = bulk(a.url, ids, ['--concurrency', '1']);
@@ -136,7 +183,7 @@ function bulk(url, ids, extra) {
   const b = await serve(['--orders', String(CHANGES), '--latency', '20', '--rate-limit', '100000000/1s']);
   const many = bulk(b.url, ids, []);
   b.stop();
-  row(`${CHANGES} status changes, 20 ms latency`, `${(many.ms / 1000).toFixed(1)} s concurrent`, `one at a time: ${(one.ms / 1000).toFixed(1)} s → ${(one.ms / many.ms).toFixed(1)}× faster`, '≥ 6× faster');
+  row(`${CHANGES} status changes, 20 ms latency`, `${ms(many.ms)} concurrent`, `one at a time: ${ms(one.ms)}`, `${(one.ms / many.ms).toFixed(1)}× faster`, '≥ 6× faster');
   // Under a quota: how much of it the run uses, and whether anything failed.
   const quota = 50;
   const windowS = 2;
@@ -146,10 +193,11 @@ function bulk(url, ids, extra) {
   c.stop();
   // Fixed windows: the run touched ceil(elapsed / window) of them, each worth `quota` requests.
   const used = n / (Math.ceil(limited.ms / 1000 / windowS) * quota);
-  row(`${n} changes under ${quota} per ${windowS}s`, `${(limited.ms / 1000).toFixed(1)} s, ${limited.failed} failed`, `quota used: ${(used * 100).toFixed(0)}%`, '> 90%, none failed');
+  row(`${n} changes under ${quota} per ${windowS}s`, `${ms(limited.ms)}, ${limited.failed} failed`, '', `quota used: ${(used * 100).toFixed(0)}%`, '> 90%, none failed');
 }
 
-const widths = ['what', 'value', 'against', 'target'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
-const line = (r) => ['what', 'value', 'against', 'target'].map((k, i) => String(r[k]).padEnd(widths[i])).join('  ');
-console.log(line({ what: 'WHAT', value: 'MEASURED', against: 'AGAINST', target: 'TARGET' }));
+const KEYS = ['what', 'value', 'against', 'ratios', 'target'];
+const widths = KEYS.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const line = (r) => KEYS.map((k, i) => String(r[k]).padEnd(widths[i])).join('  ').trimEnd();
+console.log(line({ what: 'WHAT', value: 'MEASURED', against: 'AGAINST', ratios: 'RATIO', target: 'TARGET' }));
 for (const r of rows) console.log(line(r));

@@ -246,19 +246,19 @@ export class HttpClient {
   }
 
   private async send(url: URL, method: Method, headers: Record<string, string>, body: string | undefined): Promise<RawResult> {
-    const undici = await loadUndici();
-    this.dispatcher ??= this.makeDispatcher(undici);
+    this.dispatcher ??= this.makeDispatcher(await loadUndici());
     // undici's own timers tick about once a second, so a 300 ms --timeout would
     // wait a second or more for headers: a timer of ours keeps the promise.
     const waiting = new AbortController();
     const timer = setTimeout(() => waiting.abort(), this.opts.timeoutMs);
-    let res: Awaited<ReturnType<typeof undici.request>>;
+    let res: Dispatcher.ResponseData;
     try {
-      res = await undici.request(url, {
+      res = await this.dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
         method,
         headers,
         body,
-        dispatcher: this.dispatcher,
         signal: this.opts.signal ? AbortSignal.any([this.opts.signal, waiting.signal]) : waiting.signal,
         headersTimeout: this.opts.timeoutMs,
         bodyTimeout: this.opts.timeoutMs,
@@ -275,11 +275,11 @@ export class HttpClient {
     return { status: res.statusCode, headers: flat, text };
   }
 
-  private makeDispatcher(undici: typeof import('undici')): Dispatcher {
+  private makeDispatcher({ EnvHttpProxyAgent }: Undici): Dispatcher {
     const t = this.opts.timeoutMs;
     const env = this.opts.env;
     // Node 20's fetch ignores HTTP(S)_PROXY; undici's EnvHttpProxyAgent reads them (and NO_PROXY).
-    return new undici.EnvHttpProxyAgent({
+    return new EnvHttpProxyAgent({
       httpProxy: env.HTTP_PROXY ?? env.http_proxy,
       httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
       noProxy: env.NO_PROXY ?? env.no_proxy,
@@ -347,10 +347,38 @@ export class HttpClient {
   }
 }
 
-/** undici is bundled as CommonJS: its exports arrive as the default export. */
-async function loadUndici(): Promise<typeof import('undici')> {
-  const mod = await import('undici');
-  return (mod as unknown as { default?: typeof import('undici') }).default ?? mod;
+interface Undici {
+  EnvHttpProxyAgent: typeof import('undici').EnvHttpProxyAgent;
+}
+
+let undici: Promise<Undici> | undefined;
+
+/**
+ * The parts of undici orderctl uses, wired as undici's own index.js wires them:
+ * the request API (and `connect`, which the proxy agent's CONNECT tunnel calls)
+ * lives on Dispatcher.prototype. The index itself also loads fetch, WebSocket,
+ * caches, cookies and mocks, and reads globalThis.Headers, which makes Node
+ * load its internal copy of undici: about 60 ms of a short command's run.
+ */
+function loadUndici(): Promise<Undici> {
+  return (undici ??= (async () => {
+    // undici is CommonJS: each module's exports arrive as the default export.
+    const [v8, { default: Dispatcher }, { default: api }, { default: EnvHttpProxyAgent }] = await Promise.all([
+      import('node:v8'),
+      import('undici/lib/dispatcher/dispatcher.js'),
+      import('undici/lib/api/index.js'),
+      import('undici/lib/dispatcher/env-http-proxy-agent.js'),
+    ]);
+    // undici parses responses with llhttp in WebAssembly. After a few responses V8
+    // starts optimizing the parser on a background thread, and the process cannot
+    // exit until that compile is done: 150-250 ms added to an `orders get` whose
+    // requests take 20. Baseline (Liftoff) code parses fast enough for every
+    // command (a 10,000-order listing is no slower), so it stays unoptimized.
+    v8.setFlagsFromString('--no-wasm-tier-up');
+    v8.setFlagsFromString('--no-wasm-dynamic-tiering');
+    Object.assign(Dispatcher.prototype, api);
+    return { EnvHttpProxyAgent };
+  })());
 }
 
 export const MAY_HAVE_ARRIVED_HINT = 'the request may have reached the server, so it was not repeated; check the order before trying again';
