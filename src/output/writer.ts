@@ -7,6 +7,7 @@ import { UsageError } from '../core/errors.js';
 import { csvRow } from './csv.js';
 import { flattenForColumns, getPath, pickFields, validateFields } from './fields.js';
 import { renderTable } from './table.js';
+import { safeCell } from './text.js';
 import type { Column, View } from './view.js';
 
 export function chooseFormat(ctx: Context): OutputFormat {
@@ -61,7 +62,8 @@ export function listWriter<T>(ctx: Context, view: View<T>): ListWriter<T> {
           out.write(csvRow(columns.map((c) => c.value(r))));
           break;
         case 'ids':
-          out.write(`${view.id(r)}\n`);
+          // One id a line, whatever a server put in it: `-o ids | … --stdin` must not read two.
+          out.write(`${safeCell(view.id(r))}\n`);
           break;
         case 'table':
           rows.push(r);

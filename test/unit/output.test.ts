@@ -36,6 +36,15 @@ function render(output: 'table' | 'json' | 'ndjson' | 'csv' | 'ids', extra: Para
 }
 
 describe('list output', () => {
+  it('ids stay one a line even when a server put a line break or escape in one', () => {
+    const ctx = testContext({ globals: { output: 'ids' } });
+    const w = listWriter(ctx, view);
+    w.write({ ...rows[0]!, id: '7\n8' });
+    w.write({ ...rows[0]!, id: '9\u001b[2J' });
+    w.end();
+    expect(ctx.io.out()).toBe('7↵8\n9\\x1b[2J\n');
+  });
+
   it('json is one array, ndjson one object a line, ids one id a line', () => {
     expect(JSON.parse(render('json'))).toEqual(rows);
     expect(render('ndjson').trim().split('\n').map((l) => JSON.parse(l))).toEqual(rows);
