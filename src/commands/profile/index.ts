@@ -9,14 +9,14 @@ export function registerProfile(program: Command, run: Runner): void {
   profile
     .command('add <name>')
     .description('add or replace a profile; the secret comes from --token-stdin, ORDERCTL_TOKEN or a hidden prompt')
-    .requiredOption('--platform <platform>', 'bigcommerce')
+    .requiredOption('--platform <platform>', 'bigcommerce, cscart, squarespace or outshifter')
     .option('--base-url <url>', 'API root the documented paths hang under ({store_hash} is filled in)')
     .option('--store-hash <hash>', 'BigCommerce store hash')
     .option('--username <user>', 'user name for HTTP Basic platforms')
-    .option('--storefront <id>', 'channel storefront')
+    .option('--storefront <id>', 'outshifter: the channel storefront orders are listed for')
     .option('--token-stdin', 'read the secret from standard input')
     .option('--use', 'make it the current profile')
-    .addHelpText('after', '\nExamples:\n  echo "$TOKEN" | orderctl profile add shop --platform bigcommerce --store-hash abc123 --token-stdin --use\n  orderctl profile add local --platform bigcommerce --base-url http://127.0.0.1:8787/bigcommerce/stores/{store_hash}/v2 --store-hash sandbox --token-stdin')
+    .addHelpText('after', '\nExamples:\n  echo "$TOKEN" | orderctl profile add shop --platform bigcommerce --store-hash abc123 --token-stdin --use\n  orderctl profile add local --platform bigcommerce --base-url http://127.0.0.1:8787/bigcommerce/stores/{store_hash}/v2 --store-hash sandbox --token-stdin\n  echo "$KEY" | orderctl profile add shop --platform outshifter --storefront my-store --token-stdin')
     .action(
       run(async (ctx, cmd) => {
         const m = await import('./add.js');
