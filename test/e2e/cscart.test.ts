@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CsSection } from '../../src/platforms/cscart/sandbox.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
-import { BIN, orderctl } from '../support/cli.js';
+import { BIN, cliWith, orderctl } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 const USER = 'admin@example.com';
@@ -27,17 +27,7 @@ afterAll(async () => {
   cfg.remove();
 });
 
-const run = (args: string[], input?: string) => orderctl(args, { env, input });
-const json = async (args: string[], input?: string) => {
-  const r = await run(args, input);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-};
-const ids = async (args: string[]) => {
-  const r = await run([...args, '-o', 'ids']);
-  expect(r.code, r.stderr).toBe(0);
-  return r.stdout.split('\n').filter(Boolean);
-};
+const { run, json, ids } = cliWith(() => env);
 const section = () => sandbox.store.section<CsSection>('cscart');
 const stored = (id: string) => section().orders.find((o) => o.order_id === id)!;
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTSHIFTER, type OsSection } from '../../src/platforms/outshifter/sandbox.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
-import { BIN, orderctl } from '../support/cli.js';
+import { BIN, cliWith, orderctl } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 /** A key of our own, to be sure it never shows. */
@@ -41,17 +41,7 @@ afterAll(async () => {
   cfg?.remove();
 });
 
-const run = (args: string[], input?: string) => orderctl(args, { env, input });
-const json = async (args: string[], input?: string) => {
-  const r = await run(args, input);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-};
-const ids = async (args: string[]) => {
-  const r = await run([...args, '-o', 'ids']);
-  expect(r.code, r.stderr).toBe(0);
-  return r.stdout.split('\n').filter(Boolean);
-};
+const { run, json, ids } = cliWith(() => env);
 const reset = () => {
   all.length = 0;
 };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SQUARESPACE, type SqSection } from '../../src/platforms/squarespace/sandbox.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
-import { orderctl } from '../support/cli.js';
+import { cliWith, orderctl } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 let sandbox: Sandbox;
@@ -28,17 +28,7 @@ afterAll(async () => {
   cfg.remove();
 });
 
-const run = (args: string[], input?: string) => orderctl(args, { env, input });
-const json = async (args: string[], input?: string) => {
-  const r = await run(args, input);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-};
-const ids = async (args: string[]) => {
-  const r = await run([...args, '-o', 'ids']);
-  expect(r.code, r.stderr).toBe(0);
-  return r.stdout.split('\n').filter(Boolean);
-};
+const { run, json, ids } = cliWith(() => env);
 const section = () => sandbox.store.section<SqSection>(SQUARESPACE);
 const stored = (id: string) => section().orders.find((o) => o.id === id)!;
 const listed = () => section().orders.filter((o) => o.paymentState !== 'PENDING');

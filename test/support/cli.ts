@@ -1,6 +1,7 @@
 // Spawns the built binary (bin/orderctl.js → dist/), as users and scripts do.
 
 import { spawn } from 'node:child_process';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/orderctl.js', import.meta.url));
@@ -29,4 +30,23 @@ export function orderctl(args: string[], opts: { env?: Record<string, string | u
     });
     child.stdin.end(opts.input ?? '');
   });
+}
+
+/**
+ * run, json and ids over one environment, read as each command starts (tests
+ * set it in beforeAll). json and ids expect exit 0, showing stderr otherwise.
+ */
+export function cliWith(env: () => Record<string, string | undefined>) {
+  const run = (args: string[], input?: string) => orderctl(args, { env: env(), input });
+  const json = async (args: string[], input?: string) => {
+    const r = await run(args, input);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout);
+  };
+  const ids = async (args: string[]) => {
+    const r = await run([...args, '-o', 'ids']);
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout.split('\n').filter(Boolean);
+  };
+  return { run, json, ids };
 }
