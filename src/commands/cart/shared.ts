@@ -20,7 +20,6 @@ export async function openCommerce(ctx: Context, cap: Capability, what: string):
   return adapter.commerce!;
 }
 
-
 const ID = /^\d+$/;
 const PRICE = /^\d+(\.\d{1,2})?$/;
 

@@ -5,13 +5,12 @@ import { missingForPayment } from '../../platforms/outshifter/rules.js';
 import type { View } from '../../output/view.js';
 import { writeOne } from '../../output/writer.js';
 import { note, openCommerce } from '../cart/shared.js';
-import { describeMissing, gatherInput, merged, parseContactFlags, promptMissing } from './contact.js';
+import { describeMissing, gatherInput, merged, promptMissing } from './contact.js';
 import { patchFor, withShippingRate } from './shared.js';
-import { parseExtras, type UpdateOptions } from './update.js';
+import type { UpdateOptions } from './update.js';
 
-export function parseOptions(id: string, flags: Record<string, unknown>): UpdateOptions {
-  return { id, contact: parseContactFlags(flags), extras: parseExtras(flags) };
-}
+// pay takes the flags of update (and --method): one parser serves both.
+export { parseOptions } from './update.js';
 
 async function chooseMethod(ctx: Context, commerce: Commerce, given: string | undefined, current: string | null): Promise<string | undefined> {
   if (given) return given;
