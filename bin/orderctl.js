@@ -10,8 +10,8 @@ if (args[0] === '__profiles') {
   const { versionLine } = await import('../dist/version.js');
   process.stdout.write(`${versionLine()}\n`);
 } else {
-  const { main } = await import('../dist/cli.js');
-  const code = await main(args);
+  const { loadCli } = await import('./load.js');
+  const code = await loadCli().cli.main(args);
   // All output is written and every file closed by now; exit rather than wait
   // for idle timers in libraries (undici keeps one for ~100 ms).
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -2,6 +2,7 @@
 // about process.exit; every command gets its world from the Context.
 
 import { setMaxListeners } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import { versionLine } from './version.js';
 import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type OutputFormat } from './core/context.js';
@@ -204,7 +205,7 @@ function makeRealContext(
       return client;
     },
     prompter: async () => (await import('./prompts/prompter.js')).inquirerPrompter(),
-    readFile: async (file) => (await import('node:fs/promises')).readFile(file, 'utf8'),
+    readFile: (file) => readFile(file, 'utf8'),
     createAtomicFile: async (file) => (await import('./core/atomic-file.js')).createAtomicFile(file),
     onInterrupt: (fn) => gentle.push(fn),
     defer: (fn) => defers.push(fn),

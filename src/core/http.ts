@@ -363,19 +363,12 @@ let undici: Promise<Undici> | undefined;
 function loadUndici(): Promise<Undici> {
   return (undici ??= (async () => {
     // undici is CommonJS: each module's exports arrive as the default export.
-    const [v8, { default: Dispatcher }, { default: api }, { default: EnvHttpProxyAgent }] = await Promise.all([
-      import('node:v8'),
+    // (Its WebAssembly parser stays on baseline code: bin/load.js says why.)
+    const [{ default: Dispatcher }, { default: api }, { default: EnvHttpProxyAgent }] = await Promise.all([
       import('undici/lib/dispatcher/dispatcher.js'),
       import('undici/lib/api/index.js'),
       import('undici/lib/dispatcher/env-http-proxy-agent.js'),
     ]);
-    // undici parses responses with llhttp in WebAssembly. After a few responses V8
-    // starts optimizing the parser on a background thread, and the process cannot
-    // exit until that compile is done: 150-250 ms added to an `orders get` whose
-    // requests take 20. Baseline (Liftoff) code parses fast enough for every
-    // command (a 10,000-order listing is no slower), so it stays unoptimized.
-    v8.setFlagsFromString('--no-wasm-tier-up');
-    v8.setFlagsFromString('--no-wasm-dynamic-tiering');
     Object.assign(Dispatcher.prototype, api);
     return { EnvHttpProxyAgent };
   })());
