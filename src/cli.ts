@@ -27,7 +27,29 @@ import { registerShipping } from './commands/shipping/index.js';
 export type ContextFactory = (globals: GlobalOptions) => Context;
 export type Action = (ctx: Context, cmd: Command) => Promise<void>;
 
-export function buildProgram(makeContext: ContextFactory): Command {
+/** The nouns, in the order help lists them. */
+const NOUNS: Array<{ name: string; description: string; verbs: (noun: Command, run: Runner) => void }> = [
+  { name: 'profile', description: 'manage the stores orderctl talks to', verbs: registerProfile },
+  { name: 'orders', description: 'list, inspect and change orders', verbs: registerOrders },
+  { name: 'cart', description: "build a shopper's cart (outshifter)", verbs: registerCart },
+  { name: 'checkout', description: 'check a cart out: addresses, shipping, payment (outshifter)', verbs: registerCheckout },
+  { name: 'shipping', description: 'shipping rates (outshifter)', verbs: registerShipping },
+  { name: 'sandbox', description: "run the built-in sandbox: a local server that speaks each platform's API", verbs: registerSandbox },
+];
+
+/**
+ * The nouns whose verbs a command line needs: those it names. Building the
+ * rest of the tree would cost every run a few milliseconds, and only help and
+ * completion scripts show it (`completion` builds it all). A word that is an
+ * option's value and happens to be a noun only adds that noun's verbs.
+ */
+export function nounsNamed(argv: string[]): string[] | undefined {
+  if (argv.includes('completion')) return undefined;
+  return NOUNS.map((n) => n.name).filter((name) => argv.includes(name));
+}
+
+/** The command tree; `only` limits which nouns get their verbs (all when absent). */
+export function buildProgram(makeContext: ContextFactory, only?: string[]): Command {
   const program = new Command('orderctl')
     .description('Administer e-commerce orders on BigCommerce, Squarespace, CS-Cart and Outshifter from the command line.')
     .version(versionLine(), '-v, --version', 'print the version of orderctl and Node.js')
@@ -52,12 +74,10 @@ export function buildProgram(makeContext: ContextFactory): Command {
       const ctx = makeContext(parseGlobals(this.optsWithGlobals()));
       await action(ctx, this);
     };
-  registerProfile(program, run);
-  registerOrders(program, run);
-  registerCart(program, run);
-  registerCheckout(program, run);
-  registerShipping(program, run);
-  registerSandbox(program, run);
+  for (const noun of NOUNS) {
+    const cmd = program.command(noun.name).description(noun.description);
+    if (!only || only.includes(noun.name)) noun.verbs(cmd, run);
+  }
   registerCompletion(program, run);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
@@ -136,11 +156,13 @@ export async function main(argv: string[]): Promise<number> {
   const defers: Array<() => Promise<void> | void> = [];
   let io: IO = processIO({ noColorFlag: argv.includes('--no-color'), noInput: argv.includes('--no-input') });
   let globals: GlobalOptions = defaultGlobals();
+  // `orderctl help orders list` is `orderctl orders list --help` (commander's own help command stops at one level).
+  const args = argv[0] === 'help' && argv.length > 1 ? [...argv.slice(1), '--help'] : argv;
   const program = buildProgram((g) => {
     globals = g;
     io = processIO({ noColorFlag: !g.color, noInput: !g.input });
     return makeRealContext(g, io, controller.signal, systemClock, defers, gentle);
-  });
+  }, nounsNamed(args));
   configureOutputAll(program, {
     writeOut: (s) => process.stdout.write(s),
     writeErr: (s) => process.stderr.write(s),
@@ -148,8 +170,6 @@ export async function main(argv: string[]): Promise<number> {
   });
 
   let code: number = ExitCode.ok;
-  // `orderctl help orders list` is `orderctl orders list --help` (commander's own help command stops at one level).
-  const args = argv[0] === 'help' && argv.length > 1 ? [...argv.slice(1), '--help'] : argv;
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (err) {

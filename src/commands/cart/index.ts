@@ -5,8 +5,8 @@ import type { Runner } from '../../cli.js';
 import { examples } from '../examples.js';
 import { collect } from '../orders/flags.js';
 
-export function registerCart(program: Command, run: Runner): void {
-  const cart = program.command('cart').description("build a shopper's cart (outshifter)");
+/** Adds the verbs of `orderctl cart` (the noun itself is declared in cli.ts). */
+export function registerCart(cart: Command, run: Runner): void {
 
   examples(cart.command('create').description('create an empty cart').option('--session <id>', "the shopper's session id (default: a new one)").option('--currency <code>', 'currency, e.g. NOK or EUR'), [
     'orderctl cart create --currency NOK',

@@ -5,8 +5,8 @@ import type { Runner } from '../../cli.js';
 import { examples } from '../examples.js';
 import { addContactOptions } from './flags.js';
 
-export function registerCheckout(program: Command, run: Runner): void {
-  const checkout = program.command('checkout').description('check a cart out: addresses, shipping, payment (outshifter)');
+/** Adds the verbs of `orderctl checkout` (the noun itself is declared in cli.ts). */
+export function registerCheckout(checkout: Command, run: Runner): void {
 
   examples(checkout.command('create <cart-id>').description('start a checkout from a cart'), ['orderctl checkout create CART']).action(
     run(async (ctx, cmd) => (await import('./create.js')).run(ctx, { cartId: cmd.args[0]! })),

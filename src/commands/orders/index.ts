@@ -8,8 +8,8 @@ import { addBulkOptions, addFilterOptions, addPagingOptions, collect } from './f
 /** Parses the bulk flags in the action, where bulk.ts may load. */
 const bulkFlags = async (flags: Record<string, unknown>) => (await import('./bulk.js')).parseBulkOptions(flags);
 
-export function registerOrders(program: Command, run: Runner): void {
-  const orders = program.command('orders').description('list, inspect and change orders');
+/** Adds the verbs of `orderctl orders` (the noun itself is declared in cli.ts). */
+export function registerOrders(orders: Command, run: Runner): void {
 
   examples(addPagingOptions(addFilterOptions(orders.command('list').alias('ls').description('list orders'))), [
     'orderctl orders list --status awaiting_fulfillment --since 7d',

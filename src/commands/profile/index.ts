@@ -3,8 +3,8 @@
 import type { Command } from 'commander';
 import type { Runner } from '../../cli.js';
 
-export function registerProfile(program: Command, run: Runner): void {
-  const profile = program.command('profile').description('manage the stores orderctl talks to');
+/** Adds the verbs of `orderctl profile` (the noun itself is declared in cli.ts). */
+export function registerProfile(profile: Command, run: Runner): void {
 
   profile
     .command('add <name>')

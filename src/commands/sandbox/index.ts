@@ -3,8 +3,8 @@
 import type { Command } from 'commander';
 import type { Runner } from '../../cli.js';
 
-export function registerSandbox(program: Command, run: Runner): void {
-  const sandbox = program.command('sandbox').description('run the built-in sandbox: a local server that speaks each platform\'s API');
+/** Adds the verbs of `orderctl sandbox` (the noun itself is declared in cli.ts). */
+export function registerSandbox(sandbox: Command, run: Runner): void {
 
   sandbox
     .command('serve')

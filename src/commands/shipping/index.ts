@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import type { Runner } from '../../cli.js';
 import { collect } from '../orders/flags.js';
 
-export function registerShipping(program: Command, run: Runner): void {
-  const shipping = program.command('shipping').description('shipping rates (outshifter)');
+/** Adds the verbs of `orderctl shipping` (the noun itself is declared in cli.ts). */
+export function registerShipping(shipping: Command, run: Runner): void {
   shipping
     .command('quote')
     .description('the flat shipping rate of products to a country')
