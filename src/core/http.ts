@@ -18,7 +18,7 @@ import {
 } from './errors.js';
 import { RateLimiter, type QuotaReading } from './rate-limit.js';
 import { redactHeaders, redactText } from './redact.js';
-import { backoffDelay, parseRetryAfter, shouldRetry, type Attempt } from './retry.js';
+import { backoffDelay, goneByEarlierAttempt, mayHaveArrived, parseRetryAfter, shouldRetry, type Attempt } from './retry.js';
 import { VERSION } from '../version.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -187,6 +187,7 @@ export class HttpClient {
       throw new DryRunStop();
     }
 
+    let arrivedBefore = false;
     for (let attempt = 1; ; attempt++) {
       await this.limiter.acquire(this.opts.signal);
       let outcome: Attempt;
@@ -202,6 +203,9 @@ export class HttpClient {
           if (parsed.ok) return { status: raw.status, headers: raw.headers, body: parsed.body };
           outcome = { kind: 'bad-body' };
           failure = parsed.error;
+        } else if (goneByEarlierAttempt(spec.method, raw.status, arrivedBefore)) {
+          this.trace('~', `${what}: gone on the repeat, so the attempt whose answer was lost removed it`);
+          return { status: 204, headers: raw.headers, body: undefined };
         } else {
           outcome = { kind: 'response', status: raw.status };
           failure = this.errorFor(raw, what);
@@ -216,6 +220,7 @@ export class HttpClient {
         failure = networkError(err, code, url, sent, spec);
       }
 
+      arrivedBefore ||= mayHaveArrived(outcome);
       const retry = shouldRetry({
         method: spec.method,
         attempt,

@@ -20,6 +20,19 @@ export interface RetryInput {
   idempotent?: boolean;
 }
 
+/** The request may have been carried out though no answer said so (the answer was lost, or a gateway gave up waiting). */
+export function mayHaveArrived(o: Attempt): boolean {
+  return (o.kind === 'network' && o.sent) || (o.kind === 'response' && o.status === 504);
+}
+
+/**
+ * A DELETE repeated after an attempt that may have been carried out, and
+ * answered 404: that attempt removed it, so the DELETE is done.
+ */
+export function goneByEarlierAttempt(method: string, status: number, earlierMayHaveArrived: boolean): boolean {
+  return method === 'DELETE' && status === 404 && earlierMayHaveArrived;
+}
+
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 

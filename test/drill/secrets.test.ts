@@ -19,7 +19,7 @@ const tally = figures('secrets');
 afterAll(() => tally.save());
 
 /** Every command of the platform, with --debug and --dry-run among them. */
-function commands(p: DrillPlatform, id: string, dir: string, orderFile: string | undefined): string[][] {
+function commands(p: DrillPlatform, id: string, changeId: string, dir: string, orderFile: string | undefined): string[][] {
   const runs: string[][] = [
     ['profile', 'list'],
     ['profile', 'show', '-o', 'json'],
@@ -33,7 +33,7 @@ function commands(p: DrillPlatform, id: string, dir: string, orderFile: string |
     ['orders', 'export', '--out', path.join(dir, `${p.platform}.csv`), '--debug'],
     ['orders', 'export', '--out', path.join(dir, `${p.platform}.ndjson`), '--checkpoint', p.platform],
   ];
-  for (const m of p.mutations) runs.push([...m.args(id), '--dry-run', '--debug'], [...m.args(id), '--debug']);
+  for (const m of p.mutations) runs.push([...m.args(changeId), '--dry-run', '--debug'], [...m.args(changeId), '--debug']);
   if (orderFile) runs.push(['orders', 'create', '--file', orderFile, '--dry-run'], ['orders', 'create', '--file', orderFile, '--debug']);
   return runs;
 }
@@ -53,6 +53,8 @@ describe.each(DRILL_PLATFORMS.map((p) => [p.platform, p] as const))('%s', (_name
   });
   const run = (argv: string[], o: Parameters<typeof runCommand>[1] = {}) => runCommand(argv, { config, env: { ORDERCTL_CONFIG_DIR: tmp.dir }, ...o });
   const firstId = async () => (await run(['orders', 'list', '--limit', '1', '-o', 'ids'])).out.trim();
+  // Changes go to the last order: the first ones are where hostile text is planted (archive hides an order).
+  const lastId = async () => (await run(['orders', 'list', '--all', '-o', 'ids'])).out.trim().split('\n').pop()!;
 
   it('never writes the token, in any form, whatever the command', async () => {
     const profile = drillProfile(p, sandbox, TOKEN);
@@ -65,7 +67,7 @@ describe.each(DRILL_PLATFORMS.map((p) => [p.platform, p] as const))('%s', (_name
     if (p.create) fs.writeFileSync((orderFile = path.join(tmp.dir, 'order.json')), JSON.stringify(p.create.body(1)));
 
     let written = 0;
-    for (const argv of commands(p, id, tmp.dir, orderFile)) {
+    for (const argv of commands(p, id, await lastId(), tmp.dir, orderFile)) {
       const r = await run(argv);
       const all = r.out + r.err;
       written += all.length;

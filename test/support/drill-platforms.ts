@@ -4,6 +4,9 @@
 // joins every drill (faults, secrets, hostile responses, bad input) by adding
 // its entry here.
 
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Profile } from '../../src/core/config.js';
 import type { Platform } from '../../src/core/order.js';
 import type { Sandbox } from '../../src/sandbox/server.js';
@@ -17,6 +20,8 @@ export interface DrillMutation {
   eligible(raw: Record<string, unknown>): boolean;
   /** The change request is safe to send twice (PUT; a POST with an Idempotency-Key). */
   repeatable: boolean;
+  /** Once made, the change makes a repeat answer "not found" (archive): the advised retry may end so (exit 4, saying so). */
+  goneWhenDone?: RegExp;
 }
 
 export interface DrillPlatform {
@@ -37,6 +42,13 @@ export interface DrillPlatform {
 }
 
 type Json = Record<string, unknown>;
+
+/** The body `orders update` sends in the drills: written on first use, where every drill reads it. */
+function updateFile(): string {
+  const file = path.join(os.tmpdir(), `orderctl-drill-update-${process.pid}.json`);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, JSON.stringify({ staff_notes: 'drilled' }));
+  return file;
+}
 const section = (sandbox: Sandbox, platform: string) => sandbox.store.section(platform) as unknown as { orders: Json[] };
 
 export const DRILL_PLATFORMS: readonly DrillPlatform[] = [
@@ -53,6 +65,10 @@ export const DRILL_PLATFORMS: readonly DrillPlatform[] = [
       { name: 'cancel', args: (id) => ['orders', 'cancel', id, '--yes'], eligible: (o) => o.status_id !== 5, repeatable: true },
       // A shipment is a POST without a key: a repeat would add a second one.
       { name: 'fulfill', args: (id) => ['orders', 'fulfill', id, '--tracking', '1Z999', '--carrier', 'ups'], eligible: (o) => o.items_shipped === 0 && o.shipping_address_count === 1 && o.status_id !== 5, repeatable: false },
+      // A PUT of values: a repeat sets them again, which changes nothing.
+      { name: 'update --file', args: (id) => ['orders', 'update', id, '--file', updateFile()], eligible: (o) => o.staff_notes !== 'drilled' && o.is_deleted === false, repeatable: true },
+      // DELETE archives: a repeat finds the order archived already.
+      { name: 'archive', args: (id) => ['orders', 'archive', id, '--yes'], eligible: (o) => o.is_deleted === false, repeatable: true, goneWhenDone: /archived already/ },
     ],
     plant: (sb, i, text) => {
       const r = section(sb, 'bigcommerce').orders[i] as { order: { billing_address: Json } };
@@ -97,6 +113,8 @@ export const DRILL_PLATFORMS: readonly DrillPlatform[] = [
     mutations: [
       { name: 'status --set', args: (id) => ['orders', 'status', id, '--set', 'B', '--yes'], eligible: (o) => o.status !== 'B', repeatable: true },
       { name: 'cancel', args: (id) => ['orders', 'cancel', id, '--yes'], eligible: (o) => o.status !== 'I', repeatable: true },
+      // With --notify the PUT also e-mails the customer: never repeated once it may have arrived.
+      { name: 'status --notify', args: (id) => ['orders', 'status', id, '--set', 'P', '--notify', '--yes'], eligible: (o) => o.status !== 'P', repeatable: false },
       { name: 'fulfill', args: (id) => ['orders', 'fulfill', id], eligible: (o) => o.status !== 'C', repeatable: true },
     ],
     plant: (sb, i, text) => Object.assign(section(sb, 'cscart').orders[i]!, { firstname: text, lastname: text, email: text }),

@@ -155,6 +155,18 @@ describe('HttpClient', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('takes a 404 to a repeated DELETE as done when the first answer was lost', async () => {
+    // The first DELETE was carried out, and its answer lost: the repeat finds nothing to remove.
+    replies.push((req) => req.socket.destroy());
+    replies.push((_q, r) => json(r, 404, [{ status: 404, message: 'The requested resource was not found.' }]));
+    const res = await client().c.request({ method: 'DELETE', path: '/orders/7' });
+    expect(res.status).toBe(204);
+    expect(seen.map((s) => s.method)).toEqual(['DELETE', 'DELETE']);
+    // A first answer of 404 is not found: there was nothing to remove.
+    replies.push((_q, r) => json(r, 404, [{ status: 404, message: 'The requested resource was not found.' }]));
+    await expect(client().c.request({ method: 'DELETE', path: '/orders/8' })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it('says clearly when a body is HTML or truncated', async () => {
     replies.push((_q, r) => {
       r.writeHead(200, { 'content-type': 'text/html' });

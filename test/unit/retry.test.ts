@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, parseRetryAfter, shouldRetry, type RetryInput } from '../../src/core/retry.js';
+import { backoffDelay, goneByEarlierAttempt, mayHaveArrived, parseRetryAfter, shouldRetry, type RetryInput } from '../../src/core/retry.js';
 import { seededRandom } from '../../src/core/clock.js';
 
 const base: RetryInput = { method: 'GET', attempt: 1, maxAttempts: 4, outcome: { kind: 'response', status: 503 }, idempotencyKey: false, neverRetryAfterSend: false };
@@ -81,5 +81,19 @@ describe('parseRetryAfter', () => {
   it('ignores what it cannot read', () => {
     expect(parseRetryAfter(undefined, now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
+
+describe('a DELETE whose repeat finds it gone', () => {
+  it('counts as done only when an earlier attempt may have been carried out', () => {
+    expect(mayHaveArrived({ kind: 'network', sent: true })).toBe(true);
+    expect(mayHaveArrived({ kind: 'response', status: 504 })).toBe(true);
+    expect(mayHaveArrived({ kind: 'network', sent: false })).toBe(false);
+    expect(mayHaveArrived({ kind: 'response', status: 503 })).toBe(false);
+    expect(goneByEarlierAttempt('DELETE', 404, true)).toBe(true);
+    // A first answer of 404: nothing was there to remove.
+    expect(goneByEarlierAttempt('DELETE', 404, false)).toBe(false);
+    expect(goneByEarlierAttempt('PUT', 404, true)).toBe(false);
+    expect(goneByEarlierAttempt('DELETE', 410, true)).toBe(false);
   });
 });

@@ -221,7 +221,13 @@ export class BigCommerceAdapter implements Adapter {
 
   async archiveOrder(id: string): Promise<void> {
     checkId(id);
-    await this.orderRequest(id, { method: 'DELETE', path: pathOf`/orders/${id}` });
+    try {
+      await this.http.request({ method: 'DELETE', path: pathOf`/orders/${id}` });
+    } catch (err) {
+      // An archived order answers 404 like one that never was: a repeated archive ends here.
+      if (err instanceof NotFoundError) throw new NotFoundError(`order ${id} not found on bigcommerce: it does not exist, or is archived already`, { status: 404 });
+      throw err;
+    }
   }
 
   async fulfillOrder(id: string, o: FulfillOptions): Promise<FulfillResult> {
