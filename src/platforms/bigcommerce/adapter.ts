@@ -221,13 +221,8 @@ export class BigCommerceAdapter implements Adapter {
 
   async archiveOrder(id: string): Promise<void> {
     checkId(id);
-    try {
-      await this.http.request({ method: 'DELETE', path: pathOf`/orders/${id}` });
-    } catch (err) {
-      // An archived order answers 404 like one that never was: a repeated archive ends here.
-      if (err instanceof NotFoundError) throw new NotFoundError(`order ${id} not found on bigcommerce: it does not exist, or is archived already`, { status: 404 });
-      throw err;
-    }
+    // An archived order answers 404 like one that never was: a repeated archive ends there.
+    await this.orderRequest(id, { method: 'DELETE', path: pathOf`/orders/${id}` }, 'it does not exist, or is archived already');
   }
 
   async fulfillOrder(id: string, o: FulfillOptions): Promise<FulfillResult> {
@@ -269,12 +264,14 @@ export class BigCommerceAdapter implements Adapter {
     }
   }
 
-  /** A request about one order: a 404 says which order was not found. */
-  private async orderRequest<T>(id: string, spec: Parameters<HttpClient['request']>[0]) {
+  /** A request about one order: a 404 says which order was not found (and, given `why`, what that may mean). */
+  private async orderRequest<T>(id: string, spec: Parameters<HttpClient['request']>[0], why?: string) {
     try {
       return await this.http.request<T>(spec);
     } catch (err) {
-      if (err instanceof NotFoundError) throw new NotFoundError(`order ${id} not found on bigcommerce`, { status: 404, hint: 'list orders with "orderctl orders list"' });
+      if (err instanceof NotFoundError) {
+        throw new NotFoundError(`order ${id} not found on bigcommerce${why ? `: ${why}` : ''}`, { status: 404, hint: 'list orders with "orderctl orders list"' });
+      }
       throw err;
     }
   }
