@@ -11,11 +11,12 @@
 // machine slows all of them alike. Peak memory is each process's maxRSS: read
 // by a preload for Node, by GNU time (/usr/bin/time) for curl and jq.
 // Usage: node bench/run.mjs [--orders N] [--runs N] [--changes N]
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serveSandbox } from '../scripts/serve-sandbox.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'orderctl.js');
@@ -76,19 +77,10 @@ function compared(what, mine, theirs, theirName, target) {
   row(what, `${ms(mine.ms)}, ${mib(mine.mib)}`, `${theirName}: ${ms(theirs.ms)}, ${mib(theirs.mib)}`, `time ${ratio(mine.ms, theirs.ms)}, memory ${ratio(mine.mib, theirs.mib)}`, target);
 }
 
-/** A sandbox in a child process; resolves with its BigCommerce base URL. */
+/** A sandbox in a child process, in memory; resolves with its BigCommerce base URL. */
 async function serve(extra) {
-  const child = spawn(process.execPath, [BIN, 'sandbox', 'serve', '--memory', ...extra], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /bigcommerce\s+(\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`sandbox exited ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGINT') };
+  const { baseUrls, stop } = await serveSandbox(['--memory', ...extra], env);
+  return { url: baseUrls.bigcommerce, stop };
 }
 
 const CURL_HEADERS = `-H 'X-Auth-Token: sandbox-token' -H 'Accept: application/json'`;

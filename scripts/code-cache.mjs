@@ -3,28 +3,19 @@
 // HTTP core and undici, an adapter, the output), then saves that bytecode.
 // They talk to a sandbox in a process of its own, so that the server's code,
 // which no command against a real store runs, stays out of the cache.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BUNDLE, CACHE, loadCli } from '../bin/load.js';
+import { CACHE, loadCli } from '../bin/load.js';
+import { serveSandbox } from './serve-sandbox.mjs';
 
 const COMMANDS = [['--help'], ['orders', 'list', '--limit', '5', '-o', 'json'], ['orders', 'get', '100', '-o', 'json']];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orderctl-code-cache-'));
 const env = { ...process.env, ORDERCTL_CONFIG_DIR: dir, NO_COLOR: '1' };
-const launcher = path.join(path.dirname(BUNDLE), '..', 'bin', 'orderctl.js');
-const sandbox = spawn(process.execPath, [launcher, 'sandbox', 'serve', '--memory', '--orders', '20'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+const sandbox = serveSandbox(['--memory', '--orders', '20'], env);
 try {
-  const baseUrl = await new Promise((resolve, reject) => {
-    let out = '';
-    sandbox.stdout.on('data', (d) => {
-      out += d;
-      const m = /bigcommerce\s+(\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    sandbox.on('exit', (code) => reject(new Error(`code cache: the sandbox exited ${code}`)));
-  });
+  const baseUrl = (await sandbox).baseUrls.bigcommerce;
   const config = { currentProfile: 'cache', profiles: { cache: { platform: 'bigcommerce', baseUrl, token: 'sandbox-token' } } };
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config), { mode: 0o600 });
   Object.assign(process.env, env);
@@ -38,7 +29,7 @@ try {
   fs.writeFileSync(tmp, createCachedData());
   fs.renameSync(tmp, CACHE);
 } finally {
-  sandbox.kill();
+  await sandbox.then((s) => s.stop(), () => undefined);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 process.exit(0);

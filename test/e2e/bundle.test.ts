@@ -2,13 +2,13 @@
 // matches, compiled as usual when it does not, and without the Node modules
 // that the build leaves to first use. Run `npm run build` first.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN } from '../support/cli.js';
+import { BIN, serveSandbox } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -70,17 +70,9 @@ describe('the bundle', () => {
 
   it('does not load HTTP/2, TLS or child processes for a request over plain HTTP', async () => {
     const env = { PATH: process.env.PATH, ORDERCTL_CONFIG_DIR: cfg.dir };
-    const server = spawn(process.execPath, [BIN, 'sandbox', 'serve', '--memory', '--orders', '5'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const server = serveSandbox(['--memory', '--orders', '5'], cfg.dir);
     try {
-      const baseUrl = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        server.stdout.on('data', (d) => {
-          out += d;
-          const m = /bigcommerce\s+(\S+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        server.on('exit', (code) => reject(new Error(`sandbox exited ${code}`)));
-      });
+      const baseUrl = (await server.ready).baseUrls.bigcommerce!;
       const config = { currentProfile: 'shop', profiles: { shop: { platform: 'bigcommerce', baseUrl, token: 'sandbox-token' } } };
       fs.writeFileSync(path.join(cfg.dir, 'config.json'), JSON.stringify(config), { mode: 0o600 });
       const preload = path.join(cfg.dir, 'modules.mjs');
@@ -92,7 +84,7 @@ describe('the bundle', () => {
       expect(loaded).toContain('NativeModule http');
       for (const name of ['http2', 'tls', 'child_process']) expect(loaded).not.toContain(`NativeModule ${name}`);
     } finally {
-      server.kill();
+      await server.stop();
       fs.rmSync(path.join(cfg.dir, 'config.json'), { force: true });
     }
   });

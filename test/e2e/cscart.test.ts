@@ -2,11 +2,10 @@
 // CS-Cart dialect: every command and parameter of issue 3, end to end.
 // Run `npm run build` first so dist/ is current.
 
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CsSection } from '../../src/platforms/cscart/sandbox.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
-import { BIN, cliWith, orderctl } from '../support/cli.js';
+import { cliWith, orderctl, serveSandbox } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 const USER = 'admin@example.com';
@@ -244,17 +243,9 @@ describe('orderctl orders update --vendor-ref / list --vendor-ref (cscart)', () 
 describe('orderctl sandbox serve with a cscart profile', () => {
   it('works end to end against the served /cscart/api', async () => {
     const served = tempConfigDir();
-    const child = spawn(process.execPath, [BIN, 'sandbox', 'serve', '--port', '0', '--memory', '--seed', '5', '--orders', '12'], { env: { PATH: process.env.PATH, ORDERCTL_CONFIG_DIR: served.dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const s = serveSandbox(['--port', '0', '--memory', '--seed', '5', '--orders', '12'], served.dir);
     try {
-      let stdout = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (d) => {
-          stdout += d;
-          const m = /cscart\s+(\S+)/.exec(stdout);
-          if (m && /token/.test(stdout)) resolve(m[1]!);
-        });
-        child.on('close', (code) => reject(new Error(`serve exited ${code}`)));
-      });
+      const url = (await s.ready).baseUrls.cscart!;
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/cscart\/api$/);
       const e = { ORDERCTL_CONFIG_DIR: served.dir };
       const add = await orderctl(['profile', 'add', 'served', '--platform', 'cscart', '--base-url', url, '--username', USER, '--token-stdin', '--use'], { env: e, input: 'sandbox-token\n' });
@@ -267,8 +258,7 @@ describe('orderctl sandbox serve with a cscart profile', () => {
       const got = await orderctl(['orders', 'get', '90'], { env: e });
       expect(JSON.parse(got.stdout)).toMatchObject({ status: 'completed', nativeStatus: 'C' });
     } finally {
-      child.kill('SIGINT');
-      await new Promise((resolve) => child.once('close', resolve));
+      await s.stop();
       served.remove();
     }
   });

@@ -3,13 +3,12 @@
 // the issue's "done" scenario against a real `orderctl sandbox serve`.
 // Run `npm run build` first so dist/ is current.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTSHIFTER, type OsSection } from '../../src/platforms/outshifter/sandbox.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
-import { BIN, cliWith, orderctl } from '../support/cli.js';
+import { cliWith, orderctl, serveSandbox } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 /** A key of our own, to be sure it never shows. */
@@ -899,33 +898,13 @@ describe('secrets (outshifter)', () => {
   });
 });
 
-/** `orderctl sandbox serve` as a child process, until SIGINT. */
-function serve(configDir: string) {
-  const child = spawn(process.execPath, [BIN, 'sandbox', 'serve', '--port', '0', '--memory', '--seed', '1'], { env: { PATH: process.env.PATH, ORDERCTL_CONFIG_DIR: configDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const ready = new Promise<{ url: string; outshifter: string; token: string }>((resolve, reject) => {
-    const check = () => {
-      const url = /sandbox listening on (\S+)/.exec(stdout)?.[1];
-      const outshifter = /outshifter\s+(\S+)/.exec(stdout)?.[1];
-      const token = /token\s+(\S+)/.exec(stdout)?.[1];
-      if (url && outshifter && token) resolve({ url, outshifter, token });
-    };
-    child.stdout.on('data', check);
-    child.on('close', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
-  return { child, ready, exited, output: () => ({ stdout, stderr }) };
-}
-
 describe('done: a shopper’s whole flow against `orderctl sandbox serve`', () => {
   it('cart, items, checkout, addresses, quote, pay, sandbox payment, order listed, an item cancelled', async () => {
     const home = tempConfigDir();
-    const s = serve(home.dir);
+    const s = serveSandbox(['--port', '0', '--memory', '--seed', '1'], home.dir);
     try {
-      const { url, outshifter, token } = await s.ready;
+      const { url, baseUrls, token } = await s.ready;
+      const outshifter = baseUrls.outshifter!;
       expect(outshifter).toBe(`${url}/outshifter/api`);
       const announce = path.join(home.dir, 'sandbox', 'serve.json');
       expect(JSON.parse(fs.readFileSync(announce, 'utf8'))).toMatchObject({ url });
@@ -992,10 +971,7 @@ describe('done: a shopper’s whole flow against `orderctl sandbox serve`', () =
       expect(s.output().stderr).toContain('sandbox stopped');
       expect(fs.existsSync(announce)).toBe(false);
     } finally {
-      if (s.child.exitCode === null && s.child.signalCode === null) {
-        s.child.kill('SIGINT');
-        await s.exited;
-      }
+      await s.stop();
       home.remove();
     }
   });

@@ -1,10 +1,9 @@
 // `orderctl sandbox serve|reset|info` from the built binary, and a profile pointed at it.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, orderctl } from '../support/cli.js';
+import { orderctl, serveSandbox } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 let cfg: ReturnType<typeof tempConfigDir>;
@@ -13,31 +12,14 @@ beforeAll(() => {
 });
 afterAll(() => cfg.remove());
 
-function serve(args: string[]) {
-  const child = spawn(process.execPath, [BIN, 'sandbox', 'serve', ...args], { env: { PATH: process.env.PATH, ORDERCTL_CONFIG_DIR: cfg.dir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const ready = new Promise<{ url: string; bigcommerce: string; token: string }>((resolve, reject) => {
-    const check = () => {
-      const url = /sandbox listening on (\S+)/.exec(stdout)?.[1];
-      const bc = /bigcommerce\s+(\S+)/.exec(stdout)?.[1];
-      const token = /token\s+(\S+)/.exec(stdout)?.[1];
-      if (url && bc && token) resolve({ url, bigcommerce: bc, token });
-    };
-    child.stdout.on('data', check);
-    child.on('close', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  return { child, ready, exited, output: () => ({ stdout, stderr }) };
-}
+const serve = (args: string[]) => serveSandbox(args, cfg.dir);
 
 describe('orderctl sandbox', () => {
   it('serves until Ctrl-C, and a profile pointed at it works end to end', async () => {
     const state = path.join(cfg.dir, 'served.json');
     const s = serve(['--port', '0', '--state', state, '--seed', '5', '--orders', '25']);
-    const { bigcommerce, token } = await s.ready;
+    const { baseUrls, token } = await s.ready;
+    const bigcommerce = baseUrls.bigcommerce!;
     expect(bigcommerce).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/bigcommerce\/stores\/sandbox\/v2$/);
     const env = { ORDERCTL_CONFIG_DIR: cfg.dir };
     const add = await orderctl(['profile', 'add', 'served', '--platform', 'bigcommerce', '--base-url', bigcommerce, '--token-stdin', '--use'], { env, input: token });

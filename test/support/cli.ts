@@ -50,3 +50,37 @@ export function cliWith(env: () => Record<string, string | undefined>) {
   };
   return { run, json, ids };
 }
+
+/** What a running `orderctl sandbox serve` printed: its root URL, each platform's base URL, the token. */
+export interface Served {
+  url: string;
+  baseUrls: Record<string, string>;
+  token: string;
+}
+
+/** `orderctl sandbox serve ARGS` as a child process (in `configDir`), until it is killed. */
+export function serveSandbox(args: string[], configDir: string) {
+  const child = spawn(process.execPath, [BIN, 'sandbox', 'serve', ...args], { env: { PATH: process.env.PATH, ORDERCTL_CONFIG_DIR: configDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const ready = new Promise<Served>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const url = /sandbox listening on (\S+)/.exec(stdout)?.[1];
+      // The token line comes after every platform's.
+      const token = /^\s+token\s+(\S+)/m.exec(stdout)?.[1];
+      if (!url || !token) return;
+      const baseUrls = Object.fromEntries([...stdout.matchAll(/^\s+(bigcommerce|cscart|squarespace|outshifter)\s+(\S+)/gm)].map((m) => [m[1]!, m[2]!]));
+      resolve({ url, baseUrls, token });
+    });
+    child.on('close', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  /** Ctrl-C, and its exit code. */
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    return exited;
+  };
+  return { child, ready, exited, stop, output: () => ({ stdout, stderr }) };
+}
