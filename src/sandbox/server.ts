@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bigcommerceDialect } from '../platforms/bigcommerce/sandbox.js';
+import { bigcommerceDialect } from '../platforms/bigcommerce/sandbox/index.js';
 import { cscartDialect } from '../platforms/cscart/sandbox.js';
 import { outshifterDialect } from '../platforms/outshifter/sandbox.js';
 import { squarespaceDialect } from '../platforms/squarespace/sandbox.js';
