@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import { versionLine } from './version.js';
 import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type OutputFormat } from './core/context.js';
-import { DryRunStop, ExitCode, InterruptedError, isOrderctlError } from './core/errors.js';
+import { ApiError, DryRunStop, ExitCode, InterruptedError, isOrderctlError } from './core/errors.js';
 // Small modules every command needs: part of cli.js, since each chunk file
 // costs a resolve, a read and a compile (about 1 ms apiece on Node 20).
 import { processIO, type IO } from './core/io.js';
@@ -136,21 +136,32 @@ export function reportError(io: IO, err: unknown, opts: { json: boolean; debug: 
 /** Runs the CLI with the given argv (without node and script); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
-  // Every request and wait of a bulk run listens for Ctrl-C on this one signal.
+  // Every request and wait of a bulk run listens for an interruption on this one signal.
   setMaxListeners(0, controller.signal);
-  let interrupted = 0;
+  // What cron, systemd and `timeout` send (TERM), a closed terminal (HUP) and
+  // Ctrl-C (INT) take one path: finish or abandon cleanly, report, remove temp
+  // files, exit 128 + the signal's number.
+  let signalled: Signal | undefined;
+  let signals = 0;
   const gentle: Array<() => void> = [];
-  const onSigint = () => {
-    interrupted++;
-    // A second Ctrl-C means now: atomic writes mean nothing half-written is left.
-    if (interrupted > 1) process.exit(ExitCode.interrupted);
+  const onSignal = (name: Signal) => {
+    signals++;
+    signalled ??= name;
+    // A second one means now: atomic writes mean nothing half-written is left, and the exit hook removes temp files.
+    if (signals > 1) process.exit(128 + SIGNALS[signalled]);
     if (gentle.length) gentle.forEach((fn) => fn());
     else controller.abort();
   };
-  process.on('SIGINT', onSigint);
-  // A reader that stops early (`orderctl … | head`) is not an error.
+  const listeners = SIGNAL_NAMES.map((name) => [name, () => onSignal(name)] as const);
+  for (const [name, fn] of listeners) process.on(name, fn);
+  // A reader that stops early (`orderctl … | head`) is not an error, unless the
+  // output is a whole (`orders export --out -`): then it was cut short.
+  let stdoutMustComplete = false;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(ExitCode.ok);
+    if (err.code !== 'EPIPE') return;
+    if (!stdoutMustComplete) process.exit(ExitCode.ok);
+    const code = reportError(io, new ApiError('standard output was closed before the export was complete'), { json: false, debug: false });
+    process.exit(code);
   });
 
   const defers: Array<() => Promise<void> | void> = [];
@@ -161,7 +172,8 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram((g) => {
     globals = g;
     io = processIO({ noColorFlag: !g.color, noInput: !g.input });
-    return makeRealContext(g, io, controller.signal, systemClock, defers, gentle);
+    const ctx = makeRealContext(g, io, controller.signal, systemClock, defers, gentle);
+    return { ...ctx, stdoutMustComplete: () => void (stdoutMustComplete = true) };
   }, nounsNamed(args));
   configureOutputAll(program, {
     writeOut: (s) => process.stdout.write(s),
@@ -177,16 +189,24 @@ export async function main(argv: string[]): Promise<number> {
       code = err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
       if (code === ExitCode.usage && !/--help/.test(err.message)) process.stderr.write('hint: see "orderctl --help" or "orderctl COMMAND --help"\n');
     } else {
-      const e = controller.signal.aborted && !isOrderctlError(err) ? new InterruptedError() : err;
+      const e = signalled && (!isOrderctlError(err) || err instanceof InterruptedError) ? interruptedBy(signalled) : err;
       const format = globals.output;
       code = reportError(io, e, { json: format === 'json' || format === 'ndjson', debug: globals.debug });
     }
   } finally {
     for (const fn of defers.reverse()) await Promise.resolve(fn()).catch(() => undefined);
-    process.off('SIGINT', onSigint);
+    for (const [name, fn] of listeners) process.off(name, fn);
   }
-  if (controller.signal.aborted && code === ExitCode.ok) code = ExitCode.interrupted;
+  if (signalled && (code === ExitCode.ok || code === ExitCode.interrupted)) code = 128 + SIGNALS[signalled];
   return code;
+}
+
+type Signal = 'SIGINT' | 'SIGHUP' | 'SIGTERM';
+const SIGNALS: Record<Signal, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+const SIGNAL_NAMES = Object.keys(SIGNALS) as Signal[];
+
+function interruptedBy(name: Signal): InterruptedError {
+  return new InterruptedError(name === 'SIGINT' ? 'interrupted' : `interrupted by ${name}`, 128 + SIGNALS[name]);
 }
 
 function makeRealContext(
@@ -228,6 +248,7 @@ function makeRealContext(
     readFile: (file) => readFile(file, 'utf8'),
     createAtomicFile: async (file) => (await import('./core/atomic-file.js')).createAtomicFile(file),
     onInterrupt: (fn) => gentle.push(fn),
+    stdoutMustComplete: () => undefined,
     defer: (fn) => defers.push(fn),
     debug,
   };

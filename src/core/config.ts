@@ -1,12 +1,13 @@
-// Profiles live in one JSON file (config.json) in the config dir, written by
-// `conf` (atomic writes) with mode 0600 in a 0700 folder. A file we cannot
+// Profiles live in one JSON file (config.json) in the config dir, written
+// atomically with mode 0600 in a 0700 folder, under a lock. A file we cannot
 // read is reported with its path and never overwritten.
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PLATFORMS, type Platform } from './order.js';
-import { UsageError } from './errors.js';
+import { ApiError, UsageError } from './errors.js';
+import { ensureDir, isLock, tryLock, writeJsonAtomically } from './atomic-file.js';
 
 export interface Profile {
   platform: Platform;
@@ -26,8 +27,10 @@ export interface ConfigStore {
   readonly dir: string;
   readonly path: string;
   data(): ConfigData;
-  /** Writes the file (atomically, 0600); conf loads here, so reading config stays cheap. */
+  /** Replaces the whole file (atomically, 0600, under the config lock). */
   save(data: ConfigData): Promise<void>;
+  /** Read-modify-write under the config lock, from the file as it is now: what every command that changes profiles uses. */
+  update(change: (data: ConfigData) => ConfigData | void): Promise<ConfigData>;
 }
 
 export function configDir(env: Record<string, string | undefined>): string {
@@ -61,52 +64,83 @@ export function validateConfig(raw: unknown, file: string): ConfigData {
   return { currentProfile: obj.currentProfile as string | undefined, profiles: profiles as Record<string, Profile> };
 }
 
-/** The file-backed store. `conf` is imported here only, when a command first needs config. */
+/** The file-backed store. Reading needs nothing but the file: the folder is created on the first write. */
 export async function openConfig(env: Record<string, string | undefined>): Promise<ConfigStore> {
   const dir = configDir(env);
   const file = path.join(dir, 'config.json');
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  let text: string | undefined;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new UsageError(`cannot read config file ${file}: ${(err as Error).message}`);
-    }
-  }
-  // Parse ourselves first so a corrupt file is reported, not replaced.
-  let data: ConfigData = { profiles: {} };
-  if (text !== undefined && text.trim() !== '') {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      throw new UsageError(`config file ${file} is not valid JSON (${(err as Error).message})`, {
-        hint: 'fix or remove the file; orderctl will not overwrite it',
-      });
-    }
-    data = validateConfig(raw, file);
-  }
-  let conf: { store: Record<string, unknown> } | undefined;
+  let data = readConfigFile(file);
   return {
     dir,
     path: file,
     data: () => structuredClone(data),
     async save(next) {
-      const { default: Conf } = await import('conf');
-      conf ??= new Conf<Record<string, unknown>>({
-        cwd: dir,
-        configName: 'config',
-        configFileMode: 0o600,
-        clearInvalidConfig: false,
-        accessPropertiesByDotNotation: false,
-      });
-      conf.store = { ...(next.currentProfile ? { currentProfile: next.currentProfile } : {}), profiles: next.profiles };
-      // conf only applies the mode when it creates the file.
-      fs.chmodSync(file, 0o600);
+      await withConfigLock(dir, () => writeJsonAtomically(file, fileShape(next)));
       data = structuredClone(next);
     },
+    async update(change) {
+      return withConfigLock(dir, async () => {
+        // Read again under the lock: another run may have written since this one started.
+        const fresh = readConfigFile(file);
+        const next = change(fresh) ?? fresh;
+        await writeJsonAtomically(file, fileShape(next));
+        data = structuredClone(next);
+        return structuredClone(next);
+      });
+    },
   };
+}
+
+function fileShape(next: ConfigData): ConfigData {
+  return { ...(next.currentProfile ? { currentProfile: next.currentProfile } : {}), profiles: next.profiles };
+}
+
+/** Parses the file ourselves, so a corrupt file is reported, never replaced. */
+function readConfigFile(file: string): ConfigData {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { profiles: {} };
+    throw new UsageError(`cannot read config file ${file}: ${code ?? (err as Error).message}`, { hint: 'check ORDERCTL_CONFIG_DIR and the file\'s permissions' });
+  }
+  if (text.trim() === '') return { profiles: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`config file ${file} is not valid JSON (${(err as Error).message})`, {
+      hint: 'fix or remove the file; orderctl will not overwrite it',
+    });
+  }
+  return validateConfig(raw, file);
+}
+
+const LOCK_WAIT_MS = 10_000;
+
+/**
+ * Every read-modify-write of the config runs under config.json.lock: twenty
+ * `profile add` at once keep twenty profiles. A writer waits its turn (a
+ * write takes milliseconds); a lock left by a killed run is taken over.
+ */
+async function withConfigLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  await ensureDir(dir);
+  const file = path.join(dir, 'config.json.lock');
+  const started = Date.now();
+  for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
+    const got = await tryLock(file);
+    if (isLock(got)) {
+      try {
+        return await fn();
+      } finally {
+        await got.release();
+      }
+    }
+    if (Date.now() - started > LOCK_WAIT_MS) {
+      throw new ApiError(`the config file is locked by another orderctl${got.pid ? ` (pid ${got.pid})` : ''}`, { hint: `if no orderctl is running, remove ${file}` });
+    }
+    await new Promise((r) => setTimeout(r, delay + Math.floor(Math.random() * delay)));
+  }
 }
 
 /** An in-memory store for tests of commands that change config. */
@@ -118,6 +152,11 @@ export function memoryConfig(initial: ConfigData = { profiles: {} }, dir = '/non
     data: () => structuredClone(data),
     save: async (next) => {
       data = structuredClone(next);
+    },
+    update: async (change) => {
+      const d = structuredClone(data);
+      data = change(d) ?? d;
+      return structuredClone(data);
     },
   };
 }

@@ -37,7 +37,7 @@ export interface Context {
   env: Record<string, string | undefined>;
   clock: Clock;
   random: () => number;
-  /** Aborted on Ctrl-C. */
+  /** Aborted on Ctrl-C, SIGTERM or SIGHUP. */
   signal: AbortSignal;
   globals: GlobalOptions;
   config(): Promise<ConfigStore>;
@@ -53,6 +53,12 @@ export interface Context {
    * handler, Ctrl-C aborts at once (signal).
    */
   onInterrupt(handler: () => void): void;
+  /**
+   * This command's standard output is a whole that a reader must get entire
+   * (`orders export --out -`): a reader that stops early makes it fail (exit 1),
+   * where for a listing (`orders list | head`) that is no error.
+   */
+  stdoutMustComplete(): void;
   /** Runs when the command ends, success or not (closing sockets, an in-process sandbox). */
   defer(fn: () => Promise<void> | void): void;
   /** Debug trace line on stderr; a no-op without --debug. */

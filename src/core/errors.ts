@@ -81,8 +81,9 @@ export class RefusedError extends OrderctlError {
 }
 
 export class InterruptedError extends OrderctlError {
-  constructor(message = 'interrupted') {
-    super(message, ExitCode.interrupted, 'interrupted');
+  /** exitCode: 128 + the signal's number (130 Ctrl-C, 129 SIGHUP, 143 SIGTERM). */
+  constructor(message = 'interrupted', exitCode: number = ExitCode.interrupted) {
+    super(message, exitCode, 'interrupted');
   }
 }
 

@@ -7,6 +7,7 @@ import type { ConfigData, Profile } from '../core/config.js';
 import { AuthError, UnsupportedError, UsageError } from '../core/errors.js';
 import type { Platform } from '../core/order.js';
 import type { Adapter, Capability } from './types.js';
+import type { StoreIdentity } from '../core/checkpoints.js';
 
 /** Platforms this build implements, with what each can do. */
 export const CAPABILITIES: Partial<Record<Platform, readonly Capability[]>> = {
@@ -45,6 +46,8 @@ export interface Session {
   profileName: string;
   profile: Profile;
   adapter: Adapter;
+  /** Which store this is (platform and API root): what an export checkpoint belongs to. */
+  store: StoreIdentity;
 }
 
 export function sandboxStatePath(configDir: string): string {
@@ -76,10 +79,15 @@ export async function openSession(ctx: Context, need?: Capability): Promise<Sess
   }
   const profile = data.profiles[name];
   if (!profile) throw new UsageError(`profile "${name}" not found`, { hint: known.length ? `profiles: ${known.join(', ')}` : 'add one with "orderctl profile add"' });
-  return { profileName: name, profile, adapter: await createAdapter(ctx, name, profile) };
+  return { profileName: name, profile, ...(await connect(ctx, name, profile)) };
 }
 
 export async function createAdapter(ctx: Context, name: string, profile: Profile): Promise<Adapter> {
+  return (await connect(ctx, name, profile)).adapter;
+}
+
+/** The adapter, and the store it talks to: the API root is the one its HTTP client is built on. */
+export async function connect(ctx: Context, name: string, profile: Profile): Promise<{ adapter: Adapter; store: StoreIdentity }> {
   const platform = checkPlatform(profile.platform);
   const token = ctx.env.ORDERCTL_TOKEN || profile.token;
   if (!token) {
@@ -87,7 +95,12 @@ export async function createAdapter(ctx: Context, name: string, profile: Profile
   }
   const load = FACTORIES[platform];
   if (!load) throw new UsageError(`platform "${platform}" is not supported yet`);
-  return (await load())(ctx.http, profile, token);
+  let apiRoot = '';
+  const adapter = (await load())((p) => {
+    apiRoot ||= p.baseUrl.replace(/\/+$/, '');
+    return ctx.http(p);
+  }, profile, token);
+  return { adapter, store: { platform, apiRoot } };
 }
 
 async function openSandboxSession(ctx: Context, configDir: string, need?: Capability): Promise<Session> {
@@ -99,5 +112,6 @@ async function openSandboxSession(ctx: Context, configDir: string, need?: Capabi
   const profile: Profile = { platform, baseUrl: sandbox.baseUrls[platform], token: sandbox.token, ...(platform === 'outshifter' ? { storefront: 'sandbox' } : {}) };
   // The sandbox's own token, never the user's ORDERCTL_TOKEN.
   const create = await FACTORIES[platform]!();
-  return { profileName: '(sandbox)', profile, adapter: create(ctx.http, profile, sandbox.token) };
+  // Its port changes every run; its state (and so the store) is the config dir's.
+  return { profileName: '(sandbox)', profile, adapter: create(ctx.http, profile, sandbox.token), store: { platform, apiRoot: 'sandbox' } };
 }

@@ -113,13 +113,13 @@ describe('orders export', () => {
 
   it('Ctrl-C mid-export exits 130 and leaves the old file and checkpoint', async () => {
     const file = out('n.ndjson');
+    // Every answer takes 200 ms: Ctrl-C at 50 ms lands during the first request.
+    const slow = await startSandbox({ seed: 21, orders: ORDERS, latencyMs: 200 });
+    await config.save({ currentProfile: 's', profiles: { s: { platform: 'bigcommerce', baseUrl: slow.baseUrls.bigcommerce!, token: slow.token } } });
     await exportTo(file, '--checkpoint', 'n');
     const before = fs.readFileSync(file, 'utf8');
     const cpFile = path.join(tmp.dir, 'checkpoints', 'n.json');
     const cp = fs.readFileSync(cpFile, 'utf8');
-    // Every answer now takes 200 ms: Ctrl-C at 50 ms lands during the first request.
-    const slow = await startSandbox({ seed: 21, orders: ORDERS, latencyMs: 200 });
-    await config.save({ currentProfile: 's', profiles: { s: { platform: 'bigcommerce', baseUrl: slow.baseUrls.bigcommerce!, token: slow.token } } });
     const r = await runCommand(['orders', 'export', '--out', file, '--checkpoint', 'n', '--overlap', '1000d'], {
       config,
       onContext: (ctx) => {
@@ -179,7 +179,7 @@ describe('orders export', () => {
   it('shows and resets a checkpoint', async () => {
     await exportTo(out('x.ndjson'), '--checkpoint', 'daily');
     const show = await runCommand(['orders', 'export', '--checkpoint', 'daily', '--show'], { config });
-    expect(JSON.parse(show.out)).toMatchObject({ name: 'daily', platform: 'bigcommerce', exported: expect.any(Number) });
+    expect(JSON.parse(show.out)).toMatchObject({ name: 'daily', stores: [{ platform: 'bigcommerce', apiRoot: sandbox.baseUrls.bigcommerce!, exported: expect.any(Number) }] });
     const reset = await runCommand(['orders', 'export', '--checkpoint', 'daily', '--reset'], { config });
     expect(reset.err).toMatch(/checkpoint daily removed/);
     expect((await runCommand(['orders', 'export', '--checkpoint', 'daily', '--show'], { config })).code).toBe(2);

@@ -86,6 +86,7 @@ export function testContext(o: TestContextOptions = {}): TestContext {
       if (globals.debug) io.stderr.write(`[debug] ${line}\n`);
     },
     onInterrupt: (fn) => gentle.push(fn),
+    stdoutMustComplete: () => undefined,
     // Like main(): a command that stops gently gets the first Ctrl-C, others abort.
     interrupt: () => (gentle.length ? gentle.forEach((fn) => fn()) : controller.abort()),
     cleanup: async () => {

@@ -10,10 +10,20 @@ import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import type { Order } from '../../core/order.js';
 import { parseDuration, toIsoUtc } from '../../core/time.js';
-import { readCheckpoint, removeCheckpoint, writeCheckpoint, type Checkpoint } from '../../core/checkpoints.js';
+import {
+  describeStore,
+  lockCheckpoint,
+  positionFor,
+  readCheckpoint,
+  removeCheckpoint,
+  requireStores,
+  withPositions,
+  writeCheckpoint,
+  type StorePosition,
+} from '../../core/checkpoints.js';
 import { csvRow } from '../../output/csv.js';
 import { flattenForColumns, ORDER_FIELDS, parseFieldList, validateFields } from '../../output/fields.js';
-import { openSession } from '../../platforms/index.js';
+import { openSession, type Session } from '../../platforms/index.js';
 import { Progress } from '../../output/progress.js';
 import type { Adapter, Fetched, OrderFilters } from '../../platforms/types.js';
 import { parseFilters } from './shared.js';
@@ -82,34 +92,46 @@ export function parseOptions(flags: Record<string, unknown>, now: Date): ExportO
 export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   const config = await ctx.config();
   if (o.show || o.reset) return manageCheckpoint(ctx, config.dir, o);
-
   const session = await openSession(ctx);
-  const { adapter } = session;
-  const previous = o.checkpoint ? await readCheckpoint(config.dir, o.checkpoint) : undefined;
-  if (previous && previous.platform !== adapter.platform) {
-    throw new UsageError(`checkpoint "${o.checkpoint}" belongs to a ${previous.platform} export, not ${adapter.platform}`, { hint: 'use another --checkpoint name, or --reset this one' });
+  // One run per checkpoint at a time: a second would export the same orders again.
+  const lock = o.checkpoint ? await lockCheckpoint(config.dir, o.checkpoint) : undefined;
+  try {
+    await exportOrders(ctx, config.dir, session, o);
+  } finally {
+    await lock?.release();
   }
+}
+
+async function exportOrders(ctx: Context, configDir: string, session: Session, o: ExportOptions): Promise<void> {
+  const { adapter } = session;
+  const saved = o.checkpoint ? await readCheckpoint(configDir, o.checkpoint) : undefined;
+  if (o.checkpoint) requireStores(saved, o.checkpoint, [session.store]);
+  const previous = positionFor(saved, session.store);
+  const startedAt = ctx.clock.now();
   const filters = { ...o.filters };
-  if (previous?.highWater) {
+  if (previous?.resumeFrom) {
     // Start a little before the mark: clocks differ and writes land late.
-    const from = new Date(Date.parse(previous.highWater) - o.overlapMs);
+    const from = new Date(Date.parse(previous.resumeFrom) - o.overlapMs);
     if (!filters.since || filters.since < from) filters.since = from;
   }
 
   const columns = o.columns ?? (o.lines ? LINE_COLUMNS : ORDER_COLUMNS);
   if (o.format === 'csv') validateFields(columns, o.lines ? [...ORDER_FIELDS, ...ORDER_FIELDS.filter((f) => f.startsWith('items.')).map((f) => f.replace(/^items\./, 'item.')), 'item'] : ORDER_FIELDS);
   const toStdout = o.out === '-';
+  if (toStdout) ctx.stdoutMustComplete();
   const file = toStdout
     ? undefined
     : await ctx.createAtomicFile(o.out!).catch((err: NodeJS.ErrnoException) => {
+        if (err instanceof UsageError) throw err;
         throw new UsageError(`cannot write ${o.out}: ${err.code === 'ENOENT' ? 'its folder does not exist' : (err.code ?? err.message)}`);
       });
   const write = file ? (s: string) => file.write(s) : async (s: string) => void ctx.io.stdout.write(s);
-  const started = ctx.clock.now().getTime();
   const progress = new Progress(ctx, 'exporting…');
   const written = new Set<string>();
-  const versions = new Map<string, string>();
+  /** Every version this run fetched: the next run's overlap fetches the recent ones again. */
+  const fetchedVersions = new Map<string, string>();
   let highWater = previous?.highWater ? Date.parse(previous.highWater) : undefined;
+  const resumeAt = () => Math.min(highWater ?? startedAt.getTime(), startedAt.getTime(), filters.until?.getTime() ?? Infinity);
 
   try {
     if (o.format === 'csv') await write(csvRow(columns));
@@ -118,19 +140,19 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
       const { order } = fetched;
       // Pages can shift while we read them: an id is written once per run.
       if (written.has(order.id)) continue;
-      // This very version went out last time (the overlap fetches it again).
       const version = versionOf(fetched);
+      fetchedVersions.set(order.id, version);
+      // This very version went out last time (the overlap fetches it again).
       if (previous?.seen[order.id] === version) continue;
       written.add(order.id);
       if (order.updatedAt) {
-        versions.set(order.id, version);
         const t = Date.parse(order.updatedAt);
         if (highWater === undefined || t > highWater) highWater = t;
       }
       await write(await render(adapter, fetched, o, columns, written.size === 1));
       progress.tick(written.size);
-      // Only versions near the high-water mark go into the checkpoint: keep memory flat.
-      if (written.size % 5000 === 0 && highWater !== undefined) pruneVersions(versions, highWater - o.overlapMs);
+      // Only versions the next run can fetch again are kept: memory stays flat.
+      if (fetchedVersions.size % 5000 === 0) keepRecent(fetchedVersions, resumeAt() - o.overlapMs);
     }
     if (o.format === 'json') await write(written.size ? '\n]\n' : ']\n');
     await file?.commit();
@@ -142,21 +164,23 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   progress.clear();
 
   if (o.checkpoint) {
-    const cp: Checkpoint = {
-      name: o.checkpoint,
-      platform: adapter.platform,
+    keepRecent(fetchedVersions, resumeAt() - o.overlapMs);
+    const position: StorePosition = {
+      ...session.store,
       profile: session.profileName,
+      resumeFrom: toIsoUtc(new Date(resumeAt())),
       highWater: highWater === undefined ? null : toIsoUtc(new Date(highWater)),
-      seen: recentVersions(previous, versions, highWater, o.overlapMs),
+      seen: Object.fromEntries(fetchedVersions),
+      startedAt: toIsoUtc(startedAt),
       completedAt: toIsoUtc(ctx.clock.now()),
       exported: written.size,
       file: o.out!,
     };
     // Only now, with the file in place, does the checkpoint move.
-    await writeCheckpoint(config.dir, cp);
+    await writeCheckpoint(configDir, withPositions(saved, o.checkpoint, [position]));
   }
   if (!ctx.globals.quiet) {
-    const seconds = Math.round((ctx.clock.now().getTime() - started) / 1000);
+    const seconds = Math.round((ctx.clock.now().getTime() - startedAt.getTime()) / 1000);
     ctx.io.stderr.write(`exported ${written.size.toLocaleString('en-US')} orders to ${toStdout ? 'standard output' : o.out} in ${seconds}s\n`);
   }
 }
@@ -172,19 +196,16 @@ function versionOf({ order, raw }: Fetched): string {
   return `${order.updatedAt ?? ''}#${digest}`;
 }
 
-function pruneVersions(versions: Map<string, string>, floor: number): void {
-  for (const [id, v] of versions) if (Date.parse(v.split('#')[0]!) < floor) versions.delete(id);
-}
-
-/** The versions near the high-water mark, which the next run's overlap will fetch again. */
-function recentVersions(previous: Checkpoint | undefined, now: Map<string, string>, highWater: number | undefined, overlapMs: number): Record<string, string> {
-  if (highWater === undefined) return {};
-  const floor = highWater - overlapMs;
-  const recent = (version: string) => Date.parse(version.split('#')[0]!) >= floor;
-  const seen: Record<string, string> = {};
-  for (const [id, v] of Object.entries(previous?.seen ?? {})) if (recent(v)) seen[id] = v;
-  for (const [id, v] of now) if (recent(v)) seen[id] = v;
-  return seen;
+/**
+ * Drops versions older than `floor`, which the next run will not fetch again.
+ * A version without a modification time (a CS-Cart list row) is kept: the
+ * next run may fetch it again, and only its digest tells it was written.
+ */
+function keepRecent(versions: Map<string, string>, floor: number): void {
+  for (const [id, v] of versions) {
+    const at = v.slice(0, v.lastIndexOf('#'));
+    if (at !== '' && Date.parse(at) < floor) versions.delete(id);
+  }
 }
 
 async function render(adapter: Adapter, fetched: Fetched, o: ExportOptions, columns: string[], first: boolean): Promise<string> {
@@ -205,13 +226,19 @@ async function render(adapter: Adapter, fetched: Fetched, o: ExportOptions, colu
 
 async function manageCheckpoint(ctx: Context, dir: string, o: ExportOptions): Promise<void> {
   const name = o.checkpoint!;
-  if (o.reset) {
-    const removed = await removeCheckpoint(dir, name);
-    if (!ctx.globals.quiet) ctx.io.stderr.write(removed ? `checkpoint ${name} removed; the next run exports everything that matches\n` : `no checkpoint named ${name}\n`);
-    return;
+  // Not while a run is using it.
+  const lock = await lockCheckpoint(dir, name);
+  try {
+    if (o.reset) {
+      const removed = await removeCheckpoint(dir, name);
+      if (!ctx.globals.quiet) ctx.io.stderr.write(removed ? `checkpoint ${name} removed; the next run exports everything that matches\n` : `no checkpoint named ${name}\n`);
+      return;
+    }
+    const cp = await readCheckpoint(dir, name);
+    if (!cp) throw new UsageError(`no checkpoint named ${name}`, { hint: 'it is written by the first successful "orders export --checkpoint NAME"' });
+    const stores = Object.values(cp.stores).map(({ seen, ...position }) => ({ store: describeStore(position), ...position, seenInOverlap: Object.keys(seen).length }));
+    ctx.io.stdout.write(`${JSON.stringify({ name, stores }, null, 2)}\n`);
+  } finally {
+    await lock.release();
   }
-  const cp = await readCheckpoint(dir, name);
-  if (!cp) throw new UsageError(`no checkpoint named ${name}`, { hint: 'it is written by the first successful "orders export --checkpoint NAME"' });
-  const { seen, ...summary } = cp;
-  ctx.io.stdout.write(`${JSON.stringify({ ...summary, seenNearHighWater: Object.keys(seen).length }, null, 2)}\n`);
 }

@@ -52,11 +52,12 @@ export async function run(ctx: Context, o: AddOptions): Promise<void> {
   if (token) profile.token = token;
 
   const config = await ctx.config();
-  const data = config.data();
-  const existed = o.name in data.profiles;
-  data.profiles[o.name] = profile;
-  if (o.use || !data.currentProfile) data.currentProfile = o.name;
-  await config.save(data);
+  let existed = false;
+  const data = await config.update((d) => {
+    existed = o.name in d.profiles;
+    d.profiles[o.name] = profile;
+    if (o.use || !d.currentProfile) d.currentProfile = o.name;
+  });
   if (!ctx.globals.quiet) {
     const current = data.currentProfile === o.name ? ' (current)' : '';
     ctx.io.stderr.write(`${existed ? 'updated' : 'added'} profile ${o.name}${current}${token ? '' : '; no token stored (set ORDERCTL_TOKEN)'}\n`);

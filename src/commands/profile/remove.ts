@@ -3,10 +3,10 @@ import { requireProfile } from './shared.js';
 
 export async function run(ctx: Context, o: { name: string }): Promise<void> {
   const config = await ctx.config();
-  const data = config.data();
-  requireProfile(data, o.name);
-  delete data.profiles[o.name];
-  if (data.currentProfile === o.name) delete data.currentProfile;
-  await config.save(data);
+  await config.update((data) => {
+    requireProfile(data, o.name);
+    delete data.profiles[o.name];
+    if (data.currentProfile === o.name) delete data.currentProfile;
+  });
   if (!ctx.globals.quiet) ctx.io.stderr.write(`removed profile ${o.name}\n`);
 }
