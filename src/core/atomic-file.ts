@@ -170,7 +170,12 @@ export async function ensureDir(dir: string, mode = 0o700): Promise<void> {
 
 function dirError(dir: string, err: unknown): UsageError {
   const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOENT' ? 'it cannot be created there' : code;
+  const why =
+    code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EROFS' ? 'read-only file system'
+    : code === 'ENOTDIR' ? 'part of the path is not a folder'
+    : code === 'ENOENT' ? 'it cannot be created there'
+    : code;
   return new UsageError(`cannot create folder ${dir}: ${why}`, { hint: 'set ORDERCTL_CONFIG_DIR to a folder you can write to' });
 }
 

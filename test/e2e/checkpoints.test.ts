@@ -13,7 +13,7 @@ import { fakeClock, type FakeClock } from '../../src/core/clock.js';
 import type { ConfigStore, Profile } from '../../src/core/config.js';
 import type { RequestSpec } from '../../src/core/http.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
-import { runCommand } from '../support/context.js';
+import { runCommand, type TestContextOptions } from '../support/context.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 let tmp: ReturnType<typeof tempConfigDir>;
@@ -31,7 +31,7 @@ afterEach(async () => {
   tmp.remove();
 });
 
-const run = (args: string[], onContext?: Parameters<typeof runCommand>[1]['onContext']) => runCommand(args, { config, clock, onContext });
+const run = (args: string[], onContext?: TestContextOptions['onContext']) => runCommand(args, { config, clock, onContext });
 const ids = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => String(JSON.parse(l).id));
 const out = (name: string) => path.join(tmp.dir, name);
 const HOUR = 3600_000;
