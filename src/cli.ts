@@ -15,6 +15,7 @@ import { parseDuration } from './core/time.js';
 import { parseFieldList } from './output/fields.js';
 import { safeCell } from './output/text.js';
 import { DEFAULT_HTTP, HttpClient } from './core/http.js';
+import type { Wait } from './core/rate-limit.js';
 import { registerOrders } from './commands/orders/index.js';
 import { registerProfile } from './commands/profile/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
@@ -221,6 +222,7 @@ function makeRealContext(
   const debug = (line: string) => {
     if (globals.debug) io.stderr.write(`[debug] ${line}\n`);
   };
+  const waitListeners: Array<(w: Wait) => void> = [];
   return {
     io,
     env: process.env,
@@ -240,6 +242,7 @@ function makeRealContext(
         env: process.env,
         debug: globals.debug ? debug : undefined,
         dryRun: globals.dryRun ? (request) => io.stdout.write(request) : undefined,
+        onWait: (w) => waitListeners.forEach((l) => l(w)),
       });
       defers.push(() => client.close());
       return client;
@@ -251,5 +254,6 @@ function makeRealContext(
     stdoutMustComplete: () => undefined,
     defer: (fn) => defers.push(fn),
     debug,
+    onWait: (fn) => waitListeners.push(fn),
   };
 }

@@ -9,6 +9,7 @@ import type { HttpClient, PlatformHttp } from './http.js';
 import type { IO } from './io.js';
 import type { AtomicFile } from './atomic-file.js';
 import type { Prompter } from '../prompts/prompter.js';
+import type { Wait } from './rate-limit.js';
 
 export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'ids';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'ndjson', 'csv', 'ids'];
@@ -63,6 +64,8 @@ export interface Context {
   defer(fn: () => Promise<void> | void): void;
   /** Debug trace line on stderr; a no-op without --debug. */
   debug(line: string): void;
+  /** Hears each hold of more than a second (rate limit, Retry-After) of every HTTP client: progress lines show it. */
+  onWait(listener: (wait: Wait) => void): void;
 }
 
 export function defaultGlobals(): GlobalOptions {

@@ -16,7 +16,7 @@ import {
   RefusedError,
   UsageError,
 } from './errors.js';
-import { RateLimiter, type QuotaReading } from './rate-limit.js';
+import { RateLimiter, type QuotaReading, type Wait } from './rate-limit.js';
 import { redactHeaders, redactText } from './redact.js';
 import { backoffDelay, goneByEarlierAttempt, mayHaveArrived, parseRetryAfter, shouldRetry, type Attempt } from './retry.js';
 import { VERSION } from '../version.js';
@@ -76,6 +76,8 @@ export interface HttpOptions {
   dryRun?: (request: string) => void;
   /** For tests: a dispatcher to use instead of the proxy-aware agent. */
   dispatcher?: Dispatcher;
+  /** Told when the rate limit or a Retry-After holds requests for more than a second (progress lines). */
+  onWait?: (wait: Wait) => void;
 }
 
 export const DEFAULT_HTTP = { timeoutMs: 30_000, maxAttempts: 4, maxRetryWaitMs: 120_000 };
@@ -154,7 +156,7 @@ export class HttpClient {
     private readonly opts: HttpOptions,
   ) {
     this.base = checkBaseUrl(platform.baseUrl);
-    this.limiter = new RateLimiter(opts.clock);
+    this.limiter = new RateLimiter(opts.clock, (until) => this.announceWait(until, `${platform.name}'s rate limit`));
     this.dispatcher = opts.dispatcher;
   }
 
@@ -231,23 +233,34 @@ export class HttpClient {
         idempotent: spec.idempotent || spec.readOnly,
       });
       if (!retry) throw failure;
-      const wait = this.waitBeforeRetry(attempt, raw);
+      const { wait, asked } = this.waitBeforeRetry(attempt, raw);
       if (wait > this.opts.maxRetryWaitMs) throw failure;
       this.trace('~', `retrying ${what} in ${wait} ms (attempt ${attempt + 1} of ${this.opts.maxAttempts})`);
+      // After a 429 every request holds in the limiter, this one too (at the top of the loop).
+      if (raw?.status === 429) {
+        this.limiter.pause(wait);
+        continue;
+      }
+      if (asked) this.announceWait(this.opts.clock.now().getTime() + wait, `${this.platform.name}'s Retry-After`);
       await this.opts.clock.sleep(wait, this.opts.signal);
     }
   }
 
-  private waitBeforeRetry(attempt: number, raw: RawResult | undefined): number {
-    if (raw && raw.status === 429) {
-      const asked =
-        parseRetryAfter(raw.headers['retry-after'], this.opts.clock.now()) ?? this.platform.retryAfterMs?.(raw.headers);
-      const wait = asked ?? backoffDelay(attempt, this.opts.random);
-      this.limiter.pause(wait);
-      return wait;
-    }
-    const asked = raw ? parseRetryAfter(raw.headers['retry-after'], this.opts.clock.now()) : undefined;
-    return asked ?? backoffDelay(attempt, this.opts.random);
+  /** How long to wait before the next attempt, and whether the server asked for it. */
+  private waitBeforeRetry(attempt: number, raw: RawResult | undefined): { wait: number; asked: boolean } {
+    const now = this.opts.clock.now();
+    const asked = raw
+      ? (parseRetryAfter(raw.headers['retry-after'], now) ?? (raw.status === 429 ? this.platform.retryAfterMs?.(raw.headers) : undefined))
+      : undefined;
+    return asked === undefined ? { wait: backoffDelay(attempt, this.opts.random), asked: false } : { wait: asked, asked: true };
+  }
+
+  /** A hold of more than a second is said: in --debug, and to a progress line on a terminal. */
+  private announceWait(until: number, why: string): void {
+    const ms = until - this.opts.clock.now().getTime();
+    if (ms <= 1000) return;
+    this.opts.debug?.(`waiting ${Math.ceil(ms / 1000)} s for ${why}`);
+    this.opts.onWait?.({ until, why });
   }
 
   private async send(url: URL, method: Method, headers: Record<string, string>, body: string | undefined): Promise<RawResult> {

@@ -11,29 +11,49 @@ export interface QuotaReading {
   resetMs?: number;
 }
 
+/** A hold on every request: until when (ms since epoch), and why. */
+export interface Wait {
+  until: number;
+  /** "bigcommerce's rate limit" */
+  why: string;
+}
+
 export class RateLimiter {
   private left: number | undefined;
   private resetAt = 0;
   private pausedUntil = 0;
+  private announcedUntil = 0;
 
-  constructor(private readonly clock: Clock) {}
+  /** `onWait` hears of each new hold once, however many requests wait on it. */
+  constructor(
+    private readonly clock: Clock,
+    private readonly onWait?: (until: number) => void,
+  ) {}
 
   /** Waits until a request may be sent. */
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
       const now = this.clock.now().getTime();
       if (now < this.pausedUntil) {
-        await this.clock.sleep(this.pausedUntil - now, signal);
+        await this.hold(this.pausedUntil, now, signal);
         continue;
       }
       if (this.left !== undefined && this.left <= 0 && now < this.resetAt) {
-        await this.clock.sleep(this.resetAt - now, signal);
+        await this.hold(this.resetAt, now, signal);
         continue;
       }
       if (this.left !== undefined && now >= this.resetAt) this.left = undefined;
       if (this.left !== undefined) this.left -= 1;
       return;
     }
+  }
+
+  private async hold(until: number, now: number, signal?: AbortSignal): Promise<void> {
+    if (until > this.announcedUntil) {
+      this.announcedUntil = until;
+      this.onWait?.(until);
+    }
+    await this.clock.sleep(until - now, signal);
   }
 
   /** Records what the server said about the quota. */

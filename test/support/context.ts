@@ -13,6 +13,7 @@ import { defaultGlobals, type Context, type GlobalOptions } from '../../src/core
 import { DEFAULT_HTTP, HttpClient } from '../../src/core/http.js';
 import { testIO, type TestIO } from '../../src/core/io.js';
 import { scriptedPrompter } from '../../src/prompts/prompter.js';
+import type { Wait } from '../../src/core/rate-limit.js';
 
 export interface TestContextOptions {
   /** Called with the Context as soon as it exists (to interrupt it later, say). */
@@ -52,6 +53,7 @@ export function testContext(o: TestContextOptions = {}): TestContext {
   setMaxListeners(0, controller.signal);
   const gentle: Array<() => void> = [];
   const prompts = scriptedPrompter(o.answers ?? []);
+  const waitListeners: Array<(w: Wait) => void> = [];
   return {
     io,
     prompts,
@@ -71,6 +73,7 @@ export function testContext(o: TestContextOptions = {}): TestContext {
         signal: controller.signal,
         debug: globals.debug ? (l) => io.stderr.write(`[debug] ${l}\n`) : undefined,
         dryRun: globals.dryRun ? (request) => io.stdout.write(request) : undefined,
+        onWait: (w) => waitListeners.forEach((l) => l(w)),
       });
       defers.push(() => client.close());
       return client;
@@ -85,6 +88,7 @@ export function testContext(o: TestContextOptions = {}): TestContext {
     debug: (line) => {
       if (globals.debug) io.stderr.write(`[debug] ${line}\n`);
     },
+    onWait: (fn) => waitListeners.push(fn),
     onInterrupt: (fn) => gentle.push(fn),
     stdoutMustComplete: () => undefined,
     // Like main(): a command that stops gently gets the first Ctrl-C, others abort.

@@ -107,6 +107,28 @@ describe('HttpClient', () => {
     expect(clock.sleeps).toEqual([1500]);
   });
 
+  it('says a hold of more than a second: a debug line and one notice, however many requests wait', async () => {
+    replies.push((_q, r) => json(r, 429, [], { 'retry-after': '12' }));
+    const lines: string[] = [];
+    const waits: Array<{ until: number; why: string }> = [];
+    const clock = fakeClock();
+    const platform: PlatformHttp = { name: 'testshop', baseUrl, authHeaders: {}, secrets: [] };
+    const c = new HttpClient(platform, { ...DEFAULT_HTTP, timeoutMs: 2000, clock, random: seededRandom(1), env: {}, debug: (l) => lines.push(l), onWait: (w) => waits.push(w) });
+    const start = clock.now().getTime();
+    await c.request({ method: 'GET', path: '/orders' });
+    expect(lines).toContain("waiting 12 s for testshop's rate limit");
+    expect(waits).toEqual([{ until: start + 12_000, why: "testshop's rate limit" }]);
+  });
+
+  it('says a Retry-After on a 503, and stays quiet about waits of a second or less', async () => {
+    replies.push((_q, r) => json(r, 503, [], { 'retry-after': '5' }));
+    replies.push((_q, r) => json(r, 429, [], { 'retry-after': '1' }));
+    const lines: string[] = [];
+    const { c } = client({}, (l) => lines.push(l));
+    await c.request({ method: 'GET', path: '/orders' });
+    expect(lines.filter((l) => l.startsWith('waiting'))).toEqual(["waiting 5 s for testshop's Retry-After"]);
+  });
+
   it('gives up after the last attempt with the platform message and the status', async () => {
     for (let i = 0; i < 4; i++) replies.push((_q, r) => json(r, 502, [{ status: 502, message: 'bad gateway' }]));
     const err = await client().c.request({ method: 'GET', path: '/orders' }).catch((e) => e);

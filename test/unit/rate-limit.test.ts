@@ -41,4 +41,15 @@ describe('RateLimiter', () => {
     await limiter.acquire();
     expect(clock.sleeps).toEqual([]);
   });
+
+  it('tells of each new hold once, however many requests wait on it', async () => {
+    const clock = fakeClock();
+    const holds: number[] = [];
+    const limiter = new RateLimiter(clock, (until) => holds.push(until - clock.now().getTime()));
+    limiter.observe({ left: 0, resetMs: 3000 });
+    await Promise.all([limiter.acquire(), limiter.acquire(), limiter.acquire()]);
+    limiter.pause(5000);
+    await limiter.acquire();
+    expect(holds).toEqual([3000, 5000]);
+  });
 });
