@@ -15,6 +15,8 @@ export interface Profile {
   storeHash?: string;
   username?: string;
   storefront?: string;
+  /** ISO 4217 code of the shop's amounts, for APIs that do not send one (CS-Cart's primary currency). */
+  currency?: string;
   token?: string;
 }
 

@@ -75,13 +75,17 @@ describe('CS-Cart adapter: profile and auth', () => {
 });
 
 describe('CS-Cart adapter: orders list', () => {
-  it('lists one page of 50 by default, newest first, with statuses as names and no items', async () => {
+  it('lists one page of 50 by default, newest first, each order in full (get_orders_data)', async () => {
     const orders = await list();
     expect(orders).toHaveLength(39); // 40 seeded, the incomplete one hidden
-    expect(lastQuery()).toEqual({ page: '1', items_per_page: '50' });
+    expect(lastQuery()).toEqual({ page: '1', items_per_page: '50', get_orders_data: '1' });
     const o = orders[0]!.order;
     expect(o.platform).toBe('cscart');
-    expect(o.items).toEqual([]);
+    // The page carries what GET /orders/{id} does: items, addresses, totals and currency.
+    expect(o).toEqual((await adapter().getOrder(o.id)).order);
+    expect(o.items.length).toBeGreaterThan(0);
+    expect(o.shippingAddress?.line1).toBeTruthy();
+    expect(o.currency).toBe('EUR');
     expect(o.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(o.totals.total!.amount).toMatch(/^\d+\.\d\d$/);
     expect(orders.every((f) => f.order.status !== null)).toBe(true);
@@ -93,7 +97,7 @@ describe('CS-Cart adapter: orders list', () => {
     const all = (await list({}, { all: true })).map((f) => f.order.id);
     exchanges.length = 0;
     const page2 = await list({}, { page: 2, pageSize: 10 });
-    expect(lastQuery()).toEqual({ page: '2', items_per_page: '10' });
+    expect(lastQuery()).toEqual({ page: '2', items_per_page: '10', get_orders_data: '1' });
     expect(page2.map((f) => f.order.id)).toEqual(all.slice(10, 20));
   });
 

@@ -110,8 +110,8 @@ describe('CS-Cart status letters', () => {
 });
 
 describe('CS-Cart orders, normalized', () => {
-  it('read a list row: strings, Unix time, no items and no addresses', () => {
-    const o = toNormalizedOrder(ROW);
+  it('read a list row: strings, Unix time, no items and no addresses; the currency from the profile', () => {
+    const o = toNormalizedOrder(ROW, 'CHF');
     expect(o).toMatchObject({
       id: '97',
       number: '97',
@@ -124,10 +124,16 @@ describe('CS-Cart orders, normalized', () => {
       billingAddress: null,
       shippingAddress: null,
       items: [],
-      totals: { subtotal: null, shipping: null, tax: null, discount: null, total: { amount: '677.95', currency: '' } },
-      currency: null,
+      totals: { subtotal: null, shipping: null, tax: null, discount: null, total: { amount: '677.95', currency: 'CHF' } },
+      currency: 'CHF',
       externalRef: null,
     });
+  });
+
+  it('never guess a currency: the profile\'s first, else the order\'s secondary_currency, else an error', () => {
+    expect(() => toNormalizedOrder(ROW)).toThrow(/did not say the currency of order 97, and the profile names none/);
+    expect(toNormalizedOrder(DETAIL).currency).toBe('EUR');
+    expect(toNormalizedOrder(DETAIL, 'CHF').totals.total).toEqual({ amount: '5.10', currency: 'CHF' });
   });
 
   it('read a full order: numbers become decimal strings without float error', () => {
@@ -161,7 +167,7 @@ describe('CS-Cart orders, normalized', () => {
   });
 
   it('treat user_id 0 as a guest and odd values as absent', () => {
-    const o = toNormalizedOrder({ ...ROW, user_id: '0', total: 'n/a', timestamp: '0' });
+    const o = toNormalizedOrder({ ...ROW, user_id: '0', total: 'n/a', timestamp: '0' }, 'EUR');
     expect(o.customer.id).toBeNull();
     expect(o.totals.total).toBeNull();
     expect(o.createdAt).toBeNull();
@@ -170,7 +176,7 @@ describe('CS-Cart orders, normalized', () => {
   });
 
   it('keep a store’s own letter as the native status', () => {
-    const o = toNormalizedOrder({ ...ROW, status: 'A' });
+    const o = toNormalizedOrder({ ...ROW, status: 'A' }, 'EUR');
     expect(o.status).toBeNull();
     expect(o.nativeStatus).toBe('A');
   });

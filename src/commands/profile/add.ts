@@ -11,6 +11,7 @@ export interface AddOptions {
   storeHash?: string;
   username?: string;
   storefront?: string;
+  currency?: string;
   tokenStdin: boolean;
   use: boolean;
 }
@@ -23,6 +24,7 @@ export function parseOptions(name: string, flags: Record<string, unknown>): AddO
     storeHash: flags.storeHash as string | undefined,
     username: flags.username as string | undefined,
     storefront: flags.storefront as string | undefined,
+    currency: flags.currency === undefined ? undefined : String(flags.currency).toUpperCase(),
     tokenStdin: Boolean(flags.tokenStdin),
     use: Boolean(flags.use),
   };
@@ -43,12 +45,14 @@ export async function run(ctx: Context, o: AddOptions): Promise<void> {
       hint: 'orderctl profile add NAME --platform cscart --base-url https://SHOP/api --username ADMIN_EMAIL --token-stdin',
     });
   }
+  if (o.currency !== undefined && !/^[A-Z]{3}$/.test(o.currency)) throw new UsageError(`invalid --currency "${o.currency}": use an ISO 4217 code such as EUR`);
   const token = await readSecret(ctx, o);
   const profile: Profile = { platform };
   if (o.baseUrl) profile.baseUrl = o.baseUrl;
   if (o.storeHash) profile.storeHash = o.storeHash;
   if (o.username) profile.username = o.username;
   if (o.storefront) profile.storefront = o.storefront;
+  if (o.currency) profile.currency = o.currency;
   if (token) profile.token = token;
 
   const config = await ctx.config();

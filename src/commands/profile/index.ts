@@ -14,6 +14,7 @@ export function registerProfile(profile: Command, run: Runner): void {
     .option('--store-hash <hash>', 'BigCommerce store hash')
     .option('--username <user>', 'user name for HTTP Basic platforms')
     .option('--storefront <id>', 'outshifter: the channel storefront orders are listed for')
+    .option('--currency <code>', "the currency of the shop's amounts (ISO 4217), where its API does not say it (cscart)")
     .option('--token-stdin', 'read the secret from standard input')
     .option('--use', 'make it the current profile')
     .addHelpText('after', '\nExamples:\n  echo "$TOKEN" | orderctl profile add shop --platform bigcommerce --store-hash abc123 --token-stdin --use\n  orderctl profile add local --platform bigcommerce --base-url http://127.0.0.1:8787/bigcommerce/stores/{store_hash}/v2 --store-hash sandbox --token-stdin\n  echo "$KEY" | orderctl profile add shop --platform outshifter --storefront my-store --token-stdin')

@@ -24,6 +24,7 @@ export async function run(ctx: Context, o: { name?: string }): Promise<void> {
     storeHash: p.storeHash ?? null,
     username: p.username ?? null,
     storefront: p.storefront ?? null,
+    currency: p.currency ?? null,
     token: maskSecret(p.token),
     tokenFromEnv: Boolean(ctx.env.ORDERCTL_TOKEN),
     configFile: config.path,

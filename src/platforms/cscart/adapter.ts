@@ -13,6 +13,9 @@
 // - vendor_ref takes a single string; GET /orders/search/?vendor_ref=R answers 404
 //   when nothing matches, which is an empty result, not an error (seed)
 // - updated_at_from/to are Unix seconds (API-NOTES.md, Decisions)
+// - get_orders_data=1 makes each list row the full order, as GET /orders/{id}
+//   answers it (Tygh\Api\Entities\Orders::index, API-NOTES.md §3): items,
+//   addresses and totals for a whole page in one request
 
 import { pathOf, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
 import { ApiError, NotFoundError, UsageError } from '../../core/errors.js';
@@ -109,13 +112,17 @@ function checkVendorRef(ref: unknown): string {
 }
 
 export function createCsCartAdapter(http: (p: PlatformHttp) => HttpClient, profile: Profile, token: string): CsCartAdapter {
-  return new CsCartAdapter(http(cscartHttp(profile, token)));
+  return new CsCartAdapter(http(cscartHttp(profile, token)), profile.currency);
 }
 
 export class CsCartAdapter implements Adapter {
   readonly platform = 'cscart' as const;
 
-  constructor(private readonly http: HttpClient) {}
+  /** `currency`: the profile's, for the amounts (see currencyOf). */
+  constructor(
+    private readonly http: HttpClient,
+    private readonly currency?: string,
+  ) {}
 
   statusName(nativeStatus: string): string | undefined {
     return STATUS_BY_LETTER[nativeStatus.toUpperCase()]?.name;
@@ -130,7 +137,7 @@ export class CsCartAdapter implements Adapter {
       yield* this.searchByVendorRef(filters, paging);
       return;
     }
-    const query = listQuery(filters);
+    const query = { ...listQuery(filters), get_orders_data: 1 };
     // Keyset runs (exports): oldest id first, so orders created meanwhile land on later pages.
     if (paging.keyset && !filters.sort) Object.assign(query, { sort_by: 'order_id', sort_order: 'asc' });
     const pageSize = pageSizeOf(paging);
@@ -138,7 +145,7 @@ export class CsCartAdapter implements Adapter {
     for (let page = paging.page ?? 1; ; page++) {
       const list = await this.fetchOrderPage(query, page, pageSize);
       for (const raw of list.orders) {
-        yield { order: toNormalizedOrder(raw), raw };
+        yield { order: toNormalizedOrder(raw, this.currency), raw };
         if (paging.limit !== undefined && ++yielded >= paging.limit) return;
       }
       const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
@@ -150,7 +157,7 @@ export class CsCartAdapter implements Adapter {
     checkId(id);
     const res = await this.orderRequest<CsOrder>(id, { method: 'GET', path: pathOf`/orders/${id}` });
     const raw = expectOrder(res.body, 'GET /orders/{id}');
-    return { order: toNormalizedOrder(raw), raw };
+    return { order: toNormalizedOrder(raw, this.currency), raw };
   }
 
   /** total_items of the list envelope: one small request per status, no listing. */
@@ -240,7 +247,7 @@ export class CsCartAdapter implements Adapter {
     }
     let yielded = 0;
     for (const raw of searchRows(body)) {
-      yield { order: toNormalizedOrder(raw), raw };
+      yield { order: toNormalizedOrder(raw, this.currency), raw };
       if (paging.limit !== undefined && ++yielded >= paging.limit) return;
     }
   }

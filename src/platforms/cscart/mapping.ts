@@ -141,10 +141,23 @@ function fulfillmentOf(letter: string): string | null {
   return null;
 }
 
-/** A list row (no items, no addresses) or a full order from GET /orders/{id}. */
-export function toNormalizedOrder(o: CsOrderSummary | CsOrder): Order {
+/**
+ * The currency of an order's amounts: the profile's, where given (CS-Cart keeps
+ * amounts in the shop's primary currency, which the API never names [I, CS-Cart
+ * source]), else the order's secondary_currency; with neither, no guess.
+ */
+export function currencyOf(o: CsOrderSummary | CsOrder, shopCurrency?: string): string {
+  const c = shopCurrency ?? str((o as CsOrder).secondary_currency);
+  if (c) return c;
+  throw new UsageError(`cscart did not say the currency of order ${String(o.order_id)}, and the profile names none`, {
+    hint: 'give the profile the shop\'s currency: orderctl profile add NAME --platform cscart … --currency EUR',
+  });
+}
+
+/** A full order (GET /orders/{id}, or a list row with get_orders_data), or a bare list row (no items, no addresses). */
+export function toNormalizedOrder(o: CsOrderSummary | CsOrder, shopCurrency?: string): Order {
   const d = o as CsOrder;
-  const currency = str(d.secondary_currency) ?? '';
+  const currency = currencyOf(o, shopCurrency);
   const letter = String(o.status ?? '').trim();
   const discounts = [amount(d.discount), amount(d.subtotal_discount)].filter((x): x is string => x !== null);
   return {
@@ -174,7 +187,7 @@ export function toNormalizedOrder(o: CsOrderSummary | CsOrder): Order {
       discount: discounts.length ? money(discounts.reduce(addDecimal), currency) : null,
       total: moneyOf(o.total, currency),
     },
-    currency: currency || null,
+    currency,
     channel: null,
     externalRef: str(d.vendor_ref),
     notes: str(d.notes),

@@ -272,10 +272,13 @@ function listOrders(sec: CsSection, query: Record<string, string>): DialectRespo
   const perPage = intParam(query, 'items_per_page', DEFAULT_ITEMS_PER_PAGE);
   const slice = rows.slice((page - 1) * perPage, page * perPage);
   const echoed = Object.fromEntries(Object.entries(query).filter(([k]) => !['page', 'items_per_page', 'sort_by', 'sort_order'].includes(k)));
+  // get_orders_data: each row becomes the order's full details, as GET /orders/{id} gives them
+  // (Orders::index: `if ($this->safeGet($params, 'get_orders_data', false))`, so PHP truthiness).
+  const full = !phpEmpty(query.get_orders_data);
   return {
     status: 200,
     body: {
-      orders: slice.map(listRow),
+      orders: slice.map(full ? orderDetails : listRow),
       // As in the docs' example: page a number, the rest strings.
       params: {
         ...echoed,
