@@ -26,7 +26,7 @@ function __orderctl_options
         case 'profile'
             printf '%s\n' --help
         case 'profile add'
-            printf '%s\n' --platform --base-url --store-hash --username --storefront --token-stdin --use --help
+            printf '%s\n' --platform --base-url --store-hash --username --storefront --currency --token-stdin --use --help
         case 'profile list'
             printf '%s\n' --help
         case 'profile ls'

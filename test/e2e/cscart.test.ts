@@ -48,10 +48,12 @@ describe('orderctl profile add --platform cscart', () => {
 });
 
 describe('orderctl orders list (cscart)', () => {
-  it('prints normalized JSON: no items in lists, totals as decimal strings', async () => {
+  it('prints normalized JSON: every order in full (items, addresses, currency), totals as decimal strings', async () => {
     const orders = await json(['orders', 'list']);
     expect(orders).toHaveLength(29); // 30 seeded; the incomplete one is hidden, as CS-Cart does
-    expect(orders[0]).toMatchObject({ platform: 'cscart', items: [], totals: { total: { amount: expect.stringMatching(/^\d+\.\d\d$/) } } });
+    expect(orders[0]).toMatchObject({ platform: 'cscart', currency: 'EUR', totals: { total: { amount: expect.stringMatching(/^\d+\.\d\d$/), currency: 'EUR' } } });
+    expect(orders[0].items.length).toBeGreaterThan(0);
+    expect(orders[0].shippingAddress.city).toBeTruthy();
   });
 
   it('shows status names in tables, not only letters', async () => {
