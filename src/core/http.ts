@@ -359,6 +359,11 @@ export class HttpClient {
     if (body) debug(`${dir}   ${redactText(body.length > 4000 ? `${body.slice(0, 4000)}… (${body.length} bytes)` : body, secrets)}`);
   }
 
+  /** A line for --debug about how a command reads (a fallback to one request per order, say). */
+  note(line: string): void {
+    this.trace('~', line);
+  }
+
   /** Ends idle keep-alive connections at once (a graceful close waits for the server's timeout). */
   async close(): Promise<void> {
     await this.dispatcher?.destroy();

@@ -63,6 +63,8 @@ export interface Paging {
 export interface Fetched {
   order: Order;
   raw: unknown;
+  /** A list answer that lacks what getOrder gives (items, addresses): a reader wanting them reads the order. */
+  partial?: boolean;
 }
 
 export interface StatusCount {

@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import type { Order } from '../../core/order.js';
 import { parseDuration, toIsoUtc } from '../../core/time.js';
 import {
   describeStore,
@@ -136,7 +135,8 @@ async function exportOrders(ctx: Context, configDir: string, session: Session, o
   try {
     if (o.format === 'csv') await write(csvRow(columns));
     if (o.format === 'json') await write('[');
-    for await (const fetched of adapter.listOrders(filters, { all: true, keyset: true })) {
+    for await (const listed of adapter.listOrders(filters, { all: true, keyset: true })) {
+      const fetched = listed.partial ? await wholeOrder(ctx, adapter, listed) : listed;
       const { order } = fetched;
       // Pages can shift while we read them: an id is written once per run.
       if (written.has(order.id)) continue;
@@ -149,7 +149,7 @@ async function exportOrders(ctx: Context, configDir: string, session: Session, o
         const t = Date.parse(order.updatedAt);
         if (highWater === undefined || t > highWater) highWater = t;
       }
-      await write(await render(adapter, fetched, o, columns, written.size === 1));
+      await write(render(fetched, o, columns, written.size === 1));
       progress.tick(written.size);
       // Only versions the next run can fetch again are kept: memory stays flat.
       if (fetchedVersions.size % 5000 === 0) keepRecent(fetchedVersions, resumeAt() - o.overlapMs);
@@ -208,7 +208,16 @@ function keepRecent(versions: Map<string, string>, floor: number): void {
   }
 }
 
-async function render(adapter: Adapter, fetched: Fetched, o: ExportOptions, columns: string[], first: boolean): Promise<string> {
+/**
+ * The order as `orders get` reads it, for a list answer that lacks part of it:
+ * a request per order, only where the platform's list gave no other way.
+ */
+async function wholeOrder(ctx: Context, adapter: Adapter, listed: Fetched): Promise<Fetched> {
+  ctx.debug(`order ${listed.order.id}: the list answer lacks its items or addresses, so it is read on its own (one request per order)`);
+  return adapter.getOrder(listed.order.id);
+}
+
+function render(fetched: Fetched, o: ExportOptions, columns: string[], first: boolean): string {
   const order = fetched.order;
   switch (o.format) {
     case 'ndjson':
@@ -217,9 +226,7 @@ async function render(adapter: Adapter, fetched: Fetched, o: ExportOptions, colu
       return `${first ? '\n' : ',\n'}${JSON.stringify(order)}`;
     default: {
       if (!o.lines) return csvRow(flattenForColumns(order, columns));
-      // List answers may carry no items (BigCommerce): fetch the order for its lines.
-      const full: Order = order.items.length ? order : (await adapter.getOrder(order.id)).order;
-      return full.items.map((item) => csvRow(flattenForColumns({ ...full, item }, columns))).join('');
+      return order.items.map((item) => csvRow(flattenForColumns({ ...order, item }, columns))).join('');
     }
   }
 }

@@ -5,6 +5,11 @@
 // - POST /orders answers 200 in the spec and 201 per status-codes.mdx: both accepted
 // - shipments need order_address_id and items (spec: createOrderShipment)
 // - quota headers X-Rate-Limit-* and X-Retry-After (docs/api-docs/getting-started/api-rate-limits.mdx)
+// - include=consignments.line_items&consignment_structure=object on GET /orders and
+//   GET /orders/{id} puts each order's consignments in the answer, with their line
+//   items as GET /orders/{id}/products gives them (spec: order_includes,
+//   consignment_structure, orderConsignment_Get): one request for an order with its
+//   items and shipping addresses, one per page of 250 for a listing
 
 import { pathOf, unexpectedBody, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
 import { UsageError, NotFoundError, OrderctlError } from '../../core/errors.js';
@@ -22,11 +27,13 @@ import type {
 } from '../types.js';
 import { STATUS_BY_ID, toNormalizedOrder, toStatusId } from './mapping.js';
 import { statusName } from './status.js';
-import type { BcError, BcOrder, BcOrderCount, BcOrderProduct, BcShipment, BcShippingAddress } from './types.js';
+import type { BcError, BcOrder, BcOrderCount, BcOrderProduct, BcShipment, BcShippingAddress, BcShippingAddressBase } from './types.js';
 
 export const DEFAULT_BASE_URL = 'https://api.bigcommerce.com/stores/{store_hash}/v2';
 export const MAX_PAGE_SIZE = 250;
 const DEFAULT_PAGE_SIZE = 50;
+/** Asks for each order's items and shipping addresses in the order's own answer. */
+const WITH_CONSIGNMENTS = { include: 'consignments.line_items', consignment_structure: 'object' } as const;
 const SORT_FIELDS = ['id', 'customer_id', 'date_created', 'date_modified', 'status_id', 'channel_id', 'external_id'];
 // shipping_provider enum of the spec; any other carrier goes in tracking_carrier.
 const PROVIDERS = new Set(['auspost', 'canadapost', 'endicia', 'usps', 'fedex', 'royalmail', 'ups', 'upsready', 'upsonline', 'shipperhq']);
@@ -137,12 +144,13 @@ export class BigCommerceAdapter implements Adapter {
         const res = await this.http.request<BcOrder[]>({
           method: 'GET',
           path: '/orders',
-          query: { ...base, status_id: statusId, limit: pageSize, ...keyset },
+          query: { ...base, status_id: statusId, limit: pageSize, ...keyset, ...WITH_CONSIGNMENTS },
         });
         const orders = res.status === 204 || !res.body ? [] : expectArray<BcOrder>(res.body, 'GET /orders');
         for (const raw of orders) {
           afterId = raw.id;
-          yield { order: toNormalizedOrder(raw), raw };
+          const whole = fromConsignments(raw);
+          yield { order: toNormalizedOrder(raw, whole?.products, whole?.addresses), raw, partial: !whole };
           if (paging.limit !== undefined && ++yielded >= paging.limit) return;
         }
         const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
@@ -154,8 +162,12 @@ export class BigCommerceAdapter implements Adapter {
 
   async getOrder(id: string): Promise<Fetched> {
     checkId(id);
-    const res = await this.orderRequest<BcOrder>(id, { method: 'GET', path: pathOf`/orders/${id}` });
+    const res = await this.orderRequest<BcOrder>(id, { method: 'GET', path: pathOf`/orders/${id}`, query: WITH_CONSIGNMENTS });
     const raw = expectOrder(res, 'GET /orders/{id}');
+    const whole = fromConsignments(raw);
+    if (whole) return { order: toNormalizedOrder(raw, whole.products, whole.addresses), raw };
+    // A server that ignores include: the items and addresses from their own endpoints.
+    this.http.note(`order ${id} came without its consignments: reading its products and shipping addresses one request each`);
     const [products, addresses] = await Promise.all([this.products(id), this.shippingAddresses(id)]);
     return { order: toNormalizedOrder(raw, products, addresses), raw: { ...raw, products, shipping_addresses: addresses } };
   }
@@ -275,6 +287,32 @@ export class BigCommerceAdapter implements Adapter {
       throw err;
     }
   }
+}
+
+/**
+ * An order's items and shipping addresses from its consignments (every kind:
+ * shipping, pickups, downloads, gift certificates); undefined when the answer
+ * carries none or only links to them, so the caller reads them another way.
+ */
+export function fromConsignments(o: BcOrder): { products: BcOrderProduct[]; addresses: BcShippingAddressBase[] } | undefined {
+  const c = o.consignments;
+  if (!c || typeof c !== 'object' || Array.isArray(c) || 'url' in c) return undefined;
+  const groups: Array<{ line_items?: unknown }> = [...(c.shipping ?? []), ...(c.pickups ?? []), ...(c.downloads ?? []), ...(c.email?.gift_certificates ?? [])];
+  const products = new Map<number, BcOrderProduct>();
+  for (const g of groups) {
+    const items: unknown[] = Array.isArray(g.line_items) ? g.line_items : g.line_items ? [g.line_items] : [];
+    for (const li of items) {
+      if (!isProduct(li)) return undefined;
+      products.set(li.id, li);
+    }
+  }
+  // A shipping consignment is the shipping address, with the same fields and id [I: spec examples share id 23].
+  const addresses = (c.shipping ?? []).map(({ line_items: _items, items_total: _total, items_shipped: _shipped, shipping_method: _method, ...address }) => address);
+  return { products: [...products.values()].sort((a, b) => a.id - b.id), addresses };
+}
+
+function isProduct(li: unknown): li is BcOrderProduct {
+  return Boolean(li && typeof li === 'object' && typeof (li as BcOrderProduct).id === 'number' && typeof (li as BcOrderProduct).quantity === 'number');
 }
 
 function expectArray<T>(body: unknown, what: string): T[] {

@@ -5,7 +5,7 @@ import type { Address, Order, OrderItem, Status } from '../../core/order.js';
 import { money } from '../../core/money.js';
 import { rfc2822ToIso } from '../../core/time.js';
 import { UsageError } from '../../core/errors.js';
-import type { BcAddress, BcOrder, BcOrderProduct, BcShippingAddress } from './types.js';
+import type { BcAddress, BcOrder, BcOrderProduct, BcShippingAddressBase } from './types.js';
 
 /** status_id 0–14 → the shared vocabulary. Several ids share a name; see CANONICAL_ID. */
 export const STATUS_BY_ID: Record<number, Status> = {
@@ -59,7 +59,7 @@ function joinName(first?: string | null, last?: string | null): string | null {
 
 const orNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v === '' ? null : String(v));
 
-export function toAddress(a: BcAddress | BcShippingAddress | undefined | null): Address | null {
+export function toAddress(a: BcAddress | BcShippingAddressBase | undefined | null): Address | null {
   if (!a) return null;
   return {
     name: joinName(a.first_name, a.last_name),
@@ -97,7 +97,7 @@ function fulfillmentOf(o: BcOrder): string {
   return 'unfulfilled';
 }
 
-export function toNormalizedOrder(o: BcOrder, products?: BcOrderProduct[], addresses?: BcShippingAddress[]): Order {
+export function toNormalizedOrder(o: BcOrder, products?: BcOrderProduct[], addresses?: BcShippingAddressBase[]): Order {
   const currency = o.currency_code || o.default_currency_code || '';
   const b = o.billing_address;
   return {

@@ -164,6 +164,23 @@ export interface BcOrder {
   products: BcResourceLink;
   shipping_addresses: BcResourceLink;
   coupons: BcResourceLink;
+  /**
+   * A link, or with include=consignments.line_items&consignment_structure=object
+   * the consignments themselves, their line items in full (schema orderConsignment_Get).
+   */
+  consignments?: BcResourceLink | BcConsignments;
+}
+
+/** A consignment's line_items: links, or with include=consignments.line_items the products (schema orderProducts). */
+type BcLineItems = BcResourceLink[] | BcOrderProduct[];
+
+/** schema orderConsignment_Get (consignment_structure=object). */
+export interface BcConsignments {
+  pickups?: Array<{ id: number; line_items?: BcLineItems }>;
+  /** schema shippingConsignment_Get: the shipping address's fields, and its line items. */
+  shipping?: Array<BcShippingAddressBase & { id: number; line_items?: BcLineItems; items_total?: number; items_shipped?: number; shipping_method?: string }>;
+  downloads?: Array<{ recipient_email?: string; line_items?: BcLineItems }>;
+  email?: { gift_certificates?: Array<{ recipient_email?: string; line_items?: BcLineItems }> };
 }
 
 /** schema orderProductOptions */

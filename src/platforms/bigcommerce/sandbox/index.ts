@@ -6,11 +6,12 @@
 
 import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../../sandbox/dialect.js';
 import type { QuotaReading } from '../../../sandbox/rate-limit.js';
-import { bcError, BcFailure, type BcSection, BIGCOMMERCE, fail, NOT_FOUND, rfc2822 } from './common.js';
+import { bcError, BcFailure, type BcOrderRecord, type BcSection, BIGCOMMERCE, fail, NOT_FOUND, rfc2822 } from './common.js';
 import { seedBigCommerce } from './seed.js';
 import { createShipment } from './shipments.js';
 import { orderFilter, pageAnswer, sorter } from './query.js';
 import { countOrders, createOrder, findOrder, renderAddress, renderOrder, statusRows, updateOrder } from './orders.js';
+import { consignmentsAsked, renderConsignments } from './consignments.js';
 
 function route(sec: BcSection, req: DialectRequest, ctx: DialectContext): DialectResponse {
   const parts = req.path.split('/').filter(Boolean);
@@ -19,6 +20,9 @@ function route(sec: BcSection, req: DialectRequest, ctx: DialectContext): Dialec
     if (!methods.includes(method)) fail(405, `The method ${method} is not supported by this resource.`);
   };
   const [root, id, sub, subId, extra] = parts;
+  // An order as GET answers it: with its consignments when include asks for them.
+  const asked = consignmentsAsked(req.query);
+  const orderAnswer = (r: BcOrderRecord) => (asked ? { ...renderOrder(r.order, req.baseUrl), consignments: renderConsignments(r, asked, req.baseUrl) } : renderOrder(r.order, req.baseUrl));
 
   if (root === 'order_statuses' && parts.length <= 2) {
     allow('GET');
@@ -32,7 +36,7 @@ function route(sec: BcSection, req: DialectRequest, ctx: DialectContext): Dialec
     allow('GET', 'POST', 'DELETE');
     if (method === 'GET') {
       const list = sec.orders.filter(orderFilter(req.query)).sort(sorter(req.query));
-      return pageAnswer(list, req.query, (r) => renderOrder(r.order, req.baseUrl));
+      return pageAnswer(list, req.query, orderAnswer);
     }
     if (method === 'POST') return createOrder(sec, req.body, ctx, req.baseUrl);
     // DELETE /orders archives every order (spec deleteOrders).
@@ -52,7 +56,7 @@ function route(sec: BcSection, req: DialectRequest, ctx: DialectContext): Dialec
   const r = findOrder(sec, id);
   if (sub === undefined) {
     allow('GET', 'PUT', 'DELETE');
-    if (method === 'GET') return { status: 200, body: renderOrder(r.order, req.baseUrl) };
+    if (method === 'GET') return { status: 200, body: orderAnswer(r) };
     if (method === 'PUT') return updateOrder(sec, r, req.body, ctx, req.baseUrl);
     // DELETE /orders/{id} archives it (spec deleteOrder): 204, and later GETs 404.
     r.order.is_deleted = true;
