@@ -7,6 +7,9 @@
 //      sandbox orders: time, and peak memory against 10,000 (flat memory: under
 //      1.2×), against a curl loop
 //   3. bulk status changes: concurrent against one at a time; quota use
+//   4. requests (counted from --debug): per `orders get`, and per 1,000 orders
+//      listed and exported with and without --lines, on every platform; and an
+//      export with lines of 2,000 BigCommerce orders at 100 ms under 150 per 30 s
 // Commands that are compared run in turns (a, b, c, a, b, c, …), so a busy
 // machine slows all of them alike. Peak memory is each process's maxRSS: read
 // by a preload for Node, by GNU time (/usr/bin/time) for curl and jq.
@@ -105,8 +108,8 @@ const addProfile = (name, url) =>
     const quickMs = timeInTurns(Object.values(quick));
     const q = Object.fromEntries(Object.keys(quick).map((k, i) => [k, { ms: quickMs[i], mib: peakMiB(quick[k]) }]));
     compared('orderctl --version', q.version, q.bare, 'node -e 0', '≤ 1.3× time');
-    compared('orderctl --help', q.help, q.bare, 'node -e 0', '≤ 1.5× time');
-    compared('orders get ID -o json', q.get, q.bare, 'node -e 0', '≤ 2.0× time');
+    compared('orderctl --help', q.help, q.bare, 'node -e 0', '≤ 1.4× time');
+    compared('orders get ID -o json', q.get, q.bare, 'node -e 0', '≤ 1.8× time');
     compared('orders get ID -o json', q.get, q.curlGet, 'curl -s | jq .', '');
   } finally {
     small.stop();
@@ -186,6 +189,61 @@ function bulk(url, ids, extra) {
   // Fixed windows: the run touched ceil(elapsed / window) of them, each worth `quota` requests.
   const used = n / (Math.ceil(limited.ms / 1000 / windowS) * quota);
   row(`${n} changes under ${quota} per ${windowS}s`, `${ms(limited.ms)}, ${limited.failed} failed`, '', `quota used: ${(used * 100).toFixed(0)}%`, '> 90%, none failed');
+}
+
+// 4. Requests per order: counted from --debug's trace (one "> METHOD URL" line a request).
+const PROFILE_EXTRA = {
+  bigcommerce: ['--store-hash', 'sandbox'],
+  cscart: ['--username', 'admin@example.com'],
+  squarespace: [],
+  outshifter: ['--storefront', 'sandbox'],
+};
+function counted(argv) {
+  const r = spawnSync(process.execPath, [BIN, ...argv, '--debug'], { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`orderctl ${argv.join(' ')} failed: ${r.stderr.toString().split('\n').filter((l) => !l.startsWith('[debug]')).join('\n')}`);
+  const requests = r.stderr.toString().split('\n').filter((l) => /^\[debug\] > (GET|POST|PUT|PATCH|DELETE) /.test(l)).length;
+  return { requests, stdout: r.stdout.toString() };
+}
+{
+  console.error('requests per order on every platform…');
+  fs.mkdirSync(work, { recursive: true });
+  const s = await serveSandbox(['--memory', '--orders', '1000', '--rate-limit', '100000000/1s'], env);
+  try {
+    for (const [platform, extra] of Object.entries(PROFILE_EXTRA)) {
+      execFileSync(process.execPath, [BIN, 'profile', 'add', `req-${platform}`, '--platform', platform, '--base-url', s.baseUrls[platform], ...extra, '--token-stdin'], { env, input: 'sandbox-token' });
+      const p = ['-p', `req-${platform}`];
+      const id = counted(['orders', 'list', '--limit', '1', '-o', 'ids', ...p]).stdout.trim();
+      const get = counted(['orders', 'get', id, '-o', 'json', ...p]);
+      const list = counted(['orders', 'list', '--all', '-o', 'ids', ...p]);
+      const n = list.stdout.trim().split('\n').length;
+      const plain = counted(['orders', 'export', '--format', 'csv', '--out', '-', '--quiet', ...p]);
+      const lines = counted(['orders', 'export', '--format', 'csv', '--lines', '--out', '-', '--quiet', ...p]);
+      const per1000 = (x) => (x * 1000) / n;
+      row(`${platform}: requests per orders get`, String(get.requests), '', '', '1 (BigCommerce)');
+      row(
+        `${platform}: requests per 1,000 exported orders`,
+        `${per1000(plain.requests).toFixed(1)} plain, ${per1000(lines.requests).toFixed(1)} with --lines`,
+        `listing alone: ${per1000(list.requests).toFixed(1)} (${n.toLocaleString('en-US')} orders)`,
+        `--lines ${ratio(lines.requests, list.requests)}`,
+        '≤ 1.1× the listing',
+      );
+    }
+  } finally {
+    s.stop();
+  }
+
+  console.error('export with lines: 2,000 BigCommerce orders, 100 ms latency, 150 requests per 30 s…');
+  const slow = await serveSandbox(['--memory', '--orders', '2000', '--latency', '100', '--rate-limit', '150/30s'], env);
+  try {
+    addProfile('quota', slow.baseUrls.bigcommerce);
+    const t = process.hrtime.bigint();
+    const r = counted(['orders', 'export', '--format', 'csv', '--lines', '--out', '-', '--quiet', '-p', 'quota']);
+    const took = Number(process.hrtime.bigint() - t) / 1e6;
+    row('export --lines, 2,000 orders, 100 ms, 150/30 s', `${ms(took)}, ${r.requests} requests`, '', '', '');
+  } finally {
+    slow.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
 
 const KEYS = ['what', 'value', 'against', 'ratios', 'target'];
