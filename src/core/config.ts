@@ -41,7 +41,7 @@ export function configDir(env: Record<string, string | undefined>): string {
   return path.join(base, 'orderctl');
 }
 
-const PROFILE_KEYS = new Set(['platform', 'baseUrl', 'storeHash', 'username', 'storefront', 'token']);
+const PROFILE_KEYS = new Set(['platform', 'baseUrl', 'storeHash', 'username', 'storefront', 'currency', 'token']);
 
 /** Checks the shape of what was read, so a hand-edited file gives a clear message. */
 export function validateConfig(raw: unknown, file: string): ConfigData {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryConfig } from '../../../src/core/config.js';
 import { runCommand } from '../../support/context.js';
+import { tempConfigDir } from '../../support/tmp.js';
 
 describe('profile add', () => {
   it('stores a profile from --token-stdin and makes the first one current', async () => {
@@ -10,6 +11,22 @@ describe('profile add', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('added profile shop (current)\n');
     expect(config.data()).toEqual({ currentProfile: 'shop', profiles: { shop: { platform: 'bigcommerce', storeHash: 'abc', token: 'tok-12345678' } } });
+  });
+
+  it('stores --currency as an ISO code, read back from the file; refuses anything else', async () => {
+    const tmp = tempConfigDir();
+    try {
+      const r = await runCommand(['profile', 'add', 'shop', '--platform', 'cscart', '--base-url', 'https://shop.example.com/api', '--username', 'a@example.com', '--currency', 'eur'], { config: await tmp.open(), env: { ORDERCTL_TOKEN: 'k' } });
+      expect(r.code, r.err).toBe(0);
+      expect((await tmp.open()).data().profiles.shop!.currency).toBe('EUR');
+      const shown = await runCommand(['profile', 'show', 'shop', '-o', 'json'], { config: await tmp.open() });
+      expect(JSON.parse(shown.out).currency).toBe('EUR');
+      const bad = await runCommand(['profile', 'add', 'other', '--platform', 'cscart', '--base-url', 'https://shop.example.com/api', '--username', 'a@example.com', '--currency', 'euro'], { config: await tmp.open() });
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/invalid --currency "EURO": use an ISO 4217 code/);
+    } finally {
+      tmp.remove();
+    }
   });
 
   it('takes the secret from ORDERCTL_TOKEN', async () => {
