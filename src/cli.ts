@@ -23,10 +23,10 @@ import { registerCompletion } from './commands/completion/index.js';
 import { registerCart } from './commands/cart/index.js';
 import { registerCheckout } from './commands/checkout/index.js';
 import { registerShipping } from './commands/shipping/index.js';
+import type { Action, Runner } from './commands/runner.js';
 
 /** How a command's action reaches its Context: real in main(), fake in tests. */
 export type ContextFactory = (globals: GlobalOptions) => Context;
-export type Action = (ctx: Context, cmd: Command) => Promise<void>;
 
 /** The nouns, in the order help lists them. */
 const NOUNS: Array<{ name: string; description: string; verbs: (noun: Command, run: Runner) => void }> = [
@@ -70,7 +70,7 @@ export function buildProgram(makeContext: ContextFactory, only?: string[]): Comm
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  const run = (action: (ctx: Context, cmd: Command) => Promise<void>) =>
+  const run: Runner = (action: Action) =>
     async function (this: Command) {
       const ctx = makeContext(parseGlobals(this.optsWithGlobals()));
       await action(ctx, this);
@@ -92,8 +92,6 @@ export function configureOutputAll(cmd: Command, output: OutputConfiguration): v
   cmd.configureOutput(output);
   cmd.commands.forEach((c) => configureOutputAll(c, output));
 }
-
-export type Runner = (action: (ctx: Context, cmd: Command) => Promise<void>) => (this: Command) => Promise<void>;
 
 function parseGlobals(o: Record<string, unknown>): GlobalOptions {
   const env = process.env;

@@ -1,7 +1,7 @@
 // `orderctl completion bash|zsh|fish`: prints the completion script.
 
 import { Argument, type Command } from 'commander';
-import type { Runner } from '../../cli.js';
+import type { Runner } from '../runner.js';
 import { SHELLS } from '../../completion/shells.js';
 
 export function registerCompletion(program: Command, run: Runner): void {

@@ -1,7 +1,7 @@
 // `orderctl orders …`: registration only; each verb's module loads when it runs.
 
 import type { Command } from 'commander';
-import type { Runner } from '../../cli.js';
+import type { Runner } from '../runner.js';
 import { examples } from '../examples.js';
 import { addBulkOptions, addFilterOptions, addPagingOptions, collect } from './flags.js';
 

@@ -1,7 +1,7 @@
 // `orderctl profile …`: registration only; each verb's module loads when it runs.
 
 import type { Command } from 'commander';
-import type { Runner } from '../../cli.js';
+import type { Runner } from '../runner.js';
 
 /** Adds the verbs of `orderctl profile` (the noun itself is declared in cli.ts). */
 export function registerProfile(profile: Command, run: Runner): void {

@@ -1,7 +1,7 @@
 // `orderctl sandbox …`: the built-in emulator of every platform's API.
 
 import type { Command } from 'commander';
-import type { Runner } from '../../cli.js';
+import type { Runner } from '../runner.js';
 
 /** Adds the verbs of `orderctl sandbox` (the noun itself is declared in cli.ts). */
 export function registerSandbox(sandbox: Command, run: Runner): void {

@@ -1,7 +1,7 @@
 // `orderctl shipping …`: registration only; the verb's module loads when it runs.
 
 import type { Command } from 'commander';
-import type { Runner } from '../../cli.js';
+import type { Runner } from '../runner.js';
 import { collect } from '../orders/flags.js';
 
 /** Adds the verbs of `orderctl shipping` (the noun itself is declared in cli.ts). */
