@@ -24,6 +24,7 @@ import { registerCart } from './commands/cart/index.js';
 import { registerCheckout } from './commands/checkout/index.js';
 import { registerShipping } from './commands/shipping/index.js';
 import type { Action, Runner } from './commands/runner.js';
+import { helpSettings } from './commands/help.js';
 
 /** How a command's action reaches its Context: real in main(), fake in tests. */
 export type ContextFactory = (globals: GlobalOptions) => Context;
@@ -67,6 +68,7 @@ export function buildProgram(makeContext: ContextFactory, only?: string[]): Comm
     .option('--timeout <duration>', 'network timeout per request, e.g. 30s, 2m', '30s')
     .option('--utc', 'show times in UTC in tables (default on a terminal: local time)')
     .option('--dry-run', 'print the changes a command would send (method, URL, body), and send none')
+    .configureHelp(helpSettings)
     .showSuggestionAfterError(true)
     .exitOverride();
 

@@ -16,6 +16,7 @@ import {
   RefusedError,
   UsageError,
 } from './errors.js';
+import { networkHint } from './network-hint.js';
 import { RateLimiter, type QuotaReading, type Wait } from './rate-limit.js';
 import { redactHeaders, redactText } from './redact.js';
 import { backoffDelay, goneByEarlierAttempt, mayHaveArrived, parseRetryAfter, shouldRetry, type Attempt } from './retry.js';
@@ -54,6 +55,8 @@ export interface PlatformHttp {
   authHeaders: Record<string, string>;
   /** Every form the secret takes, for redaction. */
   secrets: string[];
+  /** What a 401/403 should say about where the refused secret came from. */
+  authHint?: string;
   /** Turns the platform's error body into one readable sentence. */
   describeError?(body: unknown): string | undefined;
   /** Reads the platform's quota headers (BigCommerce X-Rate-Limit-*). */
@@ -219,7 +222,7 @@ export class HttpClient {
         const sent = !(code && NOT_SENT_CODES.has(code));
         this.trace('!', `${what}: ${code ?? (err as Error).message}`);
         outcome = { kind: 'network', sent };
-        failure = networkError(err, code, url, sent, spec);
+        failure = networkError(err, code, url, sent, spec, this.opts.env);
       }
 
       arrivedBefore ||= mayHaveArrived(outcome);
@@ -342,7 +345,7 @@ export class HttpClient {
     const message = redactText(`${this.platform.name} answered ${what} with ${status}${detail ? `: ${detail}` : ''}`, this.platform.secrets);
     const d = { status };
     if (status === 401 || status === 403) {
-      return new AuthError(message, { ...d, hint: 'check the profile\'s credentials with "orderctl profile test"' });
+      return new AuthError(message, { ...d, hint: this.platform.authHint ?? 'check the profile\'s credentials with "orderctl profile test"' });
     }
     if (status === 404) return new NotFoundError(message, d);
     if (status === 409 || status === 422) return new RefusedError(message, d);
@@ -404,14 +407,14 @@ function unrepeatable(spec: Pick<RequestSpec, 'method' | 'idempotencyKey' | 'nev
   return Boolean(spec.neverRetryAfterSend) || (spec.method === 'POST' && !spec.idempotencyKey);
 }
 
-function networkError(err: unknown, code: string | undefined, url: URL, sent: boolean, spec: RequestSpec): OrderctlError {
+function networkError(err: unknown, code: string | undefined, url: URL, sent: boolean, spec: RequestSpec, env: HttpOptions['env']): OrderctlError {
   const reason = code ?? (err as Error)?.message ?? String(err);
   // A change that timed out waiting for its answer may have been made: say so before "raise --timeout".
   const unsafe = sent && unrepeatable(spec);
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
     return new NetworkError(`${spec.method} ${url.host}${url.pathname} timed out (${reason})`, { hint: unsafe ? MAY_HAVE_ARRIVED_HINT : 'raise --timeout, or check the network' });
   }
-  return new NetworkError(`${spec.method} ${url.host}${url.pathname} failed: ${reason}`, { hint: unsafe ? MAY_HAVE_ARRIVED_HINT : undefined });
+  return new NetworkError(`${spec.method} ${url.host}${url.pathname} failed: ${reason}`, { hint: unsafe ? MAY_HAVE_ARRIVED_HINT : networkHint(code, url, env) });
 }
 
 /**

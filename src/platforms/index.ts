@@ -96,11 +96,18 @@ export async function connect(ctx: Context, name: string, profile: Profile): Pro
   const load = FACTORIES[platform];
   if (!load) throw new UsageError(`platform "${platform}" is not supported yet`);
   let apiRoot = '';
+  const authHint = secretSourceHint(ctx, name);
   const adapter = (await load())((p) => {
     apiRoot ||= p.baseUrl.replace(/\/+$/, '');
-    return ctx.http(p);
+    return ctx.http({ ...p, authHint });
   }, profile, token);
   return { adapter, store: { platform, apiRoot } };
+}
+
+/** Names where the secret a 401/403 refused came from: ORDERCTL_TOKEN wins over the profile's own. */
+export function secretSourceHint(ctx: Pick<Context, 'env'>, name: string): string {
+  if (ctx.env.ORDERCTL_TOKEN) return `the token came from ORDERCTL_TOKEN, which replaces profile "${name}"'s stored one: check it, or unset ORDERCTL_TOKEN`;
+  return `the token is the one stored in profile "${name}": check it with "orderctl profile test ${name}", or store a new one with "orderctl profile add ${name} … --token-stdin"`;
 }
 
 async function openSandboxSession(ctx: Context, configDir: string, need?: Capability): Promise<Session> {

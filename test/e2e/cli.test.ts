@@ -310,6 +310,8 @@ describe('help', () => {
     for (const path of leaves) {
       const r = await orderctl([...path, '--help']);
       expect(r.stdout, path.join(' ')).toContain('Examples:');
+      expect(r.stdout.indexOf('Inherited Flags:'), path.join(' ')).toBeLessThan(r.stdout.indexOf('Examples:'));
+      expect(r.stdout.indexOf('Inherited Flags:'), path.join(' ')).toBeGreaterThan(0);
     }
     // Forty start-ups one after another: on a loaded shared machine that is more than 20 s.
   }, 90_000);

@@ -45,7 +45,11 @@ describe('orders export', () => {
   it('writes every order once, in each format, and says so in one line', async () => {
     const r = await exportTo(out('all.ndjson'));
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(new RegExp(`^exported ${ORDERS} orders to .*all\\.ndjson in \\d+s\\n$`));
+    // Not a terminal: the line starts with the time (the test clock's), as a log line.
+    expect(r.err).toMatch(new RegExp(`^2026-11-23T12:00:00Z exported ${ORDERS} orders to .*all\\.ndjson in \\d+s\\n$`));
+    const atTerminal = await runCommand(['orders', 'export', '--out', out('one.ndjson'), '--min-id', '100', '--max-id', '100'], { config, io: { stderrIsTTY: true } });
+    // (after the progress line is cleared)
+    expect(atTerminal.err).toMatch(/\[2Kexported 1 order to .*one\.ndjson in \d+s\n$/);
     const ids = ndjsonIds(out('all.ndjson'));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeGreaterThanOrEqual(ORDERS);
@@ -202,7 +206,8 @@ describe('orders export', () => {
     const r = await orderctl(['orders', 'export', '--out', out('cron.csv')], { env: { ORDERCTL_CONFIG_DIR: tmp.dir } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^exported \d+ orders to .*cron\.csv in \d+s\n$/);
+    // A log of nightly runs can be read back: each line starts with its time.
+    expect(r.stderr).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z exported \d+ orders? to .*cron\.csv in \d+s\n$/);
     const quiet = await orderctl(['orders', 'export', '--out', out('cron.csv'), '--quiet'], { env: { ORDERCTL_CONFIG_DIR: tmp.dir } });
     expect(quiet.stderr).toBe('');
   });

@@ -38,4 +38,20 @@ describe('the command tree', () => {
       expect(alone.commands.map((c) => c.helpInformation())).toEqual(noun.commands.map((c) => c.helpInformation()));
     }
   });
+
+  it('shows a subcommand the global flags it inherits, before its examples', () => {
+    const leaves: Command[] = [];
+    const walk = (cmd: Command) => (cmd.commands.length ? cmd.commands.forEach(walk) : leaves.push(cmd));
+    walk(build());
+    for (const leaf of leaves) {
+      const help = leaf.helpInformation();
+      const inherited = help.slice(help.indexOf('Inherited Flags:'));
+      expect(help, leaf.name()).toContain('Inherited Flags:');
+      for (const flag of ['-y, --yes', '-o, --output <format>', '--dry-run', '--fields <list>', '--no-input']) expect(inherited, `${leaf.name()} ${flag}`).toContain(flag);
+      // --version is orderctl's, not the subcommand's.
+      expect(help).not.toContain('--version');
+    }
+    // The root's own flags are its options, not inherited ones.
+    expect(build().helpInformation()).not.toContain('Inherited Flags:');
+  });
 });

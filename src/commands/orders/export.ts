@@ -181,7 +181,10 @@ async function exportOrders(ctx: Context, configDir: string, session: Session, o
   }
   if (!ctx.globals.quiet) {
     const seconds = Math.round((ctx.clock.now().getTime() - startedAt.getTime()) / 1000);
-    ctx.io.stderr.write(`exported ${written.size.toLocaleString('en-US')} orders to ${toStdout ? 'standard output' : o.out} in ${seconds}s\n`);
+    // In a log (cron), each run's line says when it ran; a terminal user knows.
+    const when = ctx.io.stderrIsTTY ? '' : `${toIsoUtc(ctx.clock.now())} `;
+    const n = written.size;
+    ctx.io.stderr.write(`${when}exported ${n.toLocaleString('en-US')} order${n === 1 ? '' : 's'} to ${toStdout ? 'standard output' : o.out} in ${seconds}s\n`);
   }
 }
 

@@ -133,9 +133,25 @@ export function orderSheet(o: Order, nativeName?: string): string {
 export async function confirmDestructive(ctx: Context, what: string): Promise<void> {
   // A dry run changes nothing, so there is nothing to confirm.
   if (ctx.globals.yes || ctx.globals.dryRun) return;
-  if (!ctx.io.canPrompt) throw new UsageError(`${what}: confirmation needed`, { hint: 'pass --yes to confirm without a terminal' });
+  if (!ctx.io.canPrompt) throw cannotAsk(ctx, what);
   const ok = await (await ctx.prompter()).confirm(`${what}?`, false);
   if (!ok) throw new UsageError('cancelled; nothing was changed');
+}
+
+/** Why a confirmation cannot be asked for, and how to go on. */
+function cannotAsk(ctx: Context, what: string): UsageError {
+  const { stdinIsTTY, stderrIsTTY } = ctx.io;
+  if (!ctx.globals.input) return new UsageError(`${what}: confirmation needed, and --no-input forbids asking`, { hint: 'pass --yes to confirm' });
+  // At a terminal with ids piped in: the answer would have to come from the pipe.
+  if (stderrIsTTY && !stdinIsTTY) {
+    return new UsageError(`${what}: confirmation needed, but standard input is a pipe, not a terminal to read the answer from`, {
+      hint: 'check what the command would change (--dry-run), then run it again with --yes',
+    });
+  }
+  if (stdinIsTTY && !stderrIsTTY) {
+    return new UsageError(`${what}: confirmation needed, but standard error is not a terminal to ask on`, { hint: 'pass --yes to confirm, or leave standard error on the terminal' });
+  }
+  return new UsageError(`${what}: confirmation needed`, { hint: 'pass --yes to confirm without a terminal' });
 }
 
 /** Reads a JSON file, or stdin for "-"; a bad file is refused before any request. */

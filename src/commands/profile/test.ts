@@ -1,6 +1,6 @@
 import type { Context } from '../../core/context.js';
 import { AuthError } from '../../core/errors.js';
-import { createAdapter } from '../../platforms/index.js';
+import { createAdapter, secretSourceHint } from '../../platforms/index.js';
 import { requireProfile, selectedProfileName } from './shared.js';
 
 export async function run(ctx: Context, o: { name?: string }): Promise<void> {
@@ -11,7 +11,10 @@ export async function run(ctx: Context, o: { name?: string }): Promise<void> {
     await adapter.ping();
   } catch (err) {
     // Say plainly that the credentials are the problem; other failures (network: exit 1) speak for themselves.
-    if (err instanceof AuthError) throw new AuthError(`profile ${name}: the credentials were refused (${err.message})`, { status: err.status, hint: `store a new token with "orderctl profile add ${name} --platform ${adapter.platform} … --token-stdin"` });
+    if (err instanceof AuthError) {
+      const hint = ctx.env.ORDERCTL_TOKEN ? secretSourceHint(ctx, name) : `store a new token with "orderctl profile add ${name} --platform ${adapter.platform} … --token-stdin"`;
+      throw new AuthError(`profile ${name}: the credentials were refused (${err.message})`, { status: err.status, hint });
+    }
     throw err;
   }
   if (!ctx.globals.quiet) ctx.io.stderr.write(`profile ${name}: credentials work (${adapter.platform})\n`);

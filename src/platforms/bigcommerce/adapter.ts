@@ -12,7 +12,7 @@
 //   items and shipping addresses, one per page of 250 for a listing
 
 import { pathOf, unexpectedBody, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
-import { UsageError, NotFoundError, OrderctlError } from '../../core/errors.js';
+import { UsageError, NotFoundError, OrderctlError, RefusedError } from '../../core/errors.js';
 import { toIsoUtc } from '../../core/time.js';
 import type { Profile } from '../../core/config.js';
 import type {
@@ -242,7 +242,8 @@ export class BigCommerceAdapter implements Adapter {
     const [products, addresses] = await Promise.all([this.products(id), this.shippingAddresses(id)]);
     const address = pickAddress(id, addresses, o.address);
     const items = o.items.length ? itemsFromFlags(id, o.items, products) : unshippedItems(products, address.id);
-    if (items.length === 0) throw new UsageError(`order ${id} has nothing left to ship`);
+    // The order's state refuses it, not the command line: exit 5, as a platform's own rule would.
+    if (items.length === 0) throw new RefusedError(`order ${id} has nothing left to ship`, { hint: `every item is shipped already; see its shipments with "orderctl orders get ${id}"` });
     const carrier = o.carrier?.toLowerCase();
     const body = {
       order_address_id: address.id,
@@ -351,7 +352,8 @@ function itemsFromFlags(id: string, wanted: FulfillOptions['items'], products: B
     if (!p) throw new UsageError(`order ${id} has no item ${w.id}; its items are: ${products.map((x) => x.id).join(', ')}`);
     const left = p.quantity - (p.quantity_shipped ?? 0);
     const quantity = w.quantity ?? left;
-    if (quantity < 1 || quantity > left) throw new UsageError(`item ${w.id} of order ${id} has ${left} left to ship, not ${quantity}`);
+    // --item parsing keeps quantities at 1 or more: what is short here is the order's unshipped quantity.
+    if (quantity < 1 || quantity > left) throw new RefusedError(`item ${w.id} of order ${id} has ${left} left to ship, not ${quantity}`);
     return { order_product_id: p.id, quantity };
   });
 }
