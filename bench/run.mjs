@@ -219,7 +219,7 @@ function counted(argv) {
       const plain = counted(['orders', 'export', '--format', 'csv', '--out', '-', '--quiet', ...p]);
       const lines = counted(['orders', 'export', '--format', 'csv', '--lines', '--out', '-', '--quiet', ...p]);
       const per1000 = (x) => (x * 1000) / n;
-      row(`${platform}: requests per orders get`, String(get.requests), '', '', '1 (BigCommerce)');
+      row(`${platform}: requests per orders get`, String(get.requests), '', '', '1');
       row(
         `${platform}: requests per 1,000 exported orders`,
         `${per1000(plain.requests).toFixed(1)} plain, ${per1000(lines.requests).toFixed(1)} with --lines`,
