@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import { versionLine } from './version.js';
 import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type OutputFormat } from './core/context.js';
-import { ApiError, DryRunStop, ExitCode, InterruptedError, isOrderctlError } from './core/errors.js';
+import { ApiError, DryRunStop, ExitCode, InterruptedError, isOrderctlError, UsageError } from './core/errors.js';
 // Small modules every command needs: part of cli.js, since each chunk file
 // costs a resolve, a read and a compile (about 1 ms apiece on Node 20).
 import { processIO, type IO } from './core/io.js';
@@ -14,7 +14,7 @@ import { systemClock } from './core/clock.js';
 import { parseDuration } from './core/time.js';
 import { parseFieldList } from './output/fields.js';
 import { safeCell } from './output/text.js';
-import { DEFAULT_HTTP, HttpClient } from './core/http.js';
+import { DEFAULT_HTTP, HttpClient, parseByteSize } from './core/http.js';
 import type { Wait } from './core/rate-limit.js';
 import { registerOrders } from './commands/orders/index.js';
 import { registerProfile } from './commands/profile/index.js';
@@ -75,6 +75,7 @@ export function buildProgram(makeContext: ContextFactory, only?: string[]): Comm
   const run: Runner = (action: Action) =>
     async function (this: Command) {
       const ctx = makeContext(parseGlobals(this.optsWithGlobals()));
+      checkArgLengths(this.args);
       await action(ctx, this);
     };
   for (const noun of NOUNS) {
@@ -111,8 +112,25 @@ function parseGlobals(o: Record<string, unknown>): GlobalOptions {
     color: o.color !== false,
     utc: Boolean(o.utc),
     dryRun: Boolean(o.dryRun),
-    timeoutMs: parseDuration(String(o.timeout ?? '30s')),
+    timeoutMs: parseTimeout(String(o.timeout ?? '30s')),
   };
+}
+
+// Node's timers hold at most 24.8 days; a request that may take a day has hung.
+const MAX_TIMEOUT_MS = 86_400_000;
+
+function parseTimeout(value: string): number {
+  const ms = parseDuration(value);
+  if (ms > MAX_TIMEOUT_MS) throw new UsageError(`--timeout may be at most 24h, not "${value}"`);
+  return ms;
+}
+
+/** Longer than any id, path or value a command takes: a bigger argument would only make a huge error line. */
+const MAX_ARG_LENGTH = 4096;
+
+function checkArgLengths(args: readonly string[]): void {
+  const long = args.find((a) => a.length > MAX_ARG_LENGTH);
+  if (long !== undefined) throw new UsageError(`an argument of ${long.length} characters ("${safeCell(long.slice(0, 20))}…"); at most ${MAX_ARG_LENGTH}`);
 }
 
 /** Writes one error line (and a hint) on stderr; with -o json|ndjson also a JSON object. */
@@ -235,6 +253,7 @@ function makeRealContext(
     http: (platform) => {
       const client = new HttpClient(platform, {
         ...DEFAULT_HTTP,
+        maxBodyBytes: process.env.ORDERCTL_MAX_BODY ? parseByteSize(process.env.ORDERCTL_MAX_BODY, 'ORDERCTL_MAX_BODY') : DEFAULT_HTTP.maxBodyBytes,
         timeoutMs: globals.timeoutMs,
         clock,
         random: Math.random,

@@ -7,6 +7,8 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const systemClock: Clock = {
   now: () => new Date(),
   sleep: (ms, signal) =>
@@ -15,7 +17,8 @@ export const systemClock: Clock = {
       const timer = setTimeout(() => {
         signal?.removeEventListener('abort', onAbort);
         resolve();
-      }, Math.max(0, ms));
+        // setTimeout takes at most 2^31-1 ms (24.8 days); beyond, it fires at once.
+      }, Math.min(Math.max(0, ms), MAX_TIMER_MS));
       const onAbort = () => {
         clearTimeout(timer);
         reject(new InterruptedError());

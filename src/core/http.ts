@@ -68,8 +68,10 @@ export interface PlatformHttp {
 export interface HttpOptions {
   timeoutMs: number;
   maxAttempts: number;
-  /** Longest wait orderctl accepts from Retry-After before giving up. */
+  /** Longest wait orderctl accepts from a server (Retry-After, quota headers): a longer one fails that request. */
   maxRetryWaitMs: number;
+  /** Largest response body read (ORDERCTL_MAX_BODY): a bigger one fails that request. */
+  maxBodyBytes: number;
   clock: Clock;
   random: () => number;
   signal?: AbortSignal;
@@ -83,7 +85,26 @@ export interface HttpOptions {
   onWait?: (wait: Wait) => void;
 }
 
-export const DEFAULT_HTTP = { timeoutMs: 30_000, maxAttempts: 4, maxRetryWaitMs: 120_000 };
+// A page of 250 BigCommerce orders is about 1 MB: 64 MiB is far above any real answer.
+export const DEFAULT_HTTP = { timeoutMs: 30_000, maxAttempts: 4, maxRetryWaitMs: 120_000, maxBodyBytes: 64 * 1024 * 1024 };
+
+/** ORDERCTL_MAX_BODY: bytes, or with a unit (512KB, 64MB, 1GB); from 1 KB to 4 GB. */
+export function parseByteSize(input: string, what: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(input.trim());
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m?.[2] ?? 'b').toLowerCase() as 'b'];
+  const n = m ? Math.round(Number(m[1]) * unit) : NaN;
+  if (!(n >= 1024 && n <= 4 * 1024 ** 3)) throw new UsageError(`invalid ${what} "${input}": use a size from 1KB to 4GB, e.g. 64MB`);
+  return n;
+}
+
+/** 90000 → "1m 30s": waits in messages. */
+export function durationText(ms: number): string {
+  if (!Number.isFinite(ms)) return 'forever';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${Math.max(s, ms > 0 ? 1 : 0)}s`;
+  const parts: Array<[number, string]> = [[Math.floor(s / 86400), 'd'], [Math.floor(s / 3600) % 24, 'h'], [Math.floor(s / 60) % 60, 'm'], [s % 60, 's']];
+  return parts.filter(([n]) => n > 0).slice(0, 2).map(([n, u]) => `${n}${u}`).join(' ');
+}
 
 /** Builds a path from a template, encoding every interpolated value as one segment. */
 export function pathOf(strings: TemplateStringsArray, ...values: Array<string | number>): string {
@@ -94,8 +115,12 @@ export function pathOf(strings: TemplateStringsArray, ...values: Array<string | 
   return out;
 }
 
+/** Longer than any id a platform gives out; bounds what an error line can quote. */
+export const MAX_ID_LENGTH = 256;
+
 function encodeSegment(value: string): string {
   if (value === '') throw new UsageError('an id may not be empty');
+  if (value.length > MAX_ID_LENGTH) throw new UsageError(`an id may be at most ${MAX_ID_LENGTH} characters (this one has ${value.length})`);
   // "." and ".." would be resolved away by URL normalization; encode them too.
   if (/^\.+$/.test(value)) return value.replace(/\./g, '%2E');
   return encodeURIComponent(value);
@@ -194,7 +219,7 @@ export class HttpClient {
 
     let arrivedBefore = false;
     for (let attempt = 1; ; attempt++) {
-      await this.limiter.acquire(this.opts.signal);
+      await this.limiter.acquire(this.opts.signal, this.opts.maxRetryWaitMs, (wait) => this.waitTooLong(what, wait, 'its quota headers'));
       let outcome: Attempt;
       let raw: RawResult | undefined;
       let failure: OrderctlError;
@@ -237,7 +262,8 @@ export class HttpClient {
       });
       if (!retry) throw failure;
       const { wait, asked } = this.waitBeforeRetry(attempt, raw);
-      if (wait > this.opts.maxRetryWaitMs) throw failure;
+      // A server's wait past the cap fails this request only: nothing else pauses for it.
+      if (!(wait <= this.opts.maxRetryWaitMs)) throw raw?.status === 429 ? this.waitTooLong(what, wait, 'a 429') : failure;
       this.trace('~', `retrying ${what} in ${wait} ms (attempt ${attempt + 1} of ${this.opts.maxAttempts})`);
       // After a 429 every request holds in the limiter, this one too (at the top of the loop).
       if (raw?.status === 429) {
@@ -266,6 +292,13 @@ export class HttpClient {
     this.opts.onWait?.({ until, why });
   }
 
+  private waitTooLong(what: string, wait: number, source: string): ApiError {
+    return new ApiError(`${this.platform.name} asked (in ${source}) to wait ${durationText(wait)} before ${what}, longer than orderctl waits (${durationText(this.opts.maxRetryWaitMs)})`, {
+      status: 429,
+      hint: 'try again later',
+    });
+  }
+
   private async send(url: URL, method: Method, headers: Record<string, string>, body: string | undefined): Promise<RawResult> {
     this.dispatcher ??= this.makeDispatcher(await loadUndici());
     // undici's own timers tick about once a second, so a 300 ms --timeout would
@@ -285,15 +318,40 @@ export class HttpClient {
         bodyTimeout: this.opts.timeoutMs,
       });
     } catch (err) {
+      clearTimeout(timer);
       if (waiting.signal.aborted && !this.opts.signal?.aborted) throw Object.assign(new Error('headers timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT', cause: err });
+      throw err;
+    }
+    // The same timer bounds the whole read (a body trickled a byte a second
+    // never trips undici's idle timer), and the body's size is capped.
+    let text: string;
+    try {
+      text = await this.readCapped(res.body, url);
+    } catch (err) {
+      if (waiting.signal.aborted && !this.opts.signal?.aborted) throw Object.assign(new Error('body timeout'), { code: 'UND_ERR_BODY_TIMEOUT', cause: err });
       throw err;
     } finally {
       clearTimeout(timer);
     }
-    const text = await res.body.text();
     const flat: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
     return { status: res.statusCode, headers: flat, text };
+  }
+
+  private async readCapped(body: Dispatcher.ResponseData['body'], url: URL): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > this.opts.maxBodyBytes) {
+        body.destroy();
+        throw new ApiError(`${this.platform.name} answered ${url.pathname} with a body larger than ${Math.round(this.opts.maxBodyBytes / 1024 ** 2)} MB; orderctl stopped reading it`, {
+          hint: 'raise ORDERCTL_MAX_BODY if this store really sends pages that large',
+        });
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
   }
 
   private makeDispatcher({ EnvHttpProxyAgent }: Undici): Dispatcher {
@@ -318,7 +376,12 @@ export class HttpClient {
       return { ok: false, error: new ApiError(`${this.platform.name} answered ${what} with ${raw.status} and ${type}, not JSON`, { status: raw.status }) };
     }
     try {
-      return { ok: true, body: JSON.parse(raw.text) as T };
+      const body = JSON.parse(raw.text) as T;
+      // JSON.parse takes any depth; printing or digesting it recurses and would crash.
+      if (depthOver(body, MAX_JSON_DEPTH)) {
+        return { ok: false, error: new ApiError(`${this.platform.name} answered ${what} with JSON nested more than ${MAX_JSON_DEPTH} levels deep, which no order is`, { status: raw.status }) };
+      }
+      return { ok: true, body };
     } catch {
       return {
         ok: false,
@@ -359,7 +422,11 @@ export class HttpClient {
     const secrets = this.platform.secrets;
     debug(redactText(`${dir} ${line}`, secrets));
     if (headers) for (const [k, v] of Object.entries(redactHeaders(headers))) debug(`${dir}   ${k}: ${redactText(v, secrets)}`);
-    if (body) debug(`${dir}   ${redactText(body.length > 4000 ? `${body.slice(0, 4000)}… (${body.length} bytes)` : body, secrets)}`);
+    if (body) {
+      // Redact first, then cut: a cut through a secret would leave part of it.
+      const clean = redactText(body, secrets);
+      debug(`${dir}   ${clean.length > 4000 ? `${clean.slice(0, 4000)}… (${body.length} bytes)` : clean}`);
+    }
   }
 
   /** A line for --debug about how a command reads (a fallback to one request per order, say). */
@@ -398,6 +465,21 @@ function loadUndici(): Promise<Undici> {
     Object.assign(Dispatcher.prototype, api);
     return { EnvHttpProxyAgent };
   })());
+}
+
+/** A real order is a handful of levels deep. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `max`, found without recursion. */
+export function depthOver(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, d + 1]);
+  }
+  return false;
 }
 
 export const MAY_HAVE_ARRIVED_HINT = 'the request may have reached the server, so it was not repeated; check the order before trying again';

@@ -1,6 +1,8 @@
 // IO owns every terminal decision (TTY, colour, prompting, progress) so that
 // commands never look at process.* and tests can flip one flag at a time.
 
+import { UsageError } from './errors.js';
+
 export interface Writable {
   write(chunk: string): unknown;
 }
@@ -65,10 +67,19 @@ export function processIO(opts: { noColorFlag: boolean; noInput: boolean }): IO 
   };
 }
 
-async function readStream(stream: AsyncIterable<Buffer | string>): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-  return text;
+/** More than any list of ids, order file or token; a bigger input is refused (exit 2) rather than read into memory. */
+export const MAX_STDIN_BYTES = 64 * 1024 * 1024;
+
+export async function readStream(stream: AsyncIterable<Buffer | string>, max = MAX_STDIN_BYTES): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > max) throw new UsageError(`standard input is larger than ${Math.round(max / 1024 ** 2)} MB; orderctl reads at most that`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Buffers with every TTY flag off, like gh's iostreams.Test(). */

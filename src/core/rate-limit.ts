@@ -30,16 +30,20 @@ export class RateLimiter {
     private readonly onWait?: (until: number) => void,
   ) {}
 
-  /** Waits until a request may be sent. */
-  async acquire(signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits until a request may be sent. A wait longer than `maxWaitMs` (a
+   * server's quota header saying "in 11 days") is not waited: `tooLong` makes
+   * the error that fails this one request.
+   */
+  async acquire(signal?: AbortSignal, maxWaitMs = Infinity, tooLong?: (ms: number) => Error): Promise<void> {
     for (;;) {
       const now = this.clock.now().getTime();
       if (now < this.pausedUntil) {
-        await this.hold(this.pausedUntil, now, signal);
+        await this.hold(this.pausedUntil, now, signal, maxWaitMs, tooLong);
         continue;
       }
       if (this.left !== undefined && this.left <= 0 && now < this.resetAt) {
-        await this.hold(this.resetAt, now, signal);
+        await this.hold(this.resetAt, now, signal, maxWaitMs, tooLong);
         continue;
       }
       if (this.left !== undefined && now >= this.resetAt) this.left = undefined;
@@ -48,7 +52,8 @@ export class RateLimiter {
     }
   }
 
-  private async hold(until: number, now: number, signal?: AbortSignal): Promise<void> {
+  private async hold(until: number, now: number, signal: AbortSignal | undefined, maxWaitMs: number, tooLong?: (ms: number) => Error): Promise<void> {
+    if (until - now > maxWaitMs) throw tooLong ? tooLong(until - now) : new Error(`rate limit wait of ${until - now} ms`);
     if (until > this.announcedUntil) {
       this.announcedUntil = until;
       this.onWait?.(until);
@@ -59,7 +64,8 @@ export class RateLimiter {
   /** Records what the server said about the quota. */
   observe(reading: QuotaReading): void {
     const now = this.clock.now().getTime();
-    if (reading.resetMs !== undefined) this.resetAt = now + reading.resetMs;
+    // A reading that is not a number of milliseconds (negative, NaN) says nothing.
+    if (reading.resetMs !== undefined && reading.resetMs >= 0) this.resetAt = now + reading.resetMs;
     if (reading.left !== undefined) {
       // Concurrent requests answer out of order: keep the lowest count seen in this window.
       this.left = this.left === undefined ? reading.left : Math.min(this.left, reading.left);

@@ -48,8 +48,9 @@ export function parseTimeInput(input: string, now: Date): Date {
 
   const rel = /^(\d+)(s|m|h|d|w)$/i.exec(s);
   if (rel) {
-    const t = now.getTime() - Number(rel[1]) * UNIT_MS[rel[2]!.toLowerCase()]!;
-    if (Number.isFinite(t) && Math.abs(t) <= 8.64e15) return new Date(t); // 8.64e15: the Date range
+    const back = Number(rel[1]) * UNIT_MS[rel[2]!.toLowerCase()]!;
+    if (back > MAX_DURATION_MS) throw new UsageError(`invalid time "${input}": ${ACCEPTED}, at most 100 years back`);
+    return new Date(now.getTime() - back);
   }
 
   const m = ISO.exec(s);
@@ -70,9 +71,12 @@ export function parseDuration(input: string): number {
   const ms = Math.round(Number(m[1]) * UNIT_MS[(m[2] ?? 's').toLowerCase()]!);
   // Every caller waits or times out with it: zero would mean "fail at once".
   if (ms <= 0) throw new UsageError(`invalid duration "${input}": it must be more than zero`);
-  if (!Number.isSafeInteger(ms)) throw new UsageError(`invalid duration "${input}": too long`);
+  if (!Number.isSafeInteger(ms) || ms > MAX_DURATION_MS) throw new UsageError(`invalid duration "${input}": at most 100 years (36500d)`);
   return ms;
 }
+
+/** No duration or relative time orderctl accepts is longer: beyond it, dates leave any calendar a server knows. */
+export const MAX_DURATION_MS = 36_500 * 86_400_000;
 
 /** 2026-11-01T10:00:00Z; milliseconds only when there are some (…:00.250Z). */
 export function toIsoUtc(d: Date): string {

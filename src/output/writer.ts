@@ -59,7 +59,7 @@ export function listWriter<T>(ctx: Context, view: View<T>): ListWriter<T> {
           break;
         case 'csv':
           if (count === 0) out.write(csvRow(columns.map((c) => c.header)));
-          out.write(csvRow(columns.map((c) => c.value(r))));
+          out.write(csvFor(ctx, columns.map((c) => c.value(r))));
           break;
         case 'ids':
           // One id a line, whatever a server put in it: `-o ids | … --stdin` must not read two.
@@ -81,6 +81,11 @@ export function listWriter<T>(ctx: Context, view: View<T>): ListWriter<T> {
       }
     },
   };
+}
+
+/** A CSV row; on a terminal, escape sequences and bidi controls from a server are shown, not obeyed. */
+export function csvFor(ctx: Context, cells: string[]): string {
+  return csvRow(ctx.io.stdoutIsTTY ? cells.map(safeCell) : cells);
 }
 
 /** One record: JSON as an object (not an array); a table as a list of one. */

@@ -28,6 +28,8 @@ export function orderctl(args: string[], opts: { env?: Record<string, string | u
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+    // A command may exit before reading all it was given (a refused 70 MB input).
+    child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
 }

@@ -11,6 +11,8 @@ import { listWriter } from '../../output/writer.js';
 import type { View } from '../../output/view.js';
 import { Progress } from '../../output/progress.js';
 import { renderTable } from '../../output/table.js';
+import { safeCell } from '../../output/text.js';
+import { MAX_ID_LENGTH } from '../../core/http.js';
 
 export interface BulkItem {
   id: string;
@@ -49,6 +51,9 @@ export function parseBulkOptions(flags: Record<string, unknown>): BulkOptions {
  * are skipped; a line is an id or a JSON object with "id" and any of `allowed`.
  * A malformed line is reported with its number and skipped, never guessed at.
  */
+/** A JSON line carries an id and a few fields: far less than this. */
+const MAX_LINE = 10_000;
+
 export async function readBulkItems(ctx: Context, args: string[], stdin: boolean, allowed: readonly string[]): Promise<{ items: BulkItem[]; rejected: number }> {
   if (stdin && args.length) throw new UsageError('give order ids as arguments or with --stdin, not both');
   if (!stdin) {
@@ -65,8 +70,11 @@ export async function readBulkItems(ctx: Context, args: string[], stdin: boolean
     const line = raw.trim();
     const n = i + 1;
     if (!line || line.startsWith('#')) return;
+    // A server's or a file's bytes never reach the terminal raw, and an error line stays short.
+    if (line.length > MAX_LINE) return reject(n, `longer than ${MAX_LINE} characters ("${safeCell(line.slice(0, 40))}…")`);
     if (!line.startsWith('{')) {
-      if (/\s/.test(line)) return reject(n, `"${line.slice(0, 40)}" is not one id`);
+      if (/\s/.test(line)) return reject(n, `"${safeCell(line.slice(0, 40))}" is not one id`);
+      if (line.length > MAX_ID_LENGTH) return reject(n, `an id of ${line.length} characters (at most ${MAX_ID_LENGTH})`);
       items.push({ id: line, overrides: {} });
       return;
     }

@@ -21,6 +21,7 @@ import {
   type StorePosition,
 } from '../../core/checkpoints.js';
 import { csvRow } from '../../output/csv.js';
+import { csvFor } from '../../output/writer.js';
 import { flattenForColumns, ORDER_FIELDS, parseFieldList, validateFields } from '../../output/fields.js';
 import { openSession, type Session } from '../../platforms/index.js';
 import { Progress } from '../../output/progress.js';
@@ -125,6 +126,8 @@ async function exportOrders(ctx: Context, configDir: string, session: Session, o
         throw new UsageError(`cannot write ${o.out}: ${err.code === 'ENOENT' ? 'its folder does not exist' : (err.code ?? err.message)}`);
       });
   const write = file ? (s: string) => file.write(s) : async (s: string) => void ctx.io.stdout.write(s);
+  // A file keeps the data as it is; a terminal shows escape sequences instead of obeying them.
+  const row = file ? csvRow : (cells: string[]) => csvFor(ctx, cells);
   const progress = new Progress(ctx, 'exporting…');
   const written = new Set<string>();
   /** Every version this run fetched: the next run's overlap fetches the recent ones again. */
@@ -149,7 +152,7 @@ async function exportOrders(ctx: Context, configDir: string, session: Session, o
         const t = Date.parse(order.updatedAt);
         if (highWater === undefined || t > highWater) highWater = t;
       }
-      await write(render(fetched, o, columns, written.size === 1));
+      await write(render(fetched, o, columns, written.size === 1, row));
       progress.tick(written.size);
       // Only versions the next run can fetch again are kept: memory stays flat.
       if (fetchedVersions.size % 5000 === 0) keepRecent(fetchedVersions, resumeAt() - o.overlapMs);
@@ -220,7 +223,7 @@ async function wholeOrder(ctx: Context, adapter: Adapter, listed: Fetched): Prom
   return adapter.getOrder(listed.order.id);
 }
 
-function render(fetched: Fetched, o: ExportOptions, columns: string[], first: boolean): string {
+function render(fetched: Fetched, o: ExportOptions, columns: string[], first: boolean, row: (cells: string[]) => string): string {
   const order = fetched.order;
   switch (o.format) {
     case 'ndjson':
@@ -228,8 +231,8 @@ function render(fetched: Fetched, o: ExportOptions, columns: string[], first: bo
     case 'json':
       return `${first ? '\n' : ',\n'}${JSON.stringify(order)}`;
     default: {
-      if (!o.lines) return csvRow(flattenForColumns(order, columns));
-      return order.items.map((item) => csvRow(flattenForColumns({ ...order, item }, columns))).join('');
+      if (!o.lines) return row(flattenForColumns(order, columns));
+      return order.items.map((item) => row(flattenForColumns({ ...order, item }, columns))).join('');
     }
   }
 }

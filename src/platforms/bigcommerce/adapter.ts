@@ -28,6 +28,7 @@ import type {
 import { STATUS_BY_ID, toNormalizedOrder, toStatusId } from './mapping.js';
 import { statusName } from './status.js';
 import type { BcError, BcOrder, BcOrderCount, BcOrderProduct, BcShipment, BcShippingAddress, BcShippingAddressBase } from './types.js';
+import { assertListedOrder } from '../listed.js';
 
 export const DEFAULT_BASE_URL = 'https://api.bigcommerce.com/stores/{store_hash}/v2';
 export const MAX_PAGE_SIZE = 250;
@@ -147,7 +148,8 @@ export class BigCommerceAdapter implements Adapter {
           query: { ...base, status_id: statusId, limit: pageSize, ...keyset, ...WITH_CONSIGNMENTS },
         });
         const orders = res.status === 204 || !res.body ? [] : expectArray<BcOrder>(res.body, 'GET /orders');
-        for (const raw of orders) {
+        for (const [i, raw] of orders.entries()) {
+          assertListedOrder('bigcommerce', raw, 'id', i);
           afterId = raw.id;
           const whole = fromConsignments(raw);
           yield { order: toNormalizedOrder(raw, whole?.products, whole?.addresses), raw, partial: !whole };

@@ -26,6 +26,7 @@ import type { Adapter, CancelOptions, Fetched, FulfillOptions, FulfillResult, Or
 import { SORT_FIELDS, toNormalizedOrder, toStatus, toStatusLetter } from './mapping.js';
 import { CS_STATUSES, INCOMPLETE, statusName } from './status.js';
 import type { CsError, CsOrder, CsOrderList, CsOrderSummary, CsUpdated } from './types.js';
+import { assertListedOrder } from '../listed.js';
 
 /** No documented maximum: a cap of our own, so one request stays modest [I]. */
 export const MAX_PAGE_SIZE = 250;
@@ -144,7 +145,8 @@ export class CsCartAdapter implements Adapter {
     let yielded = 0;
     for (let page = paging.page ?? 1; ; page++) {
       const list = await this.fetchOrderPage(query, page, pageSize);
-      for (const raw of list.orders) {
+      for (const [i, raw] of list.orders.entries()) {
+        assertListedOrder('cscart', raw, 'order_id', i);
         yield { order: toNormalizedOrder(raw, this.currency), raw };
         if (paging.limit !== undefined && ++yielded >= paging.limit) return;
       }

@@ -28,6 +28,7 @@ import { fromContact, toCart, toCheckout, toKlarna, toNormalizedOrder, toPayment
 import { orderBodyProblems } from './rules.js';
 import { CANCELED, statusInfo, toNativeStatus } from './status.js';
 import type { OsCart, OsCheckout, OsError, OsKlarnaSession, OsLineItem, OsOrder, OsPayment, OsPaymentStarted, OsQuote } from './types.js';
+import { assertListedOrder } from '../listed.js';
 
 export const DEFAULT_BASE_URL = 'https://api.outshifter.com/api';
 /** What a list shows without --all or --limit, as the paged platforms' first page. */
@@ -116,7 +117,8 @@ export class OutshifterAdapter implements Adapter, Commerce {
     for (const status of statuses) {
       const query = { storefront: this.storefront, status, dateFrom: f.since && day(f.since), dateTo: f.until && day(f.until) };
       const res = await this.http.request<unknown>({ method: 'GET', path: '/orders', query });
-      for (const raw of orderRows(res.body)) {
+      for (const [i, raw] of orderRows(res.body).entries()) {
+        assertListedOrder('outshifter', raw, 'id', i);
         const order = toNormalizedOrder(raw);
         // The API filters by whole days: the exact instants are applied here.
         const at = order.updatedAt ? Date.parse(order.updatedAt) : NaN;

@@ -22,6 +22,7 @@ import type { Adapter, Fetched, FulfillOptions, FulfillResult, OrderFilters, Pag
 import { normalizeAmounts, statusName, toFulfillmentStatus, toNormalizedOrder } from './mapping.js';
 import { createOrderProblem, fulfillProblem, IDEMPOTENCY_KEY, isoUtc, PAGE_SIZE } from './rules.js';
 import type { SqError, SqOrder, SqOrderPage, SqShipment } from './types.js';
+import { assertListedOrder } from '../listed.js';
 
 export const DEFAULT_BASE_URL = 'https://api.squarespace.com/1.0/commerce';
 /** "429 … with a one-minute cool-down" (rate-limits; API-NOTES.md §2): no Retry-After is documented. */
@@ -152,6 +153,7 @@ export class SquarespaceAdapter implements Adapter {
         const orders = page.result ?? [];
         for (let i = 0; i < orders.length; i++) {
           const raw = orders[i]!;
+          assertListedOrder('squarespace', raw, 'id', i);
           yield { order: toNormalizedOrder(raw), raw };
           if (paging.limit !== undefined && ++yielded >= paging.limit) {
             // The cursor starts after the whole page: stopping inside it, there is none that resumes here.
