@@ -23,7 +23,7 @@ let server: http.Server;
 let base = '';
 let tmp: ReturnType<typeof tempConfigDir>;
 let sandbox: Sandbox;
-/** A real BigCommerce order, as the sandbox's dialect writes it. */
+/** A real BigCommerce order with its items and addresses, as the sandbox dialect writes it. */
 let order: Record<string, unknown>;
 const tally = figures('hostile');
 const env = () => ({ ORDERCTL_CONFIG_DIR: tmp.dir, ORDERCTL_MAX_BODY: '2MB' });
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const config = await tmp.open();
   await config.save({ currentProfile: 'h', profiles: { h: { platform: 'bigcommerce', baseUrl: base, token: TOKEN } } });
   sandbox = await startSandbox({ seed: 12, orders: 3 });
-  const res = await fetch(`${sandbox.baseUrls.bigcommerce}/orders?limit=1`, { headers: { 'x-auth-token': sandbox.token, accept: 'application/json' } });
+  const res = await fetch(`${sandbox.baseUrls.bigcommerce}/orders?limit=1&include=consignments.line_items&consignment_structure=object`, { headers: { 'x-auth-token': sandbox.token, accept: 'application/json' } });
   order = ((await res.json()) as Array<Record<string, unknown>>)[0]!;
 });
 afterAll(async () => {
