@@ -19,6 +19,21 @@ export const CAPABILITIES: Partial<Record<Platform, readonly Capability[]>> = {
   outshifter: ['list', 'get', 'create', 'cancel', 'cart', 'checkout', 'shipping'],
 };
 
+/** List filters only some APIs take: elsewhere the flag exits 2 naming these platforms. */
+export const FILTER_PLATFORMS: Record<string, { flag: string; platforms: readonly Platform[] }> = {
+  paymentStatuses: { flag: '--payment-status', platforms: ['squarespace'] },
+  paymentMethod: { flag: '--payment-method', platforms: ['bigcommerce'] },
+  channel: { flag: '--channel', platforms: ['bigcommerce'] },
+  minTotal: { flag: '--min-total', platforms: ['bigcommerce'] },
+  maxTotal: { flag: '--max-total', platforms: ['bigcommerce'] },
+  externalRef: { flag: '--external-ref', platforms: ['bigcommerce'] },
+  cart: { flag: '--cart', platforms: ['bigcommerce'] },
+  vendor: { flag: '--vendor', platforms: ['cscart'] },
+};
+
+/** Where the API filters by e-mail; elsewhere orderctl filters the listing itself, saying so. */
+export const EMAIL_FILTER_PLATFORMS: readonly Platform[] = ['bigcommerce', 'cscart'];
+
 /** Builds an adapter from a profile and its secret; each platform's module is loaded on first use. */
 export type AdapterFactory = (http: Context['http'], profile: Profile, token: string) => Adapter;
 

@@ -39,6 +39,22 @@ export interface OrderFilters {
   cursor?: string;
   vendorRef?: string;
   invoice?: string;
+  /** Words to find in the number, customer name or e-mail (filtered locally everywhere). */
+  search?: string;
+  /** Payment states: normalized names (paid, refunded…) or native codes, as typed. */
+  paymentStatuses?: string[];
+  paymentMethod?: string;
+  /** The sales channel (BigCommerce channel_id). */
+  channel?: string;
+  /** Decimal strings, order total at least / at most. */
+  minTotal?: string;
+  maxTotal?: string;
+  /** The marketplace's order reference (BigCommerce external_order_id: Amazon, eBay). */
+  externalRef?: string;
+  /** The vendor (CS-Cart Multi-Vendor company_id). */
+  vendor?: string;
+  /** The cart an order came from (BigCommerce cart_id). */
+  cart?: string;
   /** The Context clock's now, set with --since/--until: Squarespace completes a one-sided window with it. */
   now?: Date;
 }
@@ -143,6 +159,10 @@ export interface Adapter {
    */
   planCancel?(id: string, opts: CancelOptions): Promise<string[]>;
   cancelItem?(id: string, itemId: string): Promise<StatusChange>;
+  /** True where the number customers see is the order id (BigCommerce, CS-Cart): `#1060` is order 1060. */
+  readonly numberIsId?: boolean;
+  /** Filters that make a listing hold every order, for finding one by number (Squarespace hides unpaid ones by default). */
+  readonly everyOrder?: Partial<OrderFilters>;
   /** Carts, checkouts, payment and shipping quotes, where the platform has them. */
   readonly commerce?: Commerce;
 }

@@ -48,13 +48,14 @@ export function parseBulkOptions(flags: Record<string, unknown>): BulkOptions {
 
 /**
  * Orders from arguments, or from stdin with --stdin: blank lines and # comments
- * are skipped; a line is an id or a JSON object with "id" and any of `allowed`.
+ * are skipped; a line is an id or a JSON object with "id" and any of `allowed`
+ * (or any fields at all, for reads).
  * A malformed line is reported with its number and skipped, never guessed at.
  */
 /** A JSON line carries an id and a few fields: far less than this. */
 const MAX_LINE = 10_000;
 
-export async function readBulkItems(ctx: Context, args: string[], stdin: boolean, allowed: readonly string[]): Promise<{ items: BulkItem[]; rejected: number }> {
+export async function readBulkItems(ctx: Context, args: string[], stdin: boolean, allowed: readonly string[] | 'any'): Promise<{ items: BulkItem[]; rejected: number }> {
   if (stdin && args.length) throw new UsageError('give order ids as arguments or with --stdin, not both');
   if (!stdin) {
     if (!args.length) throw new UsageError('no order ids given', { hint: 'pass ids as arguments, or pipe them in with --stdin' });
@@ -87,8 +88,9 @@ export async function readBulkItems(ctx: Context, args: string[], stdin: boolean
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return reject(n, 'not a JSON object');
     const { id, ...rest } = obj as Record<string, unknown>;
     if ((typeof id !== 'string' || !id) && typeof id !== 'number') return reject(n, 'no "id"');
-    const unknown = Object.keys(rest).filter((k) => !allowed.includes(k));
-    if (unknown.length) return reject(n, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (allowed: id${allowed.map((a) => `, ${a}`).join('')})`);
+    // 'any': a read, where an order's other fields (NDJSON from orders list) change nothing.
+    const unknown = allowed === 'any' ? [] : Object.keys(rest).filter((k) => !allowed.includes(k));
+    if (unknown.length) return reject(n, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (allowed: id${(allowed as readonly string[]).map((a) => `, ${a}`).join('')})`);
     items.push({ id: String(id), overrides: rest });
   });
   if (!items.length && !rejected) throw new UsageError('--stdin read no order ids');
@@ -190,4 +192,47 @@ function writeResults(ctx: Context, results: ItemResult[]): void {
   const out = listWriter(ctx, view);
   results.forEach((r) => out.write(r));
   out.end();
+}
+
+/** The concurrency of a run over `count` orders: --concurrency, else the platform's default. */
+export function concurrencyFor(platform: Platform, opts: BulkOptions, count: number): number {
+  return Math.max(1, Math.min(opts.concurrency ?? DEFAULT_CONCURRENCY[platform], count));
+}
+
+/**
+ * Reads for many orders: `read` runs `concurrency` at a time (the client's
+ * limiter paces the requests) and each outcome is handed to `emit` in input
+ * order, so output is the same whatever finishes first. Stops starting new
+ * ones once `stop()` says so; returns how many were emitted.
+ */
+export async function readInOrder<T, R>(
+  items: T[],
+  concurrency: number,
+  read: (item: T) => Promise<R>,
+  emit: (item: T, outcome: { value: R } | { error: unknown }) => void,
+  stop: () => boolean,
+): Promise<number> {
+  const outcomes: Array<{ value: R } | { error: unknown } | undefined> = [];
+  let next = 0;
+  let emitted = 0;
+  const flush = () => {
+    while (emitted < items.length && outcomes[emitted] !== undefined) {
+      emit(items[emitted]!, outcomes[emitted]!);
+      // Dropped once emitted: memory holds only what waits for an earlier one.
+      outcomes[emitted++] = undefined;
+    }
+  };
+  const worker = async () => {
+    while (!stop() && next < items.length) {
+      const i = next++;
+      try {
+        outcomes[i] = { value: await read(items[i]!) };
+      } catch (error) {
+        outcomes[i] = { error };
+      }
+      flush();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return emitted;
 }

@@ -3,14 +3,15 @@ import { openSession, requireCapability } from '../../platforms/index.js';
 import type { Adapter, OrderCount, OrderFilters, StatusCount } from '../../platforms/types.js';
 import { chooseFormat, listWriter } from '../../output/writer.js';
 import type { View } from '../../output/view.js';
+import { checkFilters, listMatching, splitFilters } from './matching.js';
 import { parseFilters } from './shared.js';
 
 /** For platforms without a count endpoint: list every page and count, saying so. */
 async function countByListing(ctx: Context, adapter: Adapter, filters: OrderFilters): Promise<OrderCount> {
-  if (!ctx.globals.quiet) ctx.io.stderr.write(`note: ${adapter.platform} has no count endpoint; counting by listing every order\n`);
+  if (!ctx.globals.quiet && !adapter.countOrders) ctx.io.stderr.write(`note: ${adapter.platform} has no count endpoint; counting by listing every order\n`);
   const byStatus = new Map<string, StatusCount>();
   let count = 0;
-  for await (const { order } of adapter.listOrders(filters, { all: true })) {
+  for await (const { order } of listMatching(ctx, adapter, filters, { all: true })) {
     count++;
     const key = order.nativeStatus;
     const entry = byStatus.get(key) ?? { status: order.status, nativeStatus: key, name: adapter.statusName?.(key) ?? key, count: 0 };
@@ -37,7 +38,10 @@ const view: View<StatusCount> = {
 export async function run(ctx: Context, o: { filters: OrderFilters }): Promise<void> {
   const { adapter } = await openSession(ctx);
   requireCapability(adapter.platform, 'list', 'orders count');
-  const counted = adapter.countOrders ? await adapter.countOrders(o.filters) : await countByListing(ctx, adapter, o.filters);
+  checkFilters(adapter, o.filters);
+  // An API count cannot apply what is filtered here (--search, --email on some platforms).
+  const local = splitFilters(adapter.platform, o.filters).local.length > 0;
+  const counted = adapter.countOrders && !local ? await adapter.countOrders(o.filters) : await countByListing(ctx, adapter, o.filters);
   const format = chooseFormat(ctx);
   if (format === 'json') {
     ctx.io.stdout.write(`${JSON.stringify(counted, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import type { Context } from '../../core/context.js';
 import { openSession, requireCapability } from '../../platforms/index.js';
 import { writeOne } from '../../output/writer.js';
-import { orderSheet, orderView, readJsonFile } from './shared.js';
+import { orderSheet, orderView, readJsonFile, sheetOptions } from './shared.js';
 
 /** 32 hex digits from the Context's randomness (seeded in tests). */
 export function newIdempotencyKey(random: () => number): string {
@@ -28,5 +28,5 @@ export async function run(ctx: Context, o: CreateOptions): Promise<void> {
   }
   const created = await adapter.createOrder!(body, { idempotencyKey });
   if (!ctx.globals.quiet) ctx.io.stderr.write(`created order ${created.order.id}\n`);
-  writeOne(ctx, orderView(ctx), created, (r) => orderSheet(r.order));
+  writeOne(ctx, orderView(ctx), created, (r) => orderSheet(r.order, sheetOptions(ctx)(r.order)));
 }

@@ -27,6 +27,7 @@ import { openSession, type Session } from '../../platforms/index.js';
 import { Progress } from '../../output/progress.js';
 import type { Adapter, Fetched, OrderFilters } from '../../platforms/types.js';
 import { parseFilters } from './shared.js';
+import { listMatching } from './matching.js';
 
 export type ExportFormat = 'csv' | 'ndjson' | 'json';
 
@@ -138,7 +139,7 @@ async function exportOrders(ctx: Context, configDir: string, session: Session, o
   try {
     if (o.format === 'csv') await write(csvRow(columns));
     if (o.format === 'json') await write('[');
-    for await (const listed of adapter.listOrders(filters, { all: true, keyset: true })) {
+    for await (const listed of listMatching(ctx, adapter, filters, { all: true, keyset: true })) {
       const fetched = listed.partial ? await wholeOrder(ctx, adapter, listed) : listed;
       const { order } = fetched;
       // Pages can shift while we read them: an id is written once per run.

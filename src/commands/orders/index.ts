@@ -22,10 +22,12 @@ export function registerOrders(orders: Command, run: Runner): void {
     }),
   );
 
-  examples(orders.command('get <id>').description('show one order with its items and addresses'), [
+  examples(addBulkOptions(orders.command('get [ids...]').description('show orders with their items, shipments, payment and notes (#1060: by order number)')), [
     'orderctl orders get 101',
-    'orderctl orders get 101 -o json --fields customer.email,items.sku',
-  ]).action(run(async (ctx, cmd) => (await import('./get.js')).run(ctx, { id: cmd.args[0]! })));
+    "orderctl orders get '#1060'",
+    'orderctl orders get 101 102 103 -o json --fields id,customer.email,items.sku',
+    'orderctl orders list --status awaiting_fulfillment -o ids | orderctl orders get --stdin -o ndjson',
+  ]).action(run(async (ctx, cmd) => (await import('./get.js')).run(ctx, { ...(await bulkFlags(cmd.opts())), ids: cmd.args, stdin: Boolean(cmd.opts().stdin) })));
 
   examples(addFilterOptions(orders.command('count').description('count orders by status')), [
     'orderctl orders count',

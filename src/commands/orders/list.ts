@@ -2,6 +2,7 @@ import type { Context } from '../../core/context.js';
 import { openSession } from '../../platforms/index.js';
 import type { OrderFilters, Paging } from '../../platforms/types.js';
 import { listWriter } from '../../output/writer.js';
+import { listMatching } from './matching.js';
 import { orderView, parseFilters, parsePaging } from './shared.js';
 
 export interface ListOptions {
@@ -20,7 +21,7 @@ export async function run(ctx: Context, o: ListOptions): Promise<void> {
   const paging = { ...o.paging, onCursor: (c: string | null) => (next = c) };
   // Pages are written as they arrive: memory stays flat with --all. On a failure the
   // output is left unfinished (a JSON array unclosed), so nothing reads it as complete.
-  for await (const fetched of adapter.listOrders(o.filters, paging)) out.write(fetched);
+  for await (const fetched of listMatching(ctx, adapter, o.filters, paging)) out.write(fetched);
   out.end();
   // On stderr, so stdout stays pure data: how to resume from here.
   if (next && !o.paging.all && !ctx.globals.quiet) ctx.io.stderr.write(`more orders: continue with --cursor ${next}\n`);

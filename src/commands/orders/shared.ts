@@ -4,6 +4,7 @@
 import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import type { Order, Status } from '../../core/order.js';
+import { compareDecimal } from '../../core/money.js';
 import { parseTimeInput } from '../../core/time.js';
 import { ORDER_FIELDS } from '../../output/fields.js';
 import { safeCell, tableTime } from '../../output/text.js';
@@ -24,6 +25,21 @@ export function parseSort(value: unknown): SortSpec | undefined {
   return { field: m[1]!, direction: (m[2] ?? 'asc') as 'asc' | 'desc' };
 }
 
+function nonEmpty(value: unknown, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  const s = String(value).trim();
+  if (!s) throw new UsageError(`${flag} needs a value`);
+  return s;
+}
+
+/** A plain decimal amount ("25", "99.90"), kept as typed. */
+function amount(value: unknown, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  const s = String(value).trim();
+  if (!/^\d{1,15}(\.\d{1,4})?$/.test(s)) throw new UsageError(`invalid ${flag} "${String(value)}": use an amount such as 25 or 99.90`);
+  return s;
+}
+
 export function parseFilters(flags: Record<string, unknown>, now: Date): OrderFilters {
   const time = (v: unknown) => (v === undefined ? undefined : parseTimeInput(String(v), now));
   const f: OrderFilters = {
@@ -40,11 +56,21 @@ export function parseFilters(flags: Record<string, unknown>, now: Date): OrderFi
     cursor: flags.cursor as string | undefined,
     vendorRef: flags.vendorRef as string | undefined,
     invoice: flags.invoice as string | undefined,
+    search: nonEmpty(flags.search, '--search'),
+    paymentStatuses: (flags.paymentStatus as string[] | undefined)?.length ? (flags.paymentStatus as string[]) : undefined,
+    paymentMethod: nonEmpty(flags.paymentMethod, '--payment-method'),
+    channel: nonEmpty(flags.channel, '--channel'),
+    minTotal: amount(flags.minTotal, '--min-total'),
+    maxTotal: amount(flags.maxTotal, '--max-total'),
+    externalRef: nonEmpty(flags.externalRef, '--external-ref'),
+    cart: nonEmpty(flags.cart, '--cart'),
+    vendor: nonEmpty(flags.vendor, '--vendor'),
     // Only beside a time filter (to complete its window): other adapters refuse unknown filters.
     now: flags.since !== undefined || flags.until !== undefined ? now : undefined,
   };
   if (f.since && f.until && f.since > f.until) throw new UsageError('--since is later than --until');
   if (f.createdSince && f.createdUntil && f.createdSince > f.createdUntil) throw new UsageError('--created-since is later than --created-until');
+  if (f.minTotal !== undefined && f.maxTotal !== undefined && compareDecimal(f.minTotal, f.maxTotal) > 0) throw new UsageError('--min-total is more than --max-total');
   return f;
 }
 
@@ -97,35 +123,56 @@ export function orderView(ctx: Context, adapter?: Pick<Adapter, 'statusName' | '
   };
 }
 
+export interface SheetOptions {
+  /** The platform's own name of the native status ("11" → "Awaiting Fulfillment"). */
+  nativeName?: string;
+  /** Times in local time, as list tables show them (a terminal, without --utc). */
+  local: boolean;
+}
+
+/** How sheets show times and native status names, for this run and platform. */
+export function sheetOptions(ctx: Context, adapter?: Pick<Adapter, 'statusName'>): (o: Order) => SheetOptions {
+  const local = ctx.io.stdoutIsTTY && !ctx.globals.utc;
+  return (o) => ({ nativeName: adapter?.statusName?.(o.nativeStatus), local });
+}
+
+/** Rows of cells padded into columns; the last column is not padded. */
+export function textColumns(rows: string[][], indent = '  '): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => `${indent}${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')}`.trimEnd());
+}
+
+const LABEL_WIDTH = 14;
+
 /** A readable sheet for one order on a terminal. */
-export function orderSheet(o: Order, nativeName?: string): string {
+export function orderSheet(o: Order, opts: SheetOptions = { local: false }): string {
   const lines: string[] = [];
   const row = (k: string, v: string | null | undefined) => {
     // Server text: made safe for the terminal, as table cells are.
-    if (v) lines.push(`${k.padEnd(10)} ${safeCell(v)}`);
+    if (v) lines.push(`${k.padEnd(LABEL_WIDTH)} ${safeCell(v)}`);
   };
+  const time = (iso: string | null) => tableTime(iso, opts.local);
   const addr = (a: Order['billingAddress']) =>
     a ? [a.name, a.company, a.line1, a.line2, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.country].filter(Boolean).join(', ') : null;
   row('Order', `${o.id}${o.number !== o.id ? ` (#${o.number})` : ''} on ${o.platform}`);
-  row('Status', `${o.status ?? '?'} (${nativeName ? `${o.nativeStatus} ${nativeName}` : `native ${o.nativeStatus}`})${o.fulfillmentStatus ? `, ${o.fulfillmentStatus}` : ''}`);
-  row('Created', o.createdAt);
-  row('Updated', o.updatedAt);
+  row('Status', `${o.status ?? '?'} (${opts.nativeName ? `${o.nativeStatus} ${opts.nativeName}` : `native ${o.nativeStatus}`})${o.fulfillmentStatus ? `, ${o.fulfillmentStatus}` : ''}`);
+  row('Created', time(o.createdAt));
+  row('Updated', time(o.updatedAt));
   row('Customer', [o.customer.name, o.customer.email, o.customer.phone].filter(Boolean).join(', '));
-  row('Billing', addr(o.billingAddress));
-  row('Shipping', addr(o.shippingAddress));
+  row('Bill to', addr(o.billingAddress));
+  row('Ship to', addr(o.shippingAddress));
   if (o.items.length) {
     lines.push('Items');
-    for (const i of o.items) {
-      lines.push(safeCell(`  ${String(i.quantity).padStart(3)} × ${i.title}${i.variant ? ` (${i.variant})` : ''}${i.sku ? ` [${i.sku}]` : ''}  ${moneyText(i.total)}  ${i.status ?? ''}`.trimEnd()));
-    }
+    const cells = o.items.map((i) => [i.id, String(i.quantity), `${i.title}${i.variant ? ` (${i.variant})` : ''}`, i.sku ?? '', moneyText(i.total), i.status ?? '']);
+    lines.push(...textColumns([['ID', 'QTY', 'ITEM', 'SKU', 'TOTAL', 'STATUS'], ...cells].map((r) => r.map(safeCell))));
   }
   const t = o.totals;
   row('Subtotal', moneyText(t.subtotal));
-  row('Shipping', moneyText(t.shipping));
+  row('Shipping cost', moneyText(t.shipping));
   row('Tax', moneyText(t.tax));
   if (t.discount && Number(t.discount.amount) !== 0) row('Discount', moneyText(t.discount));
   row('Total', moneyText(t.total));
-  row('Notes', o.notes);
+  row('Customer note', o.notes);
   return `${lines.join('\n')}\n`;
 }
 

@@ -92,6 +92,7 @@ export function listQuery(f: OrderFilters): Record<string, string | undefined> {
     if (!SORT_FIELDS.includes(f.sort.field)) throw new UsageError(`cannot sort BigCommerce orders by "${f.sort.field}": use one of ${SORT_FIELDS.join(', ')}`);
     sort = `${f.sort.field}:${f.sort.direction}`;
   }
+  if (f.channel !== undefined && !/^\d+$/.test(f.channel)) throw new UsageError(`invalid --channel "${f.channel}": BigCommerce channel ids are whole numbers (1 is the storefront)`);
   for (const flag of ['cursor', 'vendorRef', 'invoice'] as const) {
     if (f[flag] !== undefined) throw new UsageError(`--${flag.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is not available on bigcommerce`);
   }
@@ -105,6 +106,12 @@ export function listQuery(f: OrderFilters): Record<string, string | undefined> {
     min_id: f.minId,
     max_id: f.maxId,
     sort,
+    payment_method: f.paymentMethod,
+    channel_id: f.channel,
+    min_total: f.minTotal,
+    max_total: f.maxTotal,
+    external_order_id: f.externalRef,
+    cart_id: f.cart,
   };
 }
 
@@ -114,6 +121,8 @@ export function createBigCommerceAdapter(http: (p: PlatformHttp) => HttpClient, 
 
 export class BigCommerceAdapter implements Adapter {
   readonly platform = 'bigcommerce' as const;
+  /** The order id is the number the shop shows the customer. */
+  readonly numberIsId = true;
 
   constructor(private readonly http: HttpClient) {}
 

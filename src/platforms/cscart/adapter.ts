@@ -72,11 +72,13 @@ export function listQuery(f: OrderFilters): Record<string, string | number | und
   ];
   for (const [flag, v] of refused) if (v !== undefined) throw new UsageError(`${flag} is not available on cscart`);
   if (f.customer !== undefined && !/^\d+$/.test(f.customer)) throw new UsageError(`invalid customer id "${f.customer}": CS-Cart user ids are whole numbers`);
+  if (f.vendor !== undefined && !/^\d+$/.test(f.vendor)) throw new UsageError(`invalid --vendor "${f.vendor}": CS-Cart vendor (company) ids are whole numbers`);
   if (f.invoice !== undefined && !/^\d+$/.test(f.invoice)) throw new UsageError(`invalid invoice id "${f.invoice}": CS-Cart invoice ids are whole numbers`);
   const query: Record<string, string | number | undefined> = {
     user_id: f.customer,
     email: f.email,
     invoice_id: f.invoice,
+    company_id: f.vendor,
     updated_at_from: f.since ? unixSeconds(f.since) : undefined,
     updated_at_to: f.until ? unixSeconds(f.until) : undefined,
   };
@@ -118,6 +120,8 @@ export function createCsCartAdapter(http: (p: PlatformHttp) => HttpClient, profi
 
 export class CsCartAdapter implements Adapter {
   readonly platform = 'cscart' as const;
+  /** The order id is the number the shop shows the customer. */
+  readonly numberIsId = true;
 
   /** `currency`: the profile's, for the amounts (see currencyOf). */
   constructor(

@@ -238,6 +238,7 @@ function listOrders(sec: CsSection, query: Record<string, string>): DialectRespo
     // [I] CS-Cart matches the e-mail with LIKE %…%: a part of the address finds it.
     if (email && !o.email.toLowerCase().includes(email)) return false;
     if (query.invoice_id && o.invoice_id !== query.invoice_id) return false;
+    if (query.company_id && o.company_id !== query.company_id) return false;
     if (from !== undefined && o.updated_at < from) return false;
     if (to !== undefined && o.updated_at > to) return false;
     return true;
@@ -454,7 +455,8 @@ export function seedCsCart(rng: Rng, count: number, now: number): CsSection {
     sec.orders.push({
       order_id: id,
       user_id: guest ? '0' : String(PEOPLE.indexOf(person) + 2),
-      company_id: '1',
+      // Multi-Vendor: every fifth order is the second vendor's, so --vendor has something to tell apart.
+      company_id: i % 5 === 4 ? '2' : '1',
       timestamp,
       updated_at: updated,
       firstname: person.first,

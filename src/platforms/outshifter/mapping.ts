@@ -81,7 +81,8 @@ export function toNormalizedOrder(o: OsOrder): Order {
   const shipped = (o.trackings?.length ?? 0) > 0;
   return {
     id: String(o.id),
-    number: text(o.channelOrderName) ?? String(o.id),
+    // The channel's own name for the order ("#1001", seed): the number, without its #.
+    number: text(o.channelOrderName)?.replace(/^#+/, '') || String(o.id),
     platform: 'outshifter',
     status: statusInfo(native)?.status ?? null,
     nativeStatus: native,

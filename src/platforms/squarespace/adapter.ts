@@ -19,8 +19,8 @@ import type { Profile } from '../../core/config.js';
 import { ApiError, NetworkError, NotFoundError, RefusedError, UsageError } from '../../core/errors.js';
 import { pathOf, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
 import type { Adapter, Fetched, FulfillOptions, FulfillResult, OrderFilters, Paging } from '../types.js';
-import { normalizeAmounts, statusName, toFulfillmentStatus, toNormalizedOrder } from './mapping.js';
-import { createOrderProblem, fulfillProblem, IDEMPOTENCY_KEY, isoUtc, PAGE_SIZE } from './rules.js';
+import { normalizeAmounts, statusName, toFulfillmentStatus, toNormalizedOrder, toPaymentStates } from './mapping.js';
+import { createOrderProblem, fulfillProblem, IDEMPOTENCY_KEY, isoUtc, PAGE_SIZE, PAYMENT_STATES } from './rules.js';
 import type { SqError, SqOrder, SqOrderPage, SqShipment } from './types.js';
 import { assertListedOrder } from '../listed.js';
 
@@ -101,6 +101,7 @@ export function listQuery(f: OrderFilters, now: Date): { query: ListQuery; statu
     query.modifiedAfter = isoUtc(after.getTime());
     query.modifiedBefore = isoUtc(before.getTime());
   }
+  if (f.paymentStatuses?.length) query.paymentStates = [...new Set(f.paymentStatuses.flatMap(toPaymentStates))].join(',');
   const natives = [...new Set(f.statuses.map(toFulfillmentStatus))];
   return { query, statuses: natives.length ? natives : [undefined] };
 }
@@ -113,6 +114,8 @@ export class SquarespaceAdapter implements Adapter {
   readonly platform = 'squarespace' as const;
   /** POST /orders takes an Idempotency-Key: `orders create` makes and prints one. */
   readonly idempotentCreate = true;
+  /** Without paymentStates the API leaves out pending, failed and partly paid orders (API-NOTES.md §2). */
+  readonly everyOrder: Partial<OrderFilters> = { paymentStatuses: [...PAYMENT_STATES] };
 
   /** `now` dates a shipment without --ship-date and closes a --since window when filters carry no time. */
   constructor(

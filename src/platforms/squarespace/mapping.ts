@@ -5,7 +5,8 @@ import { UsageError } from '../../core/errors.js';
 import { money, multiplyDecimal, toDecimalString } from '../../core/money.js';
 import type { Address, Money, Order, OrderItem, Status } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
-import type { SqAddress, SqFulfillmentStatus, SqLineItem, SqMoney, SqOrder } from './types.js';
+import { PAYMENT_STATES } from './rules.js';
+import type { SqAddress, SqFulfillmentStatus, SqLineItem, SqMoney, SqOrder, SqPaymentState } from './types.js';
 
 /** fulfillmentStatus → the shared vocabulary. A PENDING order is paid and waits to be shipped. */
 export const STATUS_BY_NATIVE: Record<SqFulfillmentStatus, Status> = {
@@ -35,6 +36,33 @@ export function toFulfillmentStatus(input: string): SqFulfillmentStatus {
 
 export function statusName(native: string): string | undefined {
   return NAMES[native as SqFulfillmentStatus];
+}
+
+/** paymentState → the shared payment vocabulary. A refund still pending or failed leaves the order paid. */
+export const PAYMENT_BY_STATE: Record<SqPaymentState, string> = {
+  NOT_CHARGED: 'unpaid',
+  AUTHORIZED: 'authorized',
+  PAID: 'paid',
+  REFUNDED: 'refunded',
+  PENDING: 'pending',
+  FAILED: 'failed',
+  REFUND_PENDING: 'paid',
+  REFUND_FAILED: 'paid',
+  PARTIALLY_PAID: 'partially_paid',
+};
+
+/**
+ * --payment-status → paymentStates: a native state (any case), or a normalized
+ * name meaning every state printed with it. Squarespace has no partly refunded
+ * state (refundedTotal tells), so that name is refused rather than guessed.
+ */
+export function toPaymentStates(input: string): SqPaymentState[] {
+  const s = input.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  if ((PAYMENT_STATES as readonly string[]).includes(s)) return [s as SqPaymentState];
+  const states = PAYMENT_STATES.filter((n) => PAYMENT_BY_STATE[n] === s.toLowerCase());
+  if (states.length) return states;
+  const names = [...new Set(Object.values(PAYMENT_BY_STATE))].join(', ');
+  throw new UsageError(`unknown Squarespace payment status "${input}": use one of ${names}, or a payment state (${PAYMENT_STATES.join(', ')})`);
 }
 
 const orNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v);

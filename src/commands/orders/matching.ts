@@ -1,0 +1,90 @@
+// Listing orders with every filter honoured: flags an API has no parameter for
+// either exit 2 (naming the platforms that have one) or, for --email and
+// --search, are applied here over the listing, with a note on stderr.
+
+import type { Context } from '../../core/context.js';
+import { UnsupportedError } from '../../core/errors.js';
+import type { Order } from '../../core/order.js';
+import { EMAIL_FILTER_PLATFORMS, FILTER_PLATFORMS } from '../../platforms/index.js';
+import type { Adapter, Fetched, OrderFilters, Paging } from '../../platforms/types.js';
+
+/** What a list shows without --all or --limit when it filters locally: as one page elsewhere. */
+export const LOCAL_DEFAULT_LIMIT = 50;
+
+/** Refuses, before any request, a filter flag the platform's API cannot apply. */
+export function checkFilters(adapter: Pick<Adapter, 'platform'>, f: OrderFilters): void {
+  for (const [key, { flag, platforms }] of Object.entries(FILTER_PLATFORMS)) {
+    const v = f[key as keyof OrderFilters];
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    if (!platforms.includes(adapter.platform)) throw new UnsupportedError(flag, adapter.platform, [...platforms]);
+  }
+}
+
+/** Lower case, accents and other marks removed: "Zoë Ångström" finds "zoe angstrom". */
+export function foldText(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The order's number (with or without #), id, customer name, e-mail, and addressee names. */
+function haystack(o: Order): string {
+  return foldText(
+    [o.number, `#${o.number}`, o.id, o.customer.name, o.customer.email, o.billingAddress?.name, o.shippingAddress?.name, o.billingAddress?.company]
+      .filter(Boolean)
+      .join('\n'),
+  );
+}
+
+/** True when every word of `text` is found in the order's number, id, names or e-mail. */
+export function matchesSearch(o: Order, text: string): boolean {
+  const hay = haystack(o);
+  return foldText(text)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((w) => hay.includes(w));
+}
+
+export function matchesEmail(o: Order, email: string): boolean {
+  return (o.customer.email ?? '').trim().toLowerCase() === email.trim().toLowerCase();
+}
+
+/** The filters the API is given, and the tests applied here to what it returns. */
+export function splitFilters(platform: Adapter['platform'], f: OrderFilters): { server: OrderFilters; local: Array<(o: Order) => boolean>; named: string[] } {
+  const server: OrderFilters = { ...f, search: undefined };
+  const local: Array<(o: Order) => boolean> = [];
+  const named: string[] = [];
+  if (f.email !== undefined && !EMAIL_FILTER_PLATFORMS.includes(platform)) {
+    server.email = undefined;
+    local.push((o) => matchesEmail(o, f.email!));
+    named.push('e-mail');
+  }
+  if (f.search !== undefined && f.search.trim() !== '') {
+    local.push((o) => matchesSearch(o, f.search!));
+    named.push('name, e-mail or number');
+  }
+  return { server, local, named };
+}
+
+/**
+ * The adapter's listing with the local filters applied. Filtering locally
+ * reads page after page until --limit (or one page's worth) orders match;
+ * a cursor cannot resume such a listing, so none is reported.
+ */
+export async function* listMatching(ctx: Context, adapter: Adapter, f: OrderFilters, paging: Paging): AsyncIterable<Fetched> {
+  checkFilters(adapter, f);
+  const { server, local, named } = splitFilters(adapter.platform, f);
+  if (!local.length) {
+    yield* adapter.listOrders(server, paging);
+    return;
+  }
+  if (!ctx.globals.quiet) {
+    const api = named.includes('e-mail') ? `${adapter.platform} cannot filter by e-mail` : `no ${adapter.platform} filter searches names`;
+    ctx.io.stderr.write(`note: ${api}: searching the order list by ${named.join(' and ')} here (every page is read)\n`);
+  }
+  const limit = paging.all ? Infinity : (paging.limit ?? LOCAL_DEFAULT_LIMIT);
+  let yielded = 0;
+  for await (const fetched of adapter.listOrders(server, { ...paging, all: true, limit: undefined, onCursor: undefined })) {
+    if (!local.every((test) => test(fetched.order))) continue;
+    yield fetched;
+    if (++yielded >= limit) return;
+  }
+}

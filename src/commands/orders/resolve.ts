@@ -1,0 +1,43 @@
+// Order references as support staff type them: an id, or `#1060`, the number
+// the customer sees in e-mails. Where the number is the id (BigCommerce,
+// CS-Cart) that is free; elsewhere no API filters by number, so the listing is
+// read once for every number asked, with a note on stderr.
+
+import type { Context } from '../../core/context.js';
+import { NotFoundError, UsageError } from '../../core/errors.js';
+import type { Adapter, Fetched } from '../../platforms/types.js';
+
+/** "#1060" → "1060"; an id → undefined. */
+export function orderNumberOf(ref: string): string | undefined {
+  if (!ref.startsWith('#')) return undefined;
+  const n = ref.replace(/^#+/, '').trim();
+  if (!n) throw new UsageError(`"${ref}" is not an order number: write it as #1060`);
+  return n;
+}
+
+export interface Resolver {
+  /** The order a reference means, read with the single-order request. */
+  get(ref: string): Promise<Fetched>;
+}
+
+/** Finds the ids behind every `#number` in `refs` (one listing at most); then fetches by id. */
+export async function orderResolver(ctx: Context, adapter: Adapter, refs: string[]): Promise<Resolver> {
+  const wanted = new Set(refs.map(orderNumberOf).filter((n): n is string => n !== undefined));
+  const found = new Map<string, string>();
+  if (wanted.size && !adapter.numberIsId) {
+    if (!ctx.globals.quiet) ctx.io.stderr.write(`note: ${adapter.platform} cannot look orders up by number: reading the order list to find ${[...wanted].map((n) => `#${n}`).join(', ')}\n`);
+    for await (const { order } of adapter.listOrders({ statuses: [], ...adapter.everyOrder }, { all: true })) {
+      if (wanted.has(order.number) && !found.has(order.number)) found.set(order.number, order.id);
+      if (found.size === wanted.size) break;
+    }
+  }
+  return {
+    async get(ref) {
+      const n = orderNumberOf(ref);
+      if (n === undefined) return adapter.getOrder(ref);
+      const id = adapter.numberIsId ? n : found.get(n);
+      if (id === undefined) throw new NotFoundError(`no order #${n} on ${adapter.platform}`, { hint: 'find it with "orderctl orders list --search TEXT"' });
+      return adapter.getOrder(id);
+    },
+  };
+}
