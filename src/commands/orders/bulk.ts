@@ -49,13 +49,21 @@ export function parseBulkOptions(flags: Record<string, unknown>): BulkOptions {
 /**
  * Orders from arguments, or from stdin with --stdin: blank lines and # comments
  * are skipped; a line is an id or a JSON object with "id" and any of `allowed`
- * (or any fields at all, for reads).
+ * (or any fields at all, for reads). With `numbers`, a line "#1060" is an order number.
  * A malformed line is reported with its number and skipped, never guessed at.
  */
 /** A JSON line carries an id and a few fields: far less than this. */
 const MAX_LINE = 10_000;
+/** Reads take whole orders as `orders list -o ndjson` prints them: bounded too, but larger. */
+const MAX_ORDER_LINE = 1_000_000;
 
-export async function readBulkItems(ctx: Context, args: string[], stdin: boolean, allowed: readonly string[] | 'any'): Promise<{ items: BulkItem[]; rejected: number }> {
+export async function readBulkItems(
+  ctx: Context,
+  args: string[],
+  stdin: boolean,
+  allowed: readonly string[] | 'any',
+  opts: { numbers?: boolean } = {},
+): Promise<{ items: BulkItem[]; rejected: number }> {
   if (stdin && args.length) throw new UsageError('give order ids as arguments or with --stdin, not both');
   if (!stdin) {
     if (!args.length) throw new UsageError('no order ids given', { hint: 'pass ids as arguments, or pipe them in with --stdin' });
@@ -70,9 +78,11 @@ export async function readBulkItems(ctx: Context, args: string[], stdin: boolean
   (await ctx.io.readStdin()).split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     const n = i + 1;
-    if (!line || line.startsWith('#')) return;
+    // With `numbers`, "#1060" (no space) is an order number, not a comment.
+    if (!line || (line.startsWith('#') && !(opts.numbers && /^#[^#\s]+$/.test(line)))) return;
     // A server's or a file's bytes never reach the terminal raw, and an error line stays short.
-    if (line.length > MAX_LINE) return reject(n, `longer than ${MAX_LINE} characters ("${safeCell(line.slice(0, 40))}…")`);
+    const max = allowed === 'any' ? MAX_ORDER_LINE : MAX_LINE;
+    if (line.length > max) return reject(n, `longer than ${max} characters ("${safeCell(line.slice(0, 40))}…")`);
     if (!line.startsWith('{')) {
       if (/\s/.test(line)) return reject(n, `"${safeCell(line.slice(0, 40))}" is not one id`);
       if (line.length > MAX_ID_LENGTH) return reject(n, `an id of ${line.length} characters (at most ${MAX_ID_LENGTH})`);

@@ -18,7 +18,7 @@ export interface GetOptions extends BulkOptions {
 }
 
 export async function run(ctx: Context, o: GetOptions): Promise<void> {
-  const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, 'any');
+  const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, 'any', { numbers: true });
   const { adapter } = await openSession(ctx);
   const refs = items.map((i) => i.id);
   const resolver = await orderResolver(ctx, adapter, refs);

@@ -57,10 +57,12 @@ export const PAYMENT_BY_STATE: Record<SqPaymentState, string> = {
  * state (refundedTotal tells), so that name is refused rather than guessed.
  */
 export function toPaymentStates(input: string): SqPaymentState[] {
-  const s = input.trim().toUpperCase().replace(/[\s-]+/g, '_');
-  if ((PAYMENT_STATES as readonly string[]).includes(s)) return [s as SqPaymentState];
+  const s = input.trim().replace(/[\s-]+/g, '_');
+  // Upper case is the native state itself (PAID); lower case the shared name (paid: PAID and the refunds still pending or failed).
+  if (s === s.toUpperCase() && (PAYMENT_STATES as readonly string[]).includes(s)) return [s as SqPaymentState];
   const states = PAYMENT_STATES.filter((n) => PAYMENT_BY_STATE[n] === s.toLowerCase());
   if (states.length) return states;
+  if ((PAYMENT_STATES as readonly string[]).includes(s.toUpperCase())) return [s.toUpperCase() as SqPaymentState];
   const names = [...new Set(Object.values(PAYMENT_BY_STATE))].join(', ');
   throw new UsageError(`unknown Squarespace payment status "${input}": use one of ${names}, or a payment state (${PAYMENT_STATES.join(', ')})`);
 }
