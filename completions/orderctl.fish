@@ -44,13 +44,13 @@ function __orderctl_options
         case 'orders'
             printf '%s\n' --help
         case 'orders list'
-            printf '%s\n' --status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --limit --all --page --page-size --sort --help
+            printf '%s\n' --status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --limit --all --page --page-size --sort --help
         case 'orders ls'
-            printf '%s\n' --status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --limit --all --page --page-size --sort --help
+            printf '%s\n' --status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --limit --all --page --page-size --sort --help
         case 'orders get'
-            printf '%s\n' --help
+            printf '%s\n' --stdin --concurrency --fail-fast --help
         case 'orders count'
-            printf '%s\n' --status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --help
+            printf '%s\n' --status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --help
         case 'orders create'
             printf '%s\n' --file --idempotency-key --help
         case 'orders update'
@@ -62,7 +62,7 @@ function __orderctl_options
         case 'orders cancel'
             printf '%s\n' --stdin --concurrency --fail-fast --item --all-items --notify --by-merchant --help
         case 'orders export'
-            printf '%s\n' --status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --format --out --checkpoint --overlap --columns --lines --show --reset --help
+            printf '%s\n' --status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --format --out --checkpoint --overlap --columns --lines --show --reset --help
         case 'orders archive'
             printf '%s\n' --stdin --concurrency --fail-fast --help
         case 'cart'
@@ -158,7 +158,7 @@ function __orderctl_args
     end
 end
 
-set -g __orderctl_value_options --address --address-file --address1 --address2 --base-url --billing-address1 --billing-address2 --billing-city --billing-company --billing-country --billing-country-code --billing-first-name --billing-last-name --billing-phone --billing-phone-code --billing-province --billing-province-code --billing-zip --cancel-url --carrier --checkpoint --city --columns --comment --company --concurrency --country --country-code --created-since --created-until --currency --cursor --customer --email --fail-rate --fields --file --first-name --format --idempotency-key --invoice --item --last-name --latency --limit --max-id --method --min-id --orders --out --output --overlap --page --page-size --phone --phone-code --platform --port --profile --province --province-code --qty --rate-limit --seed --service --session --set --ship-date --shipping-rate --since --sort --state --status --store-hash --storefront --success-url --timeout --tracking --tracking-url --until --username --vendor-ref --zip -o -p
+set -g __orderctl_value_options --address --address-file --address1 --address2 --base-url --billing-address1 --billing-address2 --billing-city --billing-company --billing-country --billing-country-code --billing-first-name --billing-last-name --billing-phone --billing-phone-code --billing-province --billing-province-code --billing-zip --cancel-url --carrier --cart --channel --checkpoint --city --columns --comment --company --concurrency --country --country-code --created-since --created-until --currency --cursor --customer --email --external-ref --fail-rate --fields --file --first-name --format --idempotency-key --invoice --item --last-name --latency --limit --max-id --max-total --method --min-id --min-total --orders --out --output --overlap --page --page-size --payment-method --payment-status --phone --phone-code --platform --port --profile --province --province-code --qty --rate-limit --search --seed --service --session --set --ship-date --shipping-rate --since --sort --state --status --store-hash --storefront --success-url --timeout --tracking --tracking-url --until --username --vendor --vendor-ref --zip -o -p
 
 function __orderctl_expand
     for w in $argv

@@ -26,16 +26,16 @@ _orderctl_options() {
     "profile rm") echo "--help" ;;
     "profile test") echo "--help" ;;
     "orders") echo "--help" ;;
-    "orders list") echo "--status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --limit --all --page --page-size --sort --help" ;;
-    "orders ls") echo "--status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --limit --all --page --page-size --sort --help" ;;
-    "orders get") echo "--help" ;;
-    "orders count") echo "--status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --help" ;;
+    "orders list") echo "--status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --limit --all --page --page-size --sort --help" ;;
+    "orders ls") echo "--status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --limit --all --page --page-size --sort --help" ;;
+    "orders get") echo "--stdin --concurrency --fail-fast --help" ;;
+    "orders count") echo "--status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --help" ;;
     "orders create") echo "--file --idempotency-key --help" ;;
     "orders update") echo "--file --vendor-ref --help" ;;
     "orders status") echo "--stdin --concurrency --fail-fast --set --notify --help" ;;
     "orders fulfill") echo "--stdin --concurrency --fail-fast --tracking --carrier --service --tracking-url --ship-date --notify --no-notify --item --address --comment --help" ;;
     "orders cancel") echo "--stdin --concurrency --fail-fast --item --all-items --notify --by-merchant --help" ;;
-    "orders export") echo "--status --since --until --created-since --created-until --customer --email --min-id --max-id --cursor --vendor-ref --invoice --format --out --checkpoint --overlap --columns --lines --show --reset --help" ;;
+    "orders export") echo "--status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --format --out --checkpoint --overlap --columns --lines --show --reset --help" ;;
     "orders archive") echo "--stdin --concurrency --fail-fast --help" ;;
     "cart") echo "--help" ;;
     "cart create") echo "--session --currency --help" ;;
@@ -92,7 +92,7 @@ _orderctl_args() {
 
 _orderctl_takes_value() {
   case "$1" in
-    --address|--address-file|--address1|--address2|--base-url|--billing-address1|--billing-address2|--billing-city|--billing-company|--billing-country|--billing-country-code|--billing-first-name|--billing-last-name|--billing-phone|--billing-phone-code|--billing-province|--billing-province-code|--billing-zip|--cancel-url|--carrier|--checkpoint|--city|--columns|--comment|--company|--concurrency|--country|--country-code|--created-since|--created-until|--currency|--cursor|--customer|--email|--fail-rate|--fields|--file|--first-name|--format|--idempotency-key|--invoice|--item|--last-name|--latency|--limit|--max-id|--method|--min-id|--orders|--out|--output|--overlap|--page|--page-size|--phone|--phone-code|--platform|--port|--profile|--province|--province-code|--qty|--rate-limit|--seed|--service|--session|--set|--ship-date|--shipping-rate|--since|--sort|--state|--status|--store-hash|--storefront|--success-url|--timeout|--tracking|--tracking-url|--until|--username|--vendor-ref|--zip|-o|-p) return 0 ;;
+    --address|--address-file|--address1|--address2|--base-url|--billing-address1|--billing-address2|--billing-city|--billing-company|--billing-country|--billing-country-code|--billing-first-name|--billing-last-name|--billing-phone|--billing-phone-code|--billing-province|--billing-province-code|--billing-zip|--cancel-url|--carrier|--cart|--channel|--checkpoint|--city|--columns|--comment|--company|--concurrency|--country|--country-code|--created-since|--created-until|--currency|--cursor|--customer|--email|--external-ref|--fail-rate|--fields|--file|--first-name|--format|--idempotency-key|--invoice|--item|--last-name|--latency|--limit|--max-id|--max-total|--method|--min-id|--min-total|--orders|--out|--output|--overlap|--page|--page-size|--payment-method|--payment-status|--phone|--phone-code|--platform|--port|--profile|--province|--province-code|--qty|--rate-limit|--search|--seed|--service|--session|--set|--ship-date|--shipping-rate|--since|--sort|--state|--status|--store-hash|--storefront|--success-url|--timeout|--tracking|--tracking-url|--until|--username|--vendor|--vendor-ref|--zip|-o|-p) return 0 ;;
   esac
   return 1
 }

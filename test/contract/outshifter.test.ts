@@ -124,7 +124,7 @@ describe('Outshifter adapter: orders', () => {
       items: [{ productId: 25, quantity: 1, priceChannel: 100 }],
     };
     const created = await adapter().createOrder(body);
-    expect(created.order).toMatchObject({ number: '#7001', status: 'awaiting_fulfillment' });
+    expect(created.order).toMatchObject({ number: '7001', status: 'awaiting_fulfillment' });
     expect(() => adapter().validateOrderBody({ ...body, items: [] })).toThrow(/items must be a non-empty list/);
     const before = section().orders.length;
     debug.length = 0;

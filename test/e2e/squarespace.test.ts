@@ -141,7 +141,7 @@ describe('orderctl orders list (squarespace)', () => {
 
   it('refuses what Squarespace cannot filter or page by, with exit 2 and no request', async () => {
     exchanges.length = 0;
-    for (const args of [['--email', 'a@b.c'], ['--created-since', '7d'], ['--sort', 'id'], ['--page', '2'], ['--page-size', '10'], ['--since', '2026-05-01', '--until', '2026-05-01']]) {
+    for (const args of [['--created-since', '7d'], ['--sort', 'id'], ['--page', '2'], ['--page-size', '10'], ['--since', '2026-05-01', '--until', '2026-05-01']]) {
       const r = await run(['orders', 'list', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^error: /);
