@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryConfig } from '../../../src/core/config.js';
 import type { Platform } from '../../../src/core/order.js';
-import { BIGCOMMERCE, type BcSection } from '../../../src/platforms/bigcommerce/sandbox.js';
+import { BIGCOMMERCE, type BcSection } from '../../../src/platforms/bigcommerce/sandbox/common.js';
 import { CSCART, type CsSection } from '../../../src/platforms/cscart/sandbox.js';
 import { OUTSHIFTER } from '../../../src/platforms/outshifter/sandbox-data.js';
 import type { OsSection } from '../../../src/platforms/outshifter/sandbox.js';
