@@ -79,7 +79,6 @@ describe('unbounded answers', () => {
     expectCleanFailure({ code: r.code ?? -1, err: r.stderr }, 1, 'endless body');
     expect(r.stderr).toMatch(/larger than 2 MB/);
     tally.add('hostile answers ended promptly');
-    tally.add('longest hostile case (ms)', 0);
     expect(ms).toBeLessThan(30_000);
   });
 
