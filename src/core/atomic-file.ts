@@ -226,7 +226,9 @@ export async function tryLock(file: string): Promise<FileLock | LockOwner> {
         },
       };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      // A folder we may not write in (read-only, not ours) is the user's to fix: exit 2, naming it.
+      if (code !== 'EEXIST') throw new UsageError(`cannot write in ${path.dirname(file)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (err as Error).message)}`);
     }
     const owner = await readOwner(file);
     if (owner && (owner.host !== me.host || processAlive(owner.pid))) return owner;
