@@ -13,6 +13,7 @@
 
 import { pathOf, unexpectedBody, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
 import { UsageError, NotFoundError, OrderctlError, RefusedError } from '../../core/errors.js';
+import { PageGuard } from '../../core/page-guard.js';
 import { toIsoUtc } from '../../core/time.js';
 import type { Profile } from '../../core/config.js';
 import type {
@@ -146,6 +147,7 @@ export class BigCommerceAdapter implements Adapter {
     // status_id takes one value, so several statuses are listed one after another.
     for (const statusId of statusIds) {
       let afterId: number | undefined;
+      const guard = new PageGuard('bigcommerce');
       for (let page = paging.page ?? 1; ; page++) {
         // Keyset: always page 1 of "ids above the last one seen", sorted by id (min_id).
         const keyset = paging.keyset
@@ -157,6 +159,13 @@ export class BigCommerceAdapter implements Adapter {
           query: { ...base, status_id: statusId, limit: pageSize, ...keyset, ...WITH_CONSIGNMENTS },
         });
         const orders = res.status === 204 || !res.body ? [] : expectArray<BcOrder>(res.body, 'GET /orders');
+        const minId = keyset.min_id ?? base.min_id;
+        guard.check({
+          where: keyset.min_id ? `the page from min_id ${keyset.min_id} of the order list` : `page ${page} of the order list`,
+          ids: orders.map((o) => o?.id),
+          asked: pageSize,
+          minId: minId === undefined ? undefined : Number(minId),
+        });
         for (const [i, raw] of orders.entries()) {
           assertListedOrder('bigcommerce', raw, 'id', i);
           afterId = raw.id;
@@ -278,11 +287,13 @@ export class BigCommerceAdapter implements Adapter {
     return this.allPages<BcShippingAddress>(pathOf`/orders/${id}/shipping_addresses`, id);
   }
 
-  private async allPages<T>(path: string, id: string): Promise<T[]> {
+  private async allPages<T extends { id: number }>(path: string, id: string): Promise<T[]> {
     const out: T[] = [];
+    const guard = new PageGuard('bigcommerce');
     for (let page = 1; ; page++) {
       const res = await this.orderRequest<T[]>(id, { method: 'GET', path, query: { page, limit: MAX_PAGE_SIZE } });
       const rows = res.status === 204 || !res.body ? [] : expectArray<T>(res.body, `GET ${path}`);
+      guard.check({ where: `page ${page} of GET ${path}`, ids: rows.map((r) => r?.id), asked: MAX_PAGE_SIZE });
       out.push(...rows);
       if (rows.length < MAX_PAGE_SIZE) return out;
     }

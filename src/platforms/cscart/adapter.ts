@@ -17,6 +17,7 @@
 //   answers it (Tygh\Api\Entities\Orders::index, API-NOTES.md §3): items,
 //   addresses and totals for a whole page in one request
 
+import { PageGuard } from '../../core/page-guard.js';
 import { pathOf, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
 import { ApiError, NotFoundError, UsageError } from '../../core/errors.js';
 import { secretForms } from '../../core/redact.js';
@@ -147,8 +148,13 @@ export class CsCartAdapter implements Adapter {
     if (paging.keyset && !filters.sort) Object.assign(query, { sort_by: 'order_id', sort_order: 'asc' });
     const pageSize = pageSizeOf(paging);
     let yielded = 0;
+    const guard = new PageGuard('cscart');
     for (let page = paging.page ?? 1; ; page++) {
       const list = await this.fetchOrderPage(query, page, pageSize);
+      // The shop may page by its own items_per_page, which it echoes (API-NOTES.md §3).
+      const echoed = Number(list.params?.items_per_page);
+      const asked = Number.isInteger(echoed) && echoed > pageSize && echoed <= MAX_PAGE_SIZE ? echoed : pageSize;
+      guard.check({ where: `page ${page} of the order list`, ids: list.orders.map((o) => o?.order_id), asked });
       for (const [i, raw] of list.orders.entries()) {
         assertListedOrder('cscart', raw, 'order_id', i);
         yield { order: toNormalizedOrder(raw, this.currency), raw };

@@ -18,6 +18,7 @@
 import type { Profile } from '../../core/config.js';
 import { ApiError, NetworkError, NotFoundError, RefusedError, UsageError } from '../../core/errors.js';
 import { pathOf, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
+import { PageGuard } from '../../core/page-guard.js';
 import type { Adapter, Fetched, FulfillOptions, FulfillResult, OrderFilters, Paging } from '../types.js';
 import { normalizeAmounts, statusName, toFulfillmentStatus, toNormalizedOrder, toPaymentStates } from './mapping.js';
 import { createOrderProblem, fulfillProblem, IDEMPOTENCY_KEY, isoUtc, PAGE_SIZE, PAYMENT_STATES } from './rules.js';
@@ -149,11 +150,13 @@ export class SquarespaceAdapter implements Adapter {
     let yielded = 0;
     for (const status of statuses) {
       let q: ListQuery = status ? { ...query, fulfillmentStatus: status } : query;
-      for (;;) {
+      const guard = new PageGuard('squarespace');
+      for (let n = 1; ; n++) {
         const res = await this.http.request<SqOrderPage>({ method: 'GET', path: '/orders', query: q });
         const page = expectPage(res.body);
         const next = page.pagination.hasNextPage && page.pagination.nextPageCursor ? page.pagination.nextPageCursor : null;
         const orders = page.result ?? [];
+        guard.check({ where: `page ${n} of the order list`, ids: orders.map((o) => o?.id), asked: PAGE_SIZE, cursor: q.cursor, nextCursor: next });
         for (let i = 0; i < orders.length; i++) {
           const raw = orders[i]!;
           assertListedOrder('squarespace', raw, 'id', i);
