@@ -51,7 +51,7 @@ describe('BigCommerce adapter against the sandbox', () => {
       return;
     }
     const problems = exchanges.flatMap((ex) =>
-      spec.validator.validate({ method: ex.method, path: ex.path, query: ex.query, requestBody: ex.requestBody, status: ex.status, contentType: ex.responseHeaders['content-type'], responseBody: ex.responseBody }),
+      spec.validator.validate({ method: ex.method, path: ex.path, query: ex.query, headers: ex.requestHeaders, requestBody: ex.requestBody, status: ex.status, contentType: ex.responseHeaders['content-type'], responseBody: ex.responseBody }),
     );
     validated += exchanges.length;
     exchanges.length = 0;

@@ -13,6 +13,8 @@ export interface HttpExchange {
   method: string;
   path: string; // relative to the API root, e.g. '/orders/7/shipments'
   query: Record<string, string>;
+  /** The request's headers, names in lower case: required headers and the security scheme's are checked. */
+  headers: Record<string, string>;
   requestBody?: unknown;
   status: number;
   contentType?: string;
@@ -94,6 +96,7 @@ interface Operation {
   segments: string[];
   method: string;
   params: Json[]; // resolved; operation-level ones override path-level ones
+  security: Json[]; // the operation's security requirements, else the document's
   requestBody?: Json; // resolved requestBody object
   responses: Record<string, Json>; // resolved response objects by status key
 }
@@ -188,6 +191,7 @@ export function createOpenApiValidator(spec: Json, options: ValidatorOptions = {
       const byKey = new Map<string, Json>();
       for (const p of [...shared, ...own]) byKey.set(`${p.in as string}:${p.name as string}`, p);
       operations.push({
+        security: ((op.security ?? spec.security ?? []) as Json[]),
         template,
         segments: template.split('/').filter(Boolean),
         method: method.toUpperCase(),
@@ -244,11 +248,12 @@ export function createOpenApiValidator(spec: Json, options: ValidatorOptions = {
       if (!documented.has(name)) problems.push(`${what} request: unknown query parameter "${name}" (documented: ${[...documented].join(', ') || 'none'})`);
     }
 
+    const headers = Object.fromEntries(Object.entries(ex.headers).map(([k, v]) => [k.toLowerCase(), v]));
     for (const param of op.params) {
       const where = param.in as string;
-      if (where !== 'query' && where !== 'path') continue; // headers are not part of HttpExchange
+      if (where !== 'query' && where !== 'path' && where !== 'header') continue; // cookies are never sent
       const name = param.name as string;
-      const raw = where === 'path' ? pathParams[name] : ex.query[name];
+      const raw = where === 'path' ? pathParams[name] : where === 'header' ? headers[name.toLowerCase()] : ex.query[name];
       if (raw === undefined) {
         if (param.required === true) problems.push(`${what} request: missing required ${where} parameter "${name}"`);
         continue;
@@ -259,12 +264,27 @@ export function createOpenApiValidator(spec: Json, options: ValidatorOptions = {
       if (!v(value)) problems.push(...describe(v.errors, `${what} request ${where} parameter "${name}"=${JSON.stringify(raw)}`));
     }
 
+    // One of the security requirements must be met: an apiKey in a header, or HTTP auth in Authorization.
+    const schemes = ((spec.components as Json | undefined)?.securitySchemes ?? {}) as Json;
+    const met = (req: Json) =>
+      Object.keys(req).every((name) => {
+        const scheme = deref(schemes[name] ?? {});
+        if (scheme.type === 'apiKey' && scheme.in === 'header') return Boolean(headers[String(scheme.name).toLowerCase()]);
+        if (scheme.type === 'http') return new RegExp(`^${String(scheme.scheme)}\\s+\\S`, 'i').test(headers.authorization ?? '');
+        return true; // other kinds (cookies, OAuth flows) are not used by orderctl
+      });
+    if (op.security.length && !op.security.some(met)) problems.push(`${what} request: no credentials as the spec's security asks (${op.security.map((r) => Object.keys(r).join('+')).join(' or ')})`);
+
     const body = op.requestBody;
     if (ex.requestBody === undefined) {
       if (body?.required === true) problems.push(`${what} request: missing required body`);
     } else if (!body) {
       problems.push(`${what} request: a body was sent but none is documented`);
     } else {
+      const type = headers['content-type'];
+      if (body.content && !Object.keys(body.content as Json).some((t) => type?.split(';')[0]?.trim().toLowerCase() === t.toLowerCase())) {
+        problems.push(`${what} request: content type ${type ? `"${type}"` : 'missing'}, documented: ${Object.keys(body.content as Json).join(', ')}`);
+      }
       const schema = jsonMedia(body.content)?.schema;
       const rule = options.extraRequestRules?.[`${op.method} ${op.template}`];
       if (schema !== undefined) {

@@ -9,14 +9,17 @@ if (skipReason) console.warn(skipReason);
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const get = (path: string, status: number, responseBody?: unknown, query: Record<string, string> = {}): HttpExchange => ({ method: 'GET', path, query, status, responseBody });
+// What orderctl sends on every BigCommerce request; a body adds its content type.
+const HEADERS = { accept: 'application/json', 'x-auth-token': 'token' };
+const JSON_BODY = { ...HEADERS, 'content-type': 'application/json' };
+const get = (path: string, status: number, responseBody?: unknown, query: Record<string, string> = {}): HttpExchange => ({ method: 'GET', path, query, headers: HEADERS, status, responseBody });
 
 describe.skipIf(skipReason !== undefined)(`BigCommerce Orders V2 against the official OpenAPI file${skipReason ? ` (${skipReason})` : ''}`, () => {
   const { validator: v, spec } = loaded as { validator: OpenApiValidator; spec: Json };
   // Examples from components.responses (and request bodies), deep-copied so tests can spoil them.
   const responseExample = (name: string, index = 0): Json => structuredClone((Object.values(spec.components.responses[name].content['application/json'].examples)[index] as Json).value);
   const postOrderExample = (): Json => structuredClone((Object.values(spec.paths['/orders'].post.requestBody.content['application/json'].examples)[0] as Json).value);
-  const postOrder = (requestBody: unknown): HttpExchange => ({ method: 'POST', path: '/orders', query: {}, requestBody, status: 200, responseBody: responseExample('order_Resp') });
+  const postOrder = (requestBody: unknown): HttpExchange => ({ method: 'POST', path: '/orders', query: {}, headers: JSON_BODY, requestBody, status: 200, responseBody: responseExample('order_Resp') });
 
   it("accepts the spec's own examples", () => {
     expect(v.validate(get('/orders/100', 200, responseExample('order_Resp')))).toEqual([]);
@@ -52,7 +55,18 @@ describe.skipIf(skipReason !== undefined)(`BigCommerce Orders V2 against the off
     expect(v.validateRequest(get('/orders/count', 200))).toEqual([]);
     expect(v.validateResponse(get('/orders/count', 200, responseExample('ordersCount_Resp')))).toEqual([]);
     expect(v.validate(get('/orderz', 200))).toEqual(['GET /orderz: no such path in the spec']);
-    expect(v.validate({ method: 'PATCH', path: '/orders/5', query: {}, status: 200 })[0]).toMatch(/method not documented for \/orders\/\{order_id\} \(documented: GET, PUT, DELETE\)/);
+    expect(v.validate({ method: 'PATCH', path: '/orders/5', query: {}, headers: HEADERS, status: 200 })[0]).toMatch(/method not documented for \/orders\/\{order_id\} \(documented: GET, PUT, DELETE\)/);
+  });
+
+  it('checks required headers, the security scheme and the body content type', () => {
+    // GET /orders/{order_id}/products declares Content-Type required, although it has no body.
+    expect(v.validateRequest(get('/orders/5/products', 200))).toEqual(['GET /orders/5/products request: missing required header parameter "Content-Type"']);
+    expect(v.validateRequest({ ...get('/orders/5/products', 200), headers: JSON_BODY })).toEqual([]);
+    const { accept: _accept, ...noAccept } = HEADERS;
+    expect(v.validateRequest({ ...get('/orders/5', 200), headers: noAccept })).toEqual(['GET /orders/5 request: missing required header parameter "Accept"']);
+    const { 'x-auth-token': _token, ...noToken } = HEADERS;
+    expect(v.validateRequest({ ...get('/orders', 200), headers: noToken })).toEqual(["GET /orders request: no credentials as the spec's security asks (X-Auth-Token)"]);
+    expect(v.validateRequest({ ...postOrder(postOrderExample()), headers: { ...JSON_BODY, 'content-type': 'text/plain' } })).toEqual(['POST /orders request: content type "text/plain", documented: application/json']);
   });
 
   it('checks request bodies, including requirements the spec states in prose', () => {
@@ -62,23 +76,23 @@ describe.skipIf(skipReason !== undefined)(`BigCommerce Orders V2 against the off
     const noZip = postOrderExample();
     delete noZip.billing_address.zip;
     expect(v.validateRequest(postOrder(noZip))).toEqual(["POST /orders request body: /billing_address must have required property 'zip'"]);
-    const shipment = { method: 'POST', path: '/orders/5/shipments', query: {}, status: 201, requestBody: { order_address_id: 'one', items: [{ quantity: 1 }], tracking_number: 'x'.repeat(51) } };
+    const shipment = { method: 'POST', path: '/orders/5/shipments', query: {}, headers: JSON_BODY, status: 201, requestBody: { order_address_id: 'one', items: [{ quantity: 1 }], tracking_number: 'x'.repeat(51) } };
     const problems = v.validateRequest(shipment).join('\n');
     expect(problems).toContain('/order_address_id must be integer');
     expect(problems).toContain('/tracking_number must NOT have more than 50 characters');
     expect(problems).toContain("/items/0 must have required property 'order_product_id'");
-    expect(v.validateRequest({ method: 'GET', path: '/orders/5', query: {}, status: 200, requestBody: { x: 1 } })).toEqual(['GET /orders/5 request: a body was sent but none is documented']);
+    expect(v.validateRequest({ method: 'GET', path: '/orders/5', query: {}, headers: JSON_BODY, status: 200, requestBody: { x: 1 } })).toEqual(['GET /orders/5 request: a body was sent but none is documented']);
   });
 
   it('checks status codes and 204 bodies', () => {
     expect(v.validateResponse(get('/orders/count', 418))).toEqual(['GET /orders/count response: status 418 is not documented (documented: 200)']);
-    expect(v.validateResponse({ method: 'POST', path: '/orders', query: {}, status: 201, responseBody: responseExample('order_Resp') })[0]).toMatch(/status 201 is not documented/);
+    expect(v.validateResponse({ method: 'POST', path: '/orders', query: {}, headers: JSON_BODY, status: 201, responseBody: responseExample('order_Resp') })[0]).toMatch(/status 201 is not documented/);
     expect(v.validateResponse(get('/orders/count', 429))).toEqual([]); // any v2 endpoint may rate-limit
     expect(v.validateResponse(get('/orders/count', 503, 'Service Unavailable'))).toEqual([]);
     expect(v.validateResponse(get('/orders', 204))).toEqual([]); // empty page: API-NOTES.md "Decisions"
     expect(v.validateResponse(get('/orders/count', 204))[0]).toMatch(/status 204 is not documented/);
     expect(v.validateResponse(get('/orders/5/shipments', 204))).toEqual([]);
-    expect(v.validateResponse({ method: 'DELETE', path: '/orders/5', query: {}, status: 204, responseBody: { id: 5 } })).toEqual(['DELETE /orders/5 response: 204 must have no body']);
+    expect(v.validateResponse({ method: 'DELETE', path: '/orders/5', query: {}, headers: HEADERS, status: 204, responseBody: { id: 5 } })).toEqual(['DELETE /orders/5 response: 204 must have no body']);
     expect(v.validateResponse(get('/orders', 204, []))).toEqual(['GET /orders response: 204 must have no body']);
   });
 
@@ -128,7 +142,7 @@ describe('OpenAPI 3.0 keywords', () => {
     },
   };
   const v = createOpenApiValidator(spec);
-  const post = (requestBody: unknown, responseBody?: unknown): HttpExchange => ({ method: 'POST', path: '/things', query: {}, requestBody, status: 201, responseBody });
+  const post = (requestBody: unknown, responseBody?: unknown): HttpExchange => ({ method: 'POST', path: '/things', query: {}, headers: { 'content-type': 'application/json' }, requestBody, status: 201, responseBody });
 
   it('does not require readOnly properties in requests nor writeOnly ones in responses', () => {
     expect(v.validate(post({ name: 'a', secret: 's', born: '2020-01-31' }, { id: 1, name: 'a', born: '2020-01-31' }))).toEqual([]);
@@ -142,18 +156,18 @@ describe('OpenAPI 3.0 keywords', () => {
   });
 
   it('follows $refs into parameters, requestBodies and responses, and coerces query strings', () => {
-    expect(v.validateRequest({ method: 'POST', path: '/things', query: {}, status: 201 })).toEqual(['POST /things request: missing required body']);
-    expect(v.validateRequest({ method: 'GET', path: '/things/7', query: { verbose: 'true', tag: 'a' }, status: 200 })).toEqual([]);
-    expect(v.validateRequest({ method: 'GET', path: '/things/7', query: { verbose: 'yes' }, status: 200 })).toEqual([
+    expect(v.validateRequest({ method: 'POST', path: '/things', query: {}, headers: {}, status: 201 })).toEqual(['POST /things request: missing required body']);
+    expect(v.validateRequest({ method: 'GET', path: '/things/7', query: { verbose: 'true', tag: 'a' }, headers: {}, status: 200 })).toEqual([]);
+    expect(v.validateRequest({ method: 'GET', path: '/things/7', query: { verbose: 'yes' }, headers: {}, status: 200 })).toEqual([
       'GET /things/7 request query parameter "verbose"="yes": / must be boolean',
       'GET /things/7 request: missing required query parameter "tag"',
     ]);
-    expect(v.validateRequest({ method: 'GET', path: '/things/9999999999', query: { tag: 'a' }, status: 200 })).toEqual(['GET /things/9999999999 request path parameter "id"="9999999999": / must match format "int32"']);
+    expect(v.validateRequest({ method: 'GET', path: '/things/9999999999', query: { tag: 'a' }, headers: {}, status: 200 })).toEqual(['GET /things/9999999999 request path parameter "id"="9999999999": / must match format "int32"']);
   });
 
   it('accepts any status only when told to', () => {
-    expect(v.validateResponse({ method: 'GET', path: '/things/7', query: {}, status: 500 })[0]).toMatch(/status 500 is not documented/);
+    expect(v.validateResponse({ method: 'GET', path: '/things/7', query: {}, headers: {}, status: 500 })[0]).toMatch(/status 500 is not documented/);
     const lenient = createOpenApiValidator(spec, { alwaysAllowed: [500] });
-    expect(lenient.validateResponse({ method: 'GET', path: '/things/7', query: {}, status: 500 })).toEqual([]);
+    expect(lenient.validateResponse({ method: 'GET', path: '/things/7', query: {}, headers: {}, status: 500 })).toEqual([]);
   });
 });

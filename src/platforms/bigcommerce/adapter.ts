@@ -291,7 +291,10 @@ export class BigCommerceAdapter implements Adapter {
     const out: T[] = [];
     const guard = new PageGuard('bigcommerce');
     for (let page = 1; ; page++) {
-      const res = await this.orderRequest<T[]>(id, { method: 'GET', path, query: { page, limit: MAX_PAGE_SIZE } });
+      // The spec marks Content-Type required on GET /orders/{order_id}/products (a GET with no
+      // body); Prism refuses the request without it (422), so it is sent on these reads.
+      const headers = { 'content-type': 'application/json' };
+      const res = await this.orderRequest<T[]>(id, { method: 'GET', path, query: { page, limit: MAX_PAGE_SIZE }, headers });
       const rows = res.status === 204 || !res.body ? [] : expectArray<T>(res.body, `GET ${path}`);
       guard.check({ where: `page ${page} of GET ${path}`, ids: rows.map((r) => r?.id), asked: MAX_PAGE_SIZE });
       out.push(...rows);
