@@ -52,8 +52,9 @@ async function collect(it: AsyncIterable<Fetched>): Promise<Fetched[]> {
 const list = (f: Partial<OrderFilters> = {}, p: Partial<Paging> = {}) => collect(adapter().listOrders({ statuses: [], ...f }, { all: false, ...p }));
 const queries = () => exchanges.map((e) => e.query);
 const section = () => sandbox.store.section<SqSection>(SQUARESPACE);
-// Orders awaiting payment are left out by the API's default paymentStates.
-const listed = () => section().orders.filter((o) => o.paymentState !== 'PENDING');
+// Every list asks for every payment state: the API's default leaves out pending, failed and partly paid orders.
+const ALL_STATES = 'NOT_CHARGED,AUTHORIZED,PAID,REFUNDED,PENDING,FAILED,REFUND_PENDING,REFUND_FAILED,PARTIALLY_PAID';
+const listed = () => section().orders;
 const pendingOrder = () => section().orders.find((o) => o.fulfillmentStatus === 'PENDING' && !o.fulfillments?.length && o.paymentState !== 'PENDING')!;
 
 describe('Squarespace adapter: profile and auth', () => {
@@ -96,7 +97,7 @@ describe('Squarespace adapter: orders list', () => {
     let cursor: string | null | undefined;
     const orders = await list({}, { onCursor: (c) => (cursor = c) });
     expect(orders).toHaveLength(50);
-    expect(queries()).toEqual([{}]);
+    expect(queries()).toEqual([{ paymentStates: ALL_STATES }]);
     expect(cursor).toEqual(expect.any(String));
     const o = orders[0]!.order;
     expect(o.platform).toBe('squarespace');
@@ -109,9 +110,11 @@ describe('Squarespace adapter: orders list', () => {
     const all = await list({ customer: undefined }, { all: true, onCursor: (c) => cursors.push(c) });
     expect(all).toHaveLength(listed().length);
     expect(new Set(all.map((f) => f.order.id)).size).toBe(all.length);
+    // Orders awaiting payment too, which the API's default paymentStates would leave out.
+    expect(all.some((f) => (f.raw as SqOrder).paymentState === 'PENDING')).toBe(true);
     const q = queries();
     expect(q.length).toBe(Math.ceil(all.length / 50));
-    expect(q[0]).toEqual({});
+    expect(q[0]).toEqual({ paymentStates: ALL_STATES });
     for (let i = 1; i < q.length; i++) expect(q[i]).toEqual({ cursor: cursors[i - 1] });
     expect(cursors.at(-1)).toBeNull();
   });
@@ -143,23 +146,23 @@ describe('Squarespace adapter: orders list', () => {
     const since = new Date('2026-06-01T00:00:00Z');
     const until = new Date('2026-09-01T12:30:00Z');
     const got = await list({ since, until }, { all: true });
-    expect(queries()[0]).toEqual({ modifiedAfter: '2026-06-01T00:00:00.000Z', modifiedBefore: '2026-09-01T12:30:00.000Z' });
+    expect(queries()[0]).toEqual({ paymentStates: ALL_STATES, modifiedAfter: '2026-06-01T00:00:00.000Z', modifiedBefore: '2026-09-01T12:30:00.000Z' });
     expect(got.length).toBeGreaterThan(0);
     expect(got.every((f) => f.order.updatedAt! > '2026-06-01' && f.order.updatedAt! < '2026-09-01T12:30')).toBe(true);
   });
 
   it('--since alone is closed with now (the filters’ clock), never sent alone', async () => {
     await list({ since: new Date('2026-10-01T00:00:00Z'), now: new Date('2026-11-20T08:00:00Z') });
-    expect(queries()[0]).toEqual({ modifiedAfter: '2026-10-01T00:00:00.000Z', modifiedBefore: '2026-11-20T08:00:00.000Z' });
+    expect(queries()[0]).toEqual({ paymentStates: ALL_STATES, modifiedAfter: '2026-10-01T00:00:00.000Z', modifiedBefore: '2026-11-20T08:00:00.000Z' });
     exchanges.length = 0;
     // Without a time in the filters, the adapter's own clock.
     await list({ since: new Date('2026-10-01T00:00:00Z') });
-    expect(queries()[0]).toEqual({ modifiedAfter: '2026-10-01T00:00:00.000Z', modifiedBefore: new Date(clock.now()).toISOString() });
+    expect(queries()[0]).toEqual({ paymentStates: ALL_STATES, modifiedAfter: '2026-10-01T00:00:00.000Z', modifiedBefore: new Date(clock.now()).toISOString() });
   });
 
   it('--until alone starts the window at the Unix epoch', async () => {
     const got = await list({ until: new Date('2026-03-01T00:00:00Z') }, { all: true });
-    expect(queries()[0]).toEqual({ modifiedAfter: '1970-01-01T00:00:00.000Z', modifiedBefore: '2026-03-01T00:00:00.000Z' });
+    expect(queries()[0]).toEqual({ paymentStates: ALL_STATES, modifiedAfter: '1970-01-01T00:00:00.000Z', modifiedBefore: '2026-03-01T00:00:00.000Z' });
     expect(got.every((f) => f.order.updatedAt! < '2026-03-01')).toBe(true);
   });
 
@@ -174,7 +177,7 @@ describe('Squarespace adapter: orders list', () => {
     for (const [input, native] of [['fulfilled', 'FULFILLED'], ['FULFILLED', 'FULFILLED'], ['awaiting_fulfillment', 'PENDING'], ['pending', 'PENDING'], ['cancelled', 'CANCELED'], ['Canceled', 'CANCELED']] as const) {
       exchanges.length = 0;
       const got = await list({ statuses: [input] }, { all: true });
-      expect(queries()[0], input).toEqual({ fulfillmentStatus: native });
+      expect(queries()[0], input).toEqual({ paymentStates: ALL_STATES, fulfillmentStatus: native });
       expect(got.length).toBe(listed().filter((o) => o.fulfillmentStatus === native).length);
       expect(got.every((f) => f.order.nativeStatus === native)).toBe(true);
     }
@@ -193,7 +196,7 @@ describe('Squarespace adapter: orders list', () => {
   it('--customer becomes customerId, combined with the window and status', async () => {
     const customer = listed().find((o) => o.customerId)!.customerId!;
     const got = await list({ customer, statuses: ['fulfilled'], since: new Date('2026-01-01T00:00:00Z'), until: new Date('2026-11-01T00:00:00Z') }, { all: true });
-    expect(queries()[0]).toEqual({ customerId: customer, fulfillmentStatus: 'FULFILLED', modifiedAfter: '2026-01-01T00:00:00.000Z', modifiedBefore: '2026-11-01T00:00:00.000Z' });
+    expect(queries()[0]).toEqual({ customerId: customer, paymentStates: ALL_STATES, fulfillmentStatus: 'FULFILLED', modifiedAfter: '2026-01-01T00:00:00.000Z', modifiedBefore: '2026-11-01T00:00:00.000Z' });
     expect(got.every((f) => f.order.customer.id === customer)).toBe(true);
   });
 
@@ -358,7 +361,7 @@ describe('Squarespace adapter: orders fulfill', () => {
   it('no notification unless asked; the ship date defaults to now; no shipment flags only marks it fulfilled', async () => {
     const o = pendingOrder();
     await adapter().fulfillOrder(o.id, { tracking: 'T1', carrier: 'USPS', service: 'Ground Advantage', items: [] });
-    expect(exchanges.at(-1)!.requestBody).toEqual({ shouldSendNotification: false, shipments: [{ shipDate: clock.now().toISOString(), carrierName: 'USPS', service: 'Ground Advantage', trackingNumber: 'T1', trackingUrl: null }] });
+    expect(exchanges.at(-1)!.requestBody).toEqual({ shouldSendNotification: false, shipments: [{ shipDate: clock.now().toISOString(), carrierName: 'USPS', service: 'Ground Advantage', trackingNumber: 'T1' }] });
     const p = pendingOrder();
     await adapter().fulfillOrder(p.id, { notify: false, items: [] });
     expect(exchanges.at(-1)!.requestBody).toEqual({ shouldSendNotification: false, shipments: [] });

@@ -91,7 +91,9 @@ export function listQuery(f: OrderFilters): Record<string, string | undefined> {
   let sort: string | undefined;
   if (f.sort) {
     if (!SORT_FIELDS.includes(f.sort.field)) throw new UsageError(`cannot sort BigCommerce orders by "${f.sort.field}": use one of ${SORT_FIELDS.join(', ')}`);
-    sort = `${f.sort.field}:${f.sort.direction}`;
+    // [C] The file's sort enum lists bare fields while its description adds ":asc"/":desc":
+    // ascending (the default direction) is sent bare, which both accept; descending needs ":desc".
+    sort = f.sort.direction === 'desc' ? `${f.sort.field}:desc` : f.sort.field;
   }
   if (f.channel !== undefined && !/^\d+$/.test(f.channel)) throw new UsageError(`invalid --channel "${f.channel}": BigCommerce channel ids are whole numbers (1 is the storefront)`);
   for (const flag of ['cursor', 'vendorRef', 'invoice'] as const) {
@@ -151,7 +153,7 @@ export class BigCommerceAdapter implements Adapter {
       for (let page = paging.page ?? 1; ; page++) {
         // Keyset: always page 1 of "ids above the last one seen", sorted by id (min_id).
         const keyset = paging.keyset
-          ? { page: 1, sort: 'id:asc', min_id: String(Math.max(Number(base.min_id ?? 0), (afterId ?? 0) + 1)) }
+          ? { page: 1, sort: 'id', min_id: String(Math.max(Number(base.min_id ?? 0), (afterId ?? 0) + 1)) }
           : { page };
         const res = await this.http.request<BcOrder[]>({
           method: 'GET',
@@ -264,14 +266,13 @@ export class BigCommerceAdapter implements Adapter {
     const items = o.items.length ? itemsFromFlags(id, o.items, products) : unshippedItems(products, address.id);
     // The order's state refuses it, not the command line: exit 5, as a platform's own rule would.
     if (items.length === 0) throw new RefusedError(`order ${id} has nothing left to ship`, { hint: `every item is shipped already; see its shipments with "orderctl orders get ${id}"` });
-    const carrier = o.carrier?.toLowerCase();
     const body = {
       order_address_id: address.id,
       items,
       tracking_number: o.tracking,
       tracking_link: o.trackingUrl,
       shipping_method: o.service,
-      ...(carrier && PROVIDERS.has(carrier) ? { shipping_provider: carrier } : o.carrier ? { tracking_carrier: o.carrier } : {}),
+      ...carrierFields(o.carrier),
       comments: o.comments,
     };
     const res = await this.orderRequest<BcShipment>(id, { method: 'POST', path: pathOf`/orders/${id}/shipments`, body, neverRetryAfterSend: true });
@@ -351,6 +352,26 @@ function expectOrder(res: { body: BcOrder | undefined }, what: string, sent?: Re
   const o = res.body;
   if (!o || typeof o !== 'object' || typeof o.id !== 'number' || typeof o.status_id !== 'number') throw unexpectedBody('bigcommerce', what, 'an order', sent);
   return o;
+}
+
+/**
+ * --carrier as the spec takes it: a shipping_provider from its list (or carrier_{id}), else a
+ * tracking_carrier, which must be "" or an AfterShip courier slug (spec createOrderShipments:
+ * "Acceptable values for tracking_carrier"). Slugs are lower-case words joined by hyphens
+ * ("dhl", "royal-mail"), so "Royal Mail" is sent as "royal-mail"; anything else is refused
+ * here rather than stored as a carrier BigCommerce cannot link.
+ */
+export function carrierFields(carrier: string | undefined): { shipping_provider: string } | { tracking_carrier: string } | Record<string, never> {
+  if (carrier === undefined || carrier.trim() === '') return {};
+  const lower = carrier.trim().toLowerCase();
+  if (PROVIDERS.has(lower) || /^carrier_[a-z0-9_-]+$/.test(lower)) return { shipping_provider: lower };
+  const slug = lower.replace(/[\s_]+/g, '-');
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+    throw new UsageError(`--carrier "${carrier}" is neither a BigCommerce shipping provider nor an AfterShip courier slug`, {
+      hint: `use one of ${[...PROVIDERS].join(', ')}, or a slug such as dhl or royal-mail (aftership.com supported couriers); --tracking-url sets a link of your own`,
+    });
+  }
+  return { tracking_carrier: slug };
 }
 
 function pickAddress(id: string, addresses: BcShippingAddress[], wanted?: string): BcShippingAddress {

@@ -90,7 +90,10 @@ export function listQuery(f: OrderFilters, now: Date): { query: ListQuery; statu
     if (f.cursor.trim() === '') throw new UsageError('--cursor needs the value printed by a previous "orders list"');
     return { query: { cursor: f.cursor }, statuses: [undefined] };
   }
-  const query: ListQuery = { customerId: f.customer };
+  // Every payment state, always: without paymentStates the API lists only NOT_CHARGED, AUTHORIZED,
+  // PAID and REFUNDED (the file's GET /orders parameters), so pending, failed and partly paid
+  // orders would be missing from every list, count and export.
+  const query: ListQuery = { customerId: f.customer, paymentStates: PAYMENT_STATES.join(',') };
   if (f.customer !== undefined && f.customer.trim() === '') throw new UsageError('--customer needs a customer id');
   if (f.since || f.until) {
     const after = f.since ?? EPOCH;
@@ -248,7 +251,9 @@ function shipmentsFrom(o: FulfillOptions, now: () => Date): SqShipment[] {
       hint: 'or give none of the shipment flags to mark the order fulfilled without a shipment',
     });
   }
-  return [{ shipDate: isoUtc((o.shipDate ?? now()).getTime()), carrierName: o.carrier!, service: o.service!, trackingNumber: o.tracking!, trackingUrl: o.trackingUrl ?? null }];
+  // trackingUrl is left out when not given: the file's CreateOrderShipmentRequest types it a
+  // string, and a null is refused (400).
+  return [{ shipDate: isoUtc((o.shipDate ?? now()).getTime()), carrierName: o.carrier!, service: o.service!, trackingNumber: o.tracking!, ...(o.trackingUrl !== undefined ? { trackingUrl: o.trackingUrl } : {}) }];
 }
 
 // What core/http.ts names the failures where the request never left this machine.

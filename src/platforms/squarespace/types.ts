@@ -77,7 +77,8 @@ export interface SqShipment {
   carrierName: string;
   service: string;
   trackingNumber: string;
-  trackingUrl: string | null;
+  /** null in answers; left out of a request when there is none (a null is refused). */
+  trackingUrl?: string | null;
 }
 
 /** GET /commerce/orders/{id}, an element of GET /commerce/orders' result, and POST /commerce/orders' answer. */
