@@ -29,8 +29,10 @@ export function specFile(name: string): { file: string } | { skipReason: string 
 export function patchedSquarespaceSpec(file: string, dir: string): string {
   const spec = JSON.parse(fs.readFileSync(file, 'utf8'));
   const money = spec.components.schemas.MonetaryAmount;
-  money.properties.currency = { type: 'string' };
-  money.properties.value = { type: ['string', 'number'] };
+  // The types only: descriptions and examples ("USD", 49.99) stay as the file has them.
+  const { properties: _codeObject, ...currency } = money.properties.currency;
+  money.properties.currency = { ...currency, type: 'string' };
+  money.properties.value = { ...money.properties.value, type: ['string', 'number'] };
   const out = path.join(dir, 'squarespace-commerce-orders.patched.json');
   fs.writeFileSync(out, JSON.stringify(spec));
   return out;
