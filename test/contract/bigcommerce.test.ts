@@ -250,6 +250,27 @@ describe('BigCommerce adapter against the sandbox', () => {
     expect(post.requestBody).toMatchObject({ tracking_number: '1Z999', shipping_provider: 'ups' });
   });
 
+  it('sends --carrier as a shipping provider, or as an AfterShip slug in tracking_carrier, and refuses what is neither', async () => {
+    const a = adapter();
+    const candidates = await collect(a.listOrders({ statuses: ['awaiting_fulfillment'] }, { all: true }));
+    const ids = candidates.map((c) => c.order.id);
+    for (const [carrier, field] of [['Royal Mail', { tracking_carrier: 'royal-mail' }], ['carrier_12', { shipping_provider: 'carrier_12' }]] as const) {
+      exchanges.length = 0;
+      const id = ids.shift()!;
+      try {
+        await a.fulfillOrder(id, { tracking: 'T1', carrier, items: [] });
+      } catch (err) {
+        if (!/several|addresses/.test(String(err))) throw err;
+        continue; // an order of several addresses: the body was never sent
+      }
+      expect(exchanges.at(-1)!.requestBody).toMatchObject(field);
+    }
+    const [pending] = await collect(a.listOrders({ statuses: ['pending'] }, { all: false, limit: 1 }));
+    exchanges.length = 0;
+    await expect(a.fulfillOrder(pending!.order.id, { tracking: 'T1', carrier: 'DHL Express!', items: [] })).rejects.toThrow(/neither a BigCommerce shipping provider nor an AfterShip courier slug/);
+    expect(exchanges.filter((e) => e.method === 'POST')).toHaveLength(0);
+  });
+
   it('a wrong token is an authentication error', async () => {
     await expect(adapter('wrong-token').ping()).rejects.toThrow(AuthError);
   });

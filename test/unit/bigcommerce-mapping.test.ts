@@ -74,4 +74,10 @@ describe('toNormalizedOrder', () => {
     expect(o.billingAddress).toMatchObject({ country: 'FR', company: null, line2: null });
     expect(o.items).toEqual([]);
   });
+
+  it('labels money with the currency the shopper pays in, not the display currency', () => {
+    const o = toNormalizedOrder({ ...order, currency_code: 'GBP', default_currency_code: 'EUR' } as BcOrder);
+    expect(o.currency).toBe('EUR');
+    expect(o.totals.total).toEqual({ amount: '336.42', currency: 'EUR' });
+  });
 });

@@ -98,7 +98,9 @@ function fulfillmentOf(o: BcOrder): string {
 }
 
 export function toNormalizedOrder(o: BcOrder, products?: BcOrderProduct[], addresses?: BcShippingAddressBase[]): Order {
-  const currency = o.currency_code || o.default_currency_code || '';
+  // Amounts are in the transactional currency, the one the shopper pays in: default_currency_code.
+  // currency_code is only the storefront's display currency (spec "Currency Fields"; seed line 19).
+  const currency = o.default_currency_code || o.currency_code || '';
   const b = o.billing_address;
   return {
     id: String(o.id),

@@ -247,6 +247,23 @@ describe('POST /orders', () => {
 });
 
 describe('PUT /orders/{id}', () => {
+  it('clears the discounts of the line items it changes, and only theirs (spec updateOrder)', async () => {
+    const discounted = (await all()).filter((o) => o.discount_amount !== '0.0000');
+    expect(discounted.length).toBeGreaterThan(0);
+    const o = discounted[0]!;
+    const lines = (await api<BcOrderProduct[]>('GET', `/orders/${o.id}/products`)).body;
+    const [withCoupon] = lines.filter((p) => p.applied_discounts.length);
+    expect(withCoupon!.applied_discounts[0]!.amount).toBe(o.discount_amount);
+    // A PUT that touches no line keeps the discount.
+    expect((await api<BcOrder>('PUT', `/orders/${o.id}`, { staff_notes: 'kept' })).body.discount_amount).toBe(o.discount_amount);
+    const r = await api<BcOrder>('PUT', `/orders/${o.id}`, { products: [{ id: withCoupon!.id, quantity: withCoupon!.quantity }] });
+    expect(r.body.discount_amount).toBe('0.0000');
+    expect(parseMoney(r.body.total_inc_tax)! - parseMoney(o.total_inc_tax)!).toBe(parseMoney(o.discount_amount));
+    const after = (await api<BcOrderProduct[]>('GET', `/orders/${o.id}/products`)).body.find((p) => p.id === withCoupon!.id)!;
+    expect(after.applied_discounts).toEqual([]);
+    expect(after.discounted_total_inc_tax).toBe(after.total_inc_tax);
+  });
+
   it('changes only what it is given and moves date_modified to now', async () => {
     const before = (await api<BcOrder>('GET', '/orders/104')).body;
     const r = await api<BcOrder>('PUT', '/orders/104', { status_id: 5, staff_notes: 'called', customer_message: 'line 1\nline 2', billing_address: { phone: '+1 555 0100' } });
@@ -338,7 +355,7 @@ describe('shipments', () => {
     expect(sb.sandbox.store.changeCount('bigcommerce', o.id)).toBe(list.body.length);
   });
 
-  it('refuses what cannot ship: missing fields, a foreign address, too many, a long tracking number', async () => {
+  it('refuses what cannot ship: missing fields, a foreign address, too many, a long tracking number, a carrier that is no slug', async () => {
     const o = await orderWith(11);
     const [address] = (await api<BcShippingAddress[]>('GET', `/orders/${o.id}/shipping_addresses`)).body;
     const [line] = (await api<BcOrderProduct[]>('GET', `/orders/${o.id}/products`)).body;
@@ -352,6 +369,9 @@ describe('shipments', () => {
       { ...ok, items: [{ order_product_id: 1, quantity: 1 }] },
       { ...ok, tracking_number: 'x'.repeat(51) },
       { ...ok, shipping_provider: 'pigeon' },
+      // tracking_carrier is "" or an AfterShip courier slug (spec createOrderShipments).
+      { ...ok, tracking_carrier: 'Royal Mail' },
+      { ...ok, tracking_carrier: 'DHL Express!' },
     ];
     for (const body of cases) {
       const r = await api<BcError[]>('POST', `/orders/${o.id}/shipments`, body);

@@ -59,6 +59,15 @@ describe('seeded BigCommerce orders', () => {
     }
   });
 
+  it('price in the currency the shopper pays in, which a display currency can differ from (spec "Currency Fields")', () => {
+    const orders = seeded().orders.map((r) => r.order);
+    const local: Record<string, string> = { US: 'USD', GB: 'GBP', DE: 'EUR', FR: 'EUR', NL: 'EUR', AU: 'AUD', CA: 'CAD', JP: 'JPY' };
+    for (const o of orders) expect(o.default_currency_code).toBe(local[o.billing_address.country_iso2!]);
+    const browsing = orders.filter((o) => o.currency_code !== o.default_currency_code);
+    expect(browsing.length).toBeGreaterThan(0);
+    for (const o of browsing) expect(o.currency_code).toBe('USD');
+  });
+
   it('carry awkward data: unicode names, a comma and quotes in a company, a newline in a message', () => {
     const orders = seeded().orders.map((r) => r.order);
     expect(orders.some((o) => /[^\p{ASCII}]/u.test(`${o.billing_address.first_name}${o.billing_address.last_name}`))).toBe(true);

@@ -140,7 +140,8 @@ export function setPrices(p: BcOrderProduct, ex: number, inc: number): void {
   p.total_ex_tax = formatMoney(ex * p.quantity);
   p.total_inc_tax = formatMoney(inc * p.quantity);
   p.total_tax = formatMoney((inc - ex) * p.quantity);
-  p.discounted_total_inc_tax = p.total_inc_tax;
+  const off = p.applied_discounts.reduce((n, d) => n + M(d.amount), 0);
+  p.discounted_total_inc_tax = formatMoney(Math.max(0, inc * p.quantity - off));
 }
 
 /** Recomputes the order's counts and totals from its lines and addresses (integer units). */

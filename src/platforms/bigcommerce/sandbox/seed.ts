@@ -67,6 +67,13 @@ export function seedBigCommerce(rng: Rng, count: number, now: number): BcSection
       o.external_order_id = `${rng.int(100, 999)}-${rng.int(1000000, 9999999)}-${rng.int(1000000, 9999999)}`;
     }
     setStatus(o, statusId);
+    // Shoppers abroad sometimes browse in the store's currency and pay in their own: the display
+    // currency (currency_code) then differs from the transactional one (default_currency_code),
+    // which every amount is in (spec "Currency Fields"). Fixed positions: no extra draws.
+    if (i % 5 === 4 && country.currency !== 'USD') {
+      o.currency_id = 2;
+      o.currency_code = 'USD';
+    }
     const rate = parseMoney(country.rate)!;
     const currency = country.currency;
     const rec: BcOrderRecord = { order: o, products: [], addresses: [], shipments: [] };
@@ -108,6 +115,8 @@ export function seedBigCommerce(rng: Rng, count: number, now: number): BcSection
     if (rng.chance(0.15)) {
       o.discount_amount = formatMoney(convert(M('5.0000'), rate, currency));
       o.coupon_discount = o.discount_amount;
+      // The coupon as it applied to the first line (spec orderProduct.applied_discounts).
+      rec.products[0]!.applied_discounts = [{ id: 'coupon', amount: o.discount_amount, name: 'WELCOME5', code: 'WELCOME5', target: 'order' }];
     }
     recompute(rec);
 

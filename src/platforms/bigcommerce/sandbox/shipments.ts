@@ -100,6 +100,12 @@ export function createShipment(sec: BcSection, r: BcOrderRecord, body: unknown, 
   if (fields.shipping_provider !== undefined && !PROVIDER_PATTERN.test(fields.shipping_provider)) {
     invalidField('shipping_provider', 'use "", auspost, canadapost, endicia, usps, fedex, royalmail, ups, upsready, upsonline, shipperhq or carrier_{id}');
   }
+  // "Acceptable values for tracking_carrier include an empty string or one of the valid
+  // tracking-carrier values" (spec createOrderShipments): AfterShip courier slugs, lower-case
+  // words joined by hyphens ("dhl", "royal-mail").
+  if (fields.tracking_carrier && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(fields.tracking_carrier)) {
+    invalidField('tracking_carrier', 'use "" or an AfterShip courier slug such as dhl or royal-mail');
+  }
   const shipment = makeShipment(sec, r, address!, [...wanted].map(([product, quantity]) => ({ product, quantity })), ctx.now, fields);
   r.shipments.push(shipment);
   recompute(r);
