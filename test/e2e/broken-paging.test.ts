@@ -31,7 +31,7 @@ beforeAll(async () => {
   const add = (args: string[]) => orderctl(['profile', 'add', ...args, '--token-stdin'], { env: env(), input: 'tok\n' });
   expect((await add(['bc', '--platform', 'bigcommerce', '--base-url', `${base}/bc`])).code).toBe(0);
   expect((await add(['sq', '--platform', 'squarespace', '--base-url', `${base}/sq`])).code).toBe(0);
-  expect((await add(['cs', '--platform', 'cscart', '--base-url', `${base}/cs`, '--username', 'admin@example.com'])).code).toBe(0);
+  expect((await add(['cs', '--platform', 'cscart', '--base-url', `${base}/cs`, '--username', 'admin@example.com', '--currency', 'EUR'])).code).toBe(0);
 });
 afterAll(async () => {
   server.closeAllConnections();

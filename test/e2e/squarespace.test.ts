@@ -31,7 +31,9 @@ afterAll(async () => {
 const { run, json, ids } = cliWith(() => env);
 const section = () => sandbox.store.section<SqSection>(SQUARESPACE);
 const stored = (id: string) => section().orders.find((o) => o.id === id)!;
-const listed = () => section().orders.filter((o) => o.paymentState !== 'PENDING');
+// Lists ask for every payment state, so orders awaiting payment are listed too.
+const listed = () => section().orders;
+const ALL_STATES = 'NOT_CHARGED,AUTHORIZED,PAID,REFUNDED,PENDING,FAILED,REFUND_PENDING,REFUND_FAILED,PARTIALLY_PAID';
 const CURSOR = /more orders: continue with --cursor (\S+)/;
 
 describe('orderctl profile (squarespace)', () => {
@@ -105,16 +107,16 @@ describe('orderctl orders list (squarespace)', () => {
   it('--since and --until become the modified window; one alone is completed, never sent alone', async () => {
     exchanges.length = 0;
     const got = await json(['orders', 'list', '--all', '--since', '2026-06-01', '--until', '2026-09-01']);
-    expect(exchanges[0]!.query).toEqual({ modifiedAfter: '2026-06-01T00:00:00.000Z', modifiedBefore: '2026-09-01T00:00:00.000Z' });
+    expect(exchanges[0]!.query).toEqual({ paymentStates: ALL_STATES, modifiedAfter: '2026-06-01T00:00:00.000Z', modifiedBefore: '2026-09-01T00:00:00.000Z' });
     const expected = listed().filter((o) => o.modifiedOn > '2026-06-01' && o.modifiedOn < '2026-09-01');
     expect(got.map((o: { id: string }) => o.id).sort()).toEqual(expected.map((o) => o.id).sort());
     exchanges.length = 0;
     await json(['orders', 'list', '--since', '2026-10-01']);
-    expect(Object.keys(exchanges[0]!.query).sort()).toEqual(['modifiedAfter', 'modifiedBefore']);
+    expect(Object.keys(exchanges[0]!.query).sort()).toEqual(['modifiedAfter', 'modifiedBefore', 'paymentStates']);
     expect(Date.parse(exchanges[0]!.query.modifiedBefore!)).toBeGreaterThan(Date.now() - 60_000);
     exchanges.length = 0;
     await json(['orders', 'list', '--until', '2026-03-01']);
-    expect(exchanges[0]!.query).toEqual({ modifiedAfter: '1970-01-01T00:00:00.000Z', modifiedBefore: '2026-03-01T00:00:00.000Z' });
+    expect(exchanges[0]!.query).toEqual({ paymentStates: ALL_STATES, modifiedAfter: '1970-01-01T00:00:00.000Z', modifiedBefore: '2026-03-01T00:00:00.000Z' });
   });
 
   it('--status takes PENDING, FULFILLED, CANCELED and the normalized names', async () => {

@@ -114,8 +114,8 @@ describe('Squarespace statuses', () => {
 
 describe('Squarespace list query', () => {
   const now = new Date('2026-11-23T12:00:00Z');
-  it('completes a one-sided window and sends nothing for no filters', () => {
-    expect(listQuery({ statuses: [] }, now)).toEqual({ query: { customerId: undefined }, statuses: [undefined] });
+  it('completes a one-sided window, and asks for every payment state (the API defaults to four)', () => {
+    expect(listQuery({ statuses: [] }, now)).toEqual({ query: { customerId: undefined, paymentStates: 'NOT_CHARGED,AUTHORIZED,PAID,REFUNDED,PENDING,FAILED,REFUND_PENDING,REFUND_FAILED,PARTIALLY_PAID' }, statuses: [undefined] });
     expect(listQuery({ statuses: [], until: new Date('2026-01-01T00:00:00Z') }, now).query).toMatchObject({ modifiedAfter: EPOCH.toISOString(), modifiedBefore: '2026-01-01T00:00:00.000Z' });
     expect(listQuery({ statuses: [], since: new Date('2026-01-01T00:00:00Z') }, now).query).toMatchObject({ modifiedAfter: '2026-01-01T00:00:00.000Z', modifiedBefore: '2026-11-23T12:00:00.000Z' });
   });

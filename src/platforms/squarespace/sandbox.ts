@@ -8,21 +8,30 @@ import { addDecimal, multiplyDecimal, toFixedDecimal } from '../../core/money.js
 import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../sandbox/dialect.js';
 import { createRng, deriveSeed, type Rng } from '../../sandbox/rng.js';
 import type { PlatformSection } from '../../sandbox/store.js';
-import {
-  canonicalJson,
-  createOrderProblem,
-  DEFAULT_PAYMENT_STATES,
-  FULFILLMENT_STATUSES,
-  fulfillProblem,
-  IDEMPOTENCY_KEY,
-  isoUtc,
-  PAGE_SIZE,
-  parseIsoUtc,
-  PAYMENT_STATES,
-} from './rules.js';
+import { canonicalJson, createOrderProblem, fulfillProblem } from './rules.js';
 import type { SqAddress, SqErrorType, SqLineItem, SqMoney, SqOrder, SqPaymentState, SqShipment } from './types.js';
 
 export const SQUARESPACE = 'squarespace';
+
+// Facts of the document, stated here again rather than taken from the adapter, so that a
+// misreading on one side shows up against the other (squarespace-commerce-orders.json).
+/** GET /orders fulfillmentStatus: "Values may be PENDING, FULFILLED, or CANCELED." */
+const FULFILLMENT_STATUSES = ['PENDING', 'FULFILLED', 'CANCELED'] as const;
+/** GET /orders paymentStates: "Possible values are: …"; "If not specified, defaults to NOT_CHARGED, AUTHORIZED, PAID, and REFUNDED." */
+const PAYMENT_STATES = ['NOT_CHARGED', 'AUTHORIZED', 'PAID', 'REFUNDED', 'PENDING', 'FAILED', 'REFUND_PENDING', 'REFUND_FAILED', 'PARTIALLY_PAID'] as const;
+const DEFAULT_PAYMENT_STATES = ['NOT_CHARGED', 'AUTHORIZED', 'PAID', 'REFUNDED'];
+/** "up to 50 Orders" a page (retrieve-all-orders). */
+const PAGE_SIZE = 50;
+/** Idempotency-Key: up to 64 letters, digits, "-" and "_" (idempotency-key page). */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,64}$/;
+/** "ISO 8601 UTC date and time string (YYYY-MM-DDThh:mm:ss.sZ)": answers carry milliseconds. */
+const isoUtc = (ms: number): string => new Date(ms).toISOString();
+function parseIsoUtc(s: unknown): number | undefined {
+  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/.test(s)) return undefined;
+  const t = Date.parse(s);
+  // A date that does not round-trip (2026-02-30) is no date.
+  return Number.isNaN(t) || new Date(t).toISOString().slice(0, 19) !== s.slice(0, 19) ? undefined : t;
+}
 export const FIRST_ORDER_NUMBER = 1001;
 /** A key whose request never finished is given up after this long [I: the docs keep keys ≥ 48 h, in-progress ones unstated]. */
 export const IN_PROGRESS_MS = 60_000;
@@ -383,6 +392,11 @@ async function createOrder(sec: SqSection, req: DialectRequest, ctx: DialectCont
 // ---------------------------------------------------------------- fulfill
 
 function fulfillOrder(sec: SqSection, order: SqOrder, body: unknown, ctx: DialectContext): DialectResponse {
+  // CreateOrderShipmentRequest types trackingUrl a string: null is refused, like any non-string.
+  const shipments0 = (body as { shipments?: unknown } | null)?.shipments;
+  if (Array.isArray(shipments0) && shipments0.some((x) => x && typeof x === 'object' && 'trackingUrl' in x && typeof (x as { trackingUrl: unknown }).trackingUrl !== 'string')) {
+    return fail(400, 'shipments[].trackingUrl must be a valid URL string.', 'INVALID_ARGUMENT');
+  }
   const problem = fulfillProblem(body);
   if (problem) return fail(400, `${problem.message}.`, problem.subtype);
   // [I] a canceled order cannot be fulfilled; the docs only say shipments may be added to FULFILLED ones.

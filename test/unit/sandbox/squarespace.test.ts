@@ -358,6 +358,8 @@ describe('Squarespace dialect: POST /orders/{id}/fulfillments', () => {
 
   it.each([
     ['a bad trackingUrl', { ...shipment, trackingUrl: 'not a url' }, /trackingUrl must be a valid/],
+    // The file types trackingUrl a string: null is refused, as Prism refuses it.
+    ['a null trackingUrl', { ...shipment, trackingUrl: null }, /trackingUrl must be a valid/],
     ['no carrierName', { ...shipment, carrierName: undefined }, /carrierName is required/],
     ['no shipDate', { ...shipment, shipDate: undefined }, /shipDate is required/],
     ['a long service', { ...shipment, service: 's'.repeat(101) }, /service must be at most 100/],
