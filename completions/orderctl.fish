@@ -22,7 +22,7 @@ end
 function __orderctl_options
     switch $argv[1]
         case ''
-            printf '%s\n' --version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --help
+            printf '%s\n' --version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --excel --help
         case 'profile'
             printf '%s\n' --help
         case 'profile add'

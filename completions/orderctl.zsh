@@ -15,7 +15,7 @@ _orderctl_subcommands() {
 
 _orderctl_options() {
   case "$1" in
-    "") echo "--version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --help" ;;
+    "") echo "--version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --excel --help" ;;
     "profile") echo "--help" ;;
     "profile add") echo "--platform --base-url --store-hash --username --storefront --currency --token-stdin --use --help" ;;
     "profile list") echo "--help" ;;

@@ -68,6 +68,8 @@ export function buildProgram(makeContext: ContextFactory, only?: string[]): Comm
     .option('--timeout <duration>', 'network timeout per request, e.g. 30s, 2m', '30s')
     .option('--utc', 'show times in UTC in tables (default on a terminal: local time)')
     .option('--dry-run', 'print the changes a command would send (method, URL, body), and send none')
+    .option('--excel', 'CSV output starts with a UTF-8 byte-order mark, so Excel shows accents and other scripts right')
+    .addOption(new Option('--bom').hideHelp())
     .configureHelp(helpSettings)
     .showSuggestionAfterError(true)
     .exitOverride();
@@ -111,6 +113,7 @@ function parseGlobals(o: Record<string, unknown>): GlobalOptions {
     input: o.input !== false,
     color: o.color !== false,
     utc: Boolean(o.utc),
+    excel: Boolean(o.excel) || Boolean(o.bom),
     dryRun: Boolean(o.dryRun),
     timeoutMs: parseTimeout(String(o.timeout ?? '30s')),
   };

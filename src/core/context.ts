@@ -30,6 +30,8 @@ export interface GlobalOptions {
   dryRun: boolean;
   /** Keep times in UTC in tables (they are local time on a terminal otherwise). */
   utc: boolean;
+  /** CSV starts with a UTF-8 byte-order mark, so Excel reads it as UTF-8 (--excel, --bom). */
+  excel: boolean;
   timeoutMs: number;
 }
 
@@ -69,5 +71,5 @@ export interface Context {
 }
 
 export function defaultGlobals(): GlobalOptions {
-  return { raw: false, sandbox: false, debug: false, quiet: false, yes: false, input: true, color: true, utc: false, dryRun: false, timeoutMs: 30_000 };
+  return { raw: false, sandbox: false, debug: false, quiet: false, yes: false, input: true, color: true, utc: false, excel: false, dryRun: false, timeoutMs: 30_000 };
 }

@@ -12,6 +12,9 @@ export function guardFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/** Excel reads a CSV file as UTF-8 only when it starts with this mark (otherwise as the system's code page). */
+export const UTF8_BOM = '\uFEFF';
+
 export function csvRow(cells: string[]): string {
   return stringify([cells.map(guardFormula)], { record_delimiter: '\n' });
 }

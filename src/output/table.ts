@@ -12,9 +12,13 @@ export function renderTable<T>(ctx: Context, allColumns: Column<T>[], rows: T[])
   const Table = createRequire(import.meta.url)('cli-table3') as TableCtor;
   const tty = ctx.io.stdoutIsTTY;
   const natural = (c: Column<T>) => Math.max(c.header.length, ...rows.map((r) => safeCell(c.value(r)).length));
+  // What a column needs at least: a flexible one can be cut to FLEX_MIN (or its header), so
+  // long names truncate instead of pushing other columns out; the set of columns depends on
+  // the terminal's width, not on the data.
+  const least = (c: Column<T>) => (c.flex ? Math.max(c.header.length, FLEX_MIN) : natural(c));
   let columns = allColumns;
   // On a narrow terminal, optional columns go first (never when piped: nothing is cut then).
-  while (tty && columns.some((c) => c.optional) && total(columns.map(natural)) > ctx.io.columns) {
+  while (tty && columns.some((c) => c.optional) && total(columns.map(least)) > ctx.io.columns) {
     const drop = columns.map((c) => c.optional).lastIndexOf(true);
     columns = columns.filter((_, i) => i !== drop);
   }
@@ -40,6 +44,9 @@ export function renderTable<T>(ctx: Context, allColumns: Column<T>[], rows: T[])
 
 const total = (widths: number[]) => widths.reduce((a, b) => a + b + 2, 0);
 
+/** The narrowest a flexible column is cut to. */
+const FLEX_MIN = 8;
+
 /** Shrinks the widest flexible columns (all, when none is marked) until the row fits. */
 export function fitWidths(natural: number[], terminal: number, flex: boolean[] = natural.map(() => true)): number[] {
   const widths = [...natural];
@@ -47,7 +54,7 @@ export function fitWidths(natural: number[], terminal: number, flex: boolean[] =
   while (total(widths) > terminal) {
     let widest = -1;
     widths.forEach((w, i) => {
-      if (shrinkable[i] && w > 8 && (widest < 0 || w > widths[widest]!)) widest = i;
+      if (shrinkable[i] && w > FLEX_MIN && (widest < 0 || w > widths[widest]!)) widest = i;
     });
     if (widest < 0) break;
     widths[widest]! -= 1;

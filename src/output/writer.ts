@@ -4,7 +4,7 @@
 
 import type { Context, OutputFormat } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
-import { csvRow } from './csv.js';
+import { csvRow, UTF8_BOM } from './csv.js';
 import { flattenForColumns, getPath, pickFields, validateFields } from './fields.js';
 import { renderTable } from './table.js';
 import { safeCell } from './text.js';
@@ -58,7 +58,7 @@ export function listWriter<T>(ctx: Context, view: View<T>): ListWriter<T> {
           out.write(`${JSON.stringify(jsonFor(ctx, view, r))}\n`);
           break;
         case 'csv':
-          if (count === 0) out.write(csvRow(columns.map((c) => c.header)));
+          if (count === 0) out.write(bom(ctx) + csvRow(columns.map((c) => c.header)));
           out.write(csvFor(ctx, columns.map((c) => c.value(r))));
           break;
         case 'ids':
@@ -73,7 +73,7 @@ export function listWriter<T>(ctx: Context, view: View<T>): ListWriter<T> {
     },
     end() {
       if (format === 'json') out.write(count === 0 ? '[]\n' : '\n]\n');
-      if (format === 'csv' && count === 0) out.write(csvRow(columns.map((c) => c.header)));
+      if (format === 'csv' && count === 0) out.write(bom(ctx) + csvRow(columns.map((c) => c.header)));
       if (format === 'table') {
         if (rows.length === 0) {
           if (!ctx.globals.quiet) ctx.io.stderr.write('no results\n');
@@ -104,6 +104,8 @@ export function writeOne<T>(ctx: Context, view: View<T>, r: T, sheet?: (r: T) =>
   w.write(r);
   w.end();
 }
+
+const bom = (ctx: Context) => (ctx.globals.excel ? UTF8_BOM : '');
 
 function indent(s: string): string {
   return s.replace(/^/gm, '  ');

@@ -233,8 +233,8 @@ describe('orderctl orders list (outshifter)', () => {
     expect(counted.count).toBe(storefront().length);
     const paid = counted.statuses.find((s: { nativeStatus: string }) => s.nativeStatus === 'PAID');
     expect(paid).toMatchObject({ status: 'awaiting_fulfillment', count: storefront().filter((o) => o.status === 'PAID').length });
-    const shipped = await run(['orders', 'count', '--status', 'SHIPPED', '-o', 'ids']);
-    expect(shipped.stdout.trim()).toBe(String(storefront().filter((o) => o.status === 'SHIPPED').length));
+    const shipped = await run(['orders', 'count', '--status', 'SHIPPED', '-o', 'json']);
+    expect(JSON.parse(shipped.stdout).count).toBe(storefront().filter((o) => o.status === 'SHIPPED').length);
   });
 });
 

@@ -125,12 +125,45 @@ describe('tables on a terminal', () => {
       { header: 'NAME', value: (r: Row) => r.name.repeat(10), flex: true },
       { header: 'TOTAL', value: (r: Row) => r.total.amount, optional: true },
     ];
-    const narrow = renderTable(testContext({ io: { stdoutIsTTY: true, columns: 30 } }), cols, rows);
+    const narrow = renderTable(testContext({ io: { stdoutIsTTY: true, columns: 18 } }), cols, rows);
     expect(narrow).not.toContain('TOTAL');
-    expect(narrow.split('\n').every((l) => l.length <= 30)).toBe(true);
+    expect(narrow.split('\n').every((l) => l.length <= 18)).toBe(true);
     expect(narrow).toContain('…');
     const piped = renderTable(testContext({ io: { stdoutIsTTY: false, columns: 30 } }), cols, rows);
     expect(piped).toContain('TOTAL');
     expect(piped).not.toContain('…');
+  });
+
+  it('keep the same columns whatever the data: long names are cut, not pushed out of the table', () => {
+    interface Sale {
+      id: string;
+      name: string;
+      email: string;
+    }
+    const cols = [
+      { header: 'ID', value: (r: Sale) => r.id },
+      { header: 'STATUS', value: () => 'awaiting_fulfillment' },
+      { header: 'CUSTOMER', value: (r: Sale) => r.name, flex: true },
+      { header: 'EMAIL', value: (r: Sale) => r.email, flex: true, optional: true },
+      { header: 'TOTAL', value: () => '1,234.50 EUR', align: 'right' as const },
+      { header: 'CREATED', value: () => '2026-11-20 10:00' },
+      { header: 'UPDATED', value: () => '2026-11-21 09:30', optional: true },
+    ];
+    const short: Sale[] = [{ id: '101', name: 'Jo Li', email: 'jo@ex.io' }];
+    const long: Sale[] = [{ id: '101', name: 'Maximiliane Alexandra von Hohenzollern-Sigmaringen', email: 'maximiliane.alexandra@hohenzollern-sigmaringen.example.com' }];
+    const headers = (out: string) => out.split('\n')[0]!.trim().split(/\s+/);
+    for (const width of [100, 120]) {
+      const ctx = () => testContext({ io: { stdoutIsTTY: true, columns: width } });
+      const a = renderTable(ctx(), cols, short);
+      const b = renderTable(ctx(), cols, long);
+      expect(headers(b), String(width)).toEqual(headers(a));
+      expect(headers(b)).toEqual(['ID', 'STATUS', 'CUSTOMER', 'EMAIL', 'TOTAL', 'CREATED', 'UPDATED']);
+      expect(b).toContain('…');
+      expect(b.split('\n').every((l) => l.length <= width)).toBe(true);
+    }
+    // Only the terminal's width drops optional columns, last first.
+    const narrow = renderTable(testContext({ io: { stdoutIsTTY: true, columns: 80 } }), cols, long);
+    expect(headers(narrow)).toEqual(['ID', 'STATUS', 'CUSTOMER', 'EMAIL', 'TOTAL', 'CREATED']);
+    expect(headers(renderTable(testContext({ io: { stdoutIsTTY: true, columns: 80 } }), cols, short))).toEqual(headers(narrow));
   });
 });

@@ -126,16 +126,16 @@ export async function runBulk(
   ctx: Context,
   platform: Platform,
   items: BulkItem[],
-  opts: BulkOptions & { rejected?: number },
+  opts: BulkOptions & { rejected?: number; view?: View<ItemResult> },
   change: (item: BulkItem) => Promise<{ status: string | null; detail?: Record<string, unknown> }>,
 ): Promise<void> {
   if (items.length === 1 && !opts.rejected) {
     const single = await attempt(() => change(items[0]!));
     if ('error' in single) throw single.error;
-    if (!ctx.globals.dryRun) writeResults(ctx, [{ id: items[0]!.id, ok: true, status: single.value.status, error: null, detail: single.value.detail }]);
+    if (!ctx.globals.dryRun) writeResults(ctx, opts.view ?? view, [{ id: items[0]!.id, ok: true, status: single.value.status, error: null, detail: single.value.detail }]);
     return;
   }
-  const out = ctx.globals.dryRun ? undefined : listWriter(ctx, view);
+  const out = ctx.globals.dryRun ? undefined : listWriter(ctx, opts.view ?? view);
   const progress = new Progress(ctx, 'changing');
   const results: ItemResult[] = [];
   const done = new Set<string>();
@@ -198,7 +198,7 @@ async function attempt<T>(fn: () => Promise<T>): Promise<{ value: T } | { error:
   }
 }
 
-function writeResults(ctx: Context, results: ItemResult[]): void {
+function writeResults(ctx: Context, view: View<ItemResult>, results: ItemResult[]): void {
   const out = listWriter(ctx, view);
   results.forEach((r) => out.write(r));
   out.end();

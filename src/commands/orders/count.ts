@@ -2,6 +2,7 @@ import type { Context } from '../../core/context.js';
 import { openSession, requireCapability } from '../../platforms/index.js';
 import type { Adapter, OrderCount, OrderFilters, StatusCount } from '../../platforms/types.js';
 import { chooseFormat, listWriter } from '../../output/writer.js';
+import { refuseFormats } from '../../output/formats.js';
 import type { View } from '../../output/view.js';
 import { checkFilters, listMatching, splitFilters } from './matching.js';
 import { parseFilters } from './shared.js';
@@ -36,6 +37,7 @@ const view: View<StatusCount> = {
 };
 
 export async function run(ctx: Context, o: { filters: OrderFilters }): Promise<void> {
+  refuseFormats(ctx, 'orders count', { ids: 'it prints counts, not order ids' });
   const { adapter } = await openSession(ctx);
   requireCapability(adapter.platform, 'list', 'orders count');
   checkFilters(adapter, o.filters);
@@ -45,10 +47,6 @@ export async function run(ctx: Context, o: { filters: OrderFilters }): Promise<v
   const format = chooseFormat(ctx);
   if (format === 'json') {
     ctx.io.stdout.write(`${JSON.stringify(counted, null, 2)}\n`);
-    return;
-  }
-  if (format === 'ids') {
-    ctx.io.stdout.write(`${counted.count}\n`);
     return;
   }
   const out = listWriter(ctx, view);

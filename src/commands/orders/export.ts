@@ -20,7 +20,7 @@ import {
   writeCheckpoint,
   type StorePosition,
 } from '../../core/checkpoints.js';
-import { csvRow } from '../../output/csv.js';
+import { csvRow, UTF8_BOM } from '../../output/csv.js';
 import { csvFor } from '../../output/writer.js';
 import { flattenForColumns, ORDER_FIELDS, parseFieldList, validateFields } from '../../output/fields.js';
 import { openSession, type Session } from '../../platforms/index.js';
@@ -137,7 +137,7 @@ async function exportOrders(ctx: Context, configDir: string, session: Session, o
   const resumeAt = () => Math.min(highWater ?? startedAt.getTime(), startedAt.getTime(), filters.until?.getTime() ?? Infinity);
 
   try {
-    if (o.format === 'csv') await write(csvRow(columns));
+    if (o.format === 'csv') await write(`${ctx.globals.excel ? UTF8_BOM : ''}${csvRow(columns)}`);
     if (o.format === 'json') await write('[');
     for await (const listed of listMatching(ctx, adapter, filters, { all: true, keyset: true })) {
       const fetched = listed.partial ? await wholeOrder(ctx, adapter, listed) : listed;

@@ -14,7 +14,7 @@ export function registerOrders(orders: Command, run: Runner): void {
   examples(addPagingOptions(addFilterOptions(orders.command('list').alias('ls').description('list orders'))), [
     'orderctl orders list --status awaiting_fulfillment --since 7d',
     'orderctl orders list --all -o ndjson > orders.ndjson',
-    'orderctl orders list --email jane@example.com --fields id,status,totals.total.amount -o csv',
+    'orderctl orders list --email janedoe@example.com --fields id,status,totals.total.amount -o csv',
   ]).action(
     run(async (ctx, cmd) => {
       const m = await import('./list.js');

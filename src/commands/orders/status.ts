@@ -2,7 +2,8 @@ import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { openSession, requireCapability } from '../../platforms/index.js';
 import { confirmDestructive } from './shared.js';
-import { readBulkItems, runBulk, type BulkOptions } from './bulk.js';
+import { readBulkItems, runBulk, type BulkOptions, type ItemResult } from './bulk.js';
+import type { View } from '../../output/view.js';
 
 export interface StatusOptions extends BulkOptions {
   ids: string[];
@@ -11,13 +12,28 @@ export interface StatusOptions extends BulkOptions {
   notify: boolean;
 }
 
+/** Showing statuses changes nothing: no RESULT column, the native status beside the normalized one. */
+function statusView(native: (code: string) => string): View<ItemResult> {
+  return {
+    columns: [
+      { header: 'ID', value: (r) => r.id },
+      { header: 'STATUS', value: (r) => r.status ?? '' },
+      { header: 'NATIVE', value: (r) => (typeof r.detail?.nativeStatus === 'string' ? native(r.detail.nativeStatus) : '') },
+      { header: 'ERROR', value: (r) => r.error ?? '', flex: true },
+    ],
+    json: (r) => ({ id: r.id, ok: r.ok, status: r.status, error: r.error, ...r.detail }),
+    id: (r) => r.id,
+  };
+}
+
 export async function run(ctx: Context, o: StatusOptions): Promise<void> {
   const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, ['set', 'notify']);
   const { adapter } = await openSession(ctx);
   const setting = o.set !== undefined || items.some((i) => i.overrides.set !== undefined);
   if (!setting) {
     // No --set: show each order's current status.
-    await runBulk(ctx, adapter.platform, items, { ...o, rejected }, async ({ id }) => {
+    const view = statusView((code) => [code, adapter.statusName?.(code)].filter(Boolean).join(' '));
+    await runBulk(ctx, adapter.platform, items, { ...o, rejected, view }, async ({ id }) => {
       const { order } = await adapter.getOrder(id);
       return { status: order.status ?? order.nativeStatus, detail: { nativeStatus: order.nativeStatus } };
     });

@@ -14,7 +14,8 @@ interface Row {
 
 const view: View<Row> = {
   columns: [
-    { header: '', value: (r) => (r.current ? '*' : '') },
+    // Named as kubectl's contexts name it: a CSV header is never empty.
+    { header: 'CURRENT', value: (r) => (r.current ? '*' : '') },
     { header: 'NAME', value: (r) => r.name },
     { header: 'PLATFORM', value: (r) => r.platform },
     { header: 'STORE', value: (r) => r.storeHash ?? r.baseUrl ?? '' },
