@@ -71,10 +71,31 @@ export interface Order {
     shipping: Money | null;
     tax: Money | null;
     discount: Money | null;
+    /** What has been paid back so far. */
+    refunded: Money | null;
     total: Money | null;
   };
+  /** Parcels sent, with tracking; [] when none (or when a listing does not carry them). */
+  shipments: Shipment[];
+  payment: { status: PaymentStatus | null; method: string | null };
   currency: string | null;
   channel: string | null;
   externalRef: string | null;
   notes: string | null;
+  /** Notes the shop keeps about the order, never shown to the customer. */
+  staffNotes: string | null;
+}
+
+export const PAYMENT_STATUSES = ['unpaid', 'pending', 'authorized', 'paid', 'partially_paid', 'refunded', 'partially_refunded', 'failed'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/** A parcel sent: what the customer can track. `items` empty: the whole order (platforms without item-level shipments). */
+export interface Shipment {
+  id: string | null;
+  carrier: string | null;
+  service: string | null;
+  tracking: string | null;
+  trackingUrl: string | null;
+  shippedAt: string | null;
+  items: Array<{ itemId: string; quantity: number }>;
 }

@@ -137,11 +137,14 @@ export const ORDER_FIELDS: string[] = [
   ...nest('billingAddress', ADDRESS),
   ...nest('shippingAddress', ADDRESS),
   ...nest('items', ['id', 'productId', 'variantId', 'sku', 'title', 'variant', 'quantity', ...nest('unitPrice', MONEY), ...nest('total', MONEY), 'status']),
-  ...nest('totals', ['subtotal', 'shipping', 'tax', 'discount', 'total'].flatMap((t) => nest(t, MONEY))),
+  ...nest('shipments', ['id', 'carrier', 'service', 'tracking', 'trackingUrl', 'shippedAt', ...nest('items', ['itemId', 'quantity'])]),
+  ...nest('payment', ['status', 'method']),
+  ...nest('totals', ['subtotal', 'shipping', 'tax', 'discount', 'refunded', 'total'].flatMap((t) => nest(t, MONEY))),
   'currency',
   'channel',
   'externalRef',
   'notes',
+  'staffNotes',
 ];
 
 /** One cell a path, as text: null → "", money as "12.30 EUR", arrays joined with "; ", objects as JSON. */

@@ -11,7 +11,7 @@ import type { StoreIdentity } from '../core/checkpoints.js';
 
 /** Platforms this build implements, with what each can do. */
 export const CAPABILITIES: Partial<Record<Platform, readonly Capability[]>> = {
-  bigcommerce: ['list', 'get', 'count', 'create', 'update', 'status', 'fulfill', 'cancel', 'archive'],
+  bigcommerce: ['list', 'get', 'count', 'create', 'update', 'status', 'fulfill', 'cancel', 'archive', 'shipment_edit'],
   cscart: ['list', 'get', 'count', 'status', 'fulfill', 'cancel', 'vendor_ref'],
   // No cancel, status, archive or count endpoints (API-NOTES.md §2); `orders count` counts by listing.
   squarespace: ['list', 'get', 'create', 'fulfill'],

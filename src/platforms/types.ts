@@ -1,7 +1,7 @@
 // What every platform adapter offers. Adapters translate — flags to requests,
 // native JSON to the normalized order — and never print.
 
-import type { Order, Platform, Status } from '../core/order.js';
+import type { Order, Platform, Shipment, Status } from '../core/order.js';
 import type { Commerce } from './commerce.js';
 
 export type Capability =
@@ -15,6 +15,7 @@ export type Capability =
   | 'cancel'
   | 'archive'
   | 'vendor_ref'
+  | 'shipment_edit'
   | 'cart'
   | 'checkout'
   | 'shipping';
@@ -159,6 +160,11 @@ export interface Adapter {
    */
   planCancel?(id: string, opts: CancelOptions): Promise<string[]>;
   cancelItem?(id: string, itemId: string): Promise<StatusChange>;
+  /** An order's shipments from their own endpoint (BigCommerce); elsewhere they come with the order. */
+  listShipments?(id: string): Promise<{ shipments: Shipment[]; raw: unknown }>;
+  /** Corrects a shipment's tracking, carrier, service, link, comment or address. */
+  updateShipment?(id: string, shipmentId: string, o: FulfillOptions): Promise<{ shipment: Shipment; raw: unknown }>;
+  deleteShipment?(id: string, shipmentId: string): Promise<void>;
   /** True where the number customers see is the order id (BigCommerce, CS-Cart): `#1060` is order 1060. */
   readonly numberIsId?: boolean;
   /** Filters that make a listing hold every order, for finding one by number (Squarespace hides unpaid ones by default). */

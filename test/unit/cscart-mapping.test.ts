@@ -124,7 +124,7 @@ describe('CS-Cart orders, normalized', () => {
       billingAddress: null,
       shippingAddress: null,
       items: [],
-      totals: { subtotal: null, shipping: null, tax: null, discount: null, total: { amount: '677.95', currency: 'CHF' } },
+      totals: { subtotal: null, shipping: null, tax: null, discount: null, refunded: null, total: { amount: '677.95', currency: 'CHF' } },
       currency: 'CHF',
       externalRef: null,
     });
@@ -144,6 +144,7 @@ describe('CS-Cart orders, normalized', () => {
       tax: { amount: '0.05', currency: 'EUR' },
       // 0.10 + 0.2 is 0.30000000000000004 in floats.
       discount: { amount: '0.30', currency: 'EUR' },
+      refunded: null,
       total: { amount: '5.10', currency: 'EUR' },
     });
     expect(o.updatedAt).toBe('2016-03-02T12:00:00Z');

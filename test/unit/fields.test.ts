@@ -23,11 +23,14 @@ const order: Order = {
     { id: 'i1', productId: 'p1', variantId: null, sku: 'X', title: 'Mug', variant: null, quantity: 1, unitPrice: eur('1.00'), total: eur('1.00'), status: null },
     { id: 'i2', productId: 'p2', variantId: 'v2', sku: 'Y', title: 'Cup', variant: 'red', quantity: 2, unitPrice: eur('1.00'), total: eur('2.00'), status: null },
   ],
-  totals: { subtotal: eur('3.00'), shipping: null, tax: eur('0.00'), discount: null, total: eur('3.00') },
+  totals: { subtotal: eur('3.00'), shipping: null, tax: eur('0.00'), discount: null, refunded: null, total: eur('3.00') },
+  shipments: [{ id: 's1', carrier: 'UPS', service: 'Ground', tracking: '1Z1', trackingUrl: null, shippedAt: '2026-11-02T10:00:00Z', items: [{ itemId: 'i1', quantity: 1 }] }],
+  payment: { status: 'paid', method: 'Credit Card' },
   currency: 'EUR',
   channel: 'web',
   externalRef: null,
   notes: 'leave at the door',
+  staffNotes: null,
 };
 
 /** Every path of a value, parents included, walking into the first element of arrays. */
@@ -131,7 +134,7 @@ describe('flattenForColumns', () => {
 
 describe('ORDER_FIELDS', () => {
   it('is exactly every path of the normalized order', () => {
-    const full: Order = { ...order, shippingAddress: address, totals: { subtotal: eur('3'), shipping: eur('1'), tax: eur('0'), discount: eur('1'), total: eur('3') } };
+    const full: Order = { ...order, shippingAddress: address, totals: { subtotal: eur('3'), shipping: eur('1'), tax: eur('0'), discount: eur('1'), refunded: eur('0'), total: eur('3') } };
     expect([...ORDER_FIELDS].sort()).toEqual([...new Set(pathsOf(full))].sort());
     expect(new Set(ORDER_FIELDS).size).toBe(ORDER_FIELDS.length);
   });
@@ -146,7 +149,7 @@ describe('validateFields', () => {
   it('refuses unknown paths, suggesting the nearest and listing the valid ones', () => {
     expect(() => validateFields(['custmer.email'], ORDER_FIELDS)).toThrow(UsageError);
     expect(() => validateFields(['id', 'custmer.email'], ORDER_FIELDS)).toThrow(
-      'unknown field "custmer.email"; did you mean "customer.email"? valid fields: id, number, platform, status, nativeStatus, fulfillmentStatus, createdAt, updatedAt, customer, billingAddress, shippingAddress, items, totals, currency, channel, externalRef, notes (and the dotted paths inside them, e.g. customer.id)',
+      'unknown field "custmer.email"; did you mean "customer.email"? valid fields: id, number, platform, status, nativeStatus, fulfillmentStatus, createdAt, updatedAt, customer, billingAddress, shippingAddress, items, shipments, payment, totals, currency, channel, externalRef, notes, staffNotes (and the dotted paths inside them, e.g. customer.id)',
     );
     expect(() => validateFields(['email'], ORDER_FIELDS)).toThrow(/did you mean "customer.email"\?/);
     expect(() => validateFields(['Status'], ORDER_FIELDS)).toThrow(/did you mean "status"\?/);

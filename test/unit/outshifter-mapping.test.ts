@@ -149,7 +149,7 @@ describe('Outshifter orders', () => {
       ['1', '100.00', '200.00', 'PAID', 'M-White'],
       ['2', '49.90', '49.90', 'CANCELED', null],
     ]);
-    expect(o.totals).toEqual({ subtotal: { amount: '200.00', currency: 'NOK' }, shipping: { amount: '128.00', currency: 'NOK' }, tax: null, discount: null, total: { amount: '328.00', currency: 'NOK' } });
+    expect(o.totals).toEqual({ subtotal: { amount: '200.00', currency: 'NOK' }, shipping: { amount: '128.00', currency: 'NOK' }, tax: null, discount: null, refunded: null, total: { amount: '328.00', currency: 'NOK' } });
     expect(o.shippingAddress).toMatchObject({ name: 'Jane Doe', line1: 'my street', zip: '0150', country: 'NO', phone: '+4563727263' });
     expect(o.billingAddress).toMatchObject({ line1: 'billing street', state: 'Oslo' });
     expect(o.createdAt).toBe('2022-10-07T10:17:31.675Z');

@@ -88,7 +88,7 @@ describe('Squarespace order → normalized order', () => {
     const o = toNormalizedOrder({ ...sample, grandTotal: { value: 59.5 as unknown as string, currency: 'USD' }, lineItems: null, internalNotes: [{ content: 'call first' }, { content: 'fragile' }] });
     expect(o.totals.total).toEqual({ amount: '59.50', currency: 'USD' });
     expect(o.items).toEqual([]);
-    expect(o.notes).toBe('call first\nfragile');
+    expect([o.notes, o.staffNotes]).toEqual([null, 'call first\nfragile']);
   });
 
   it('an imported order names its channel and external reference', () => {

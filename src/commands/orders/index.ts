@@ -29,6 +29,32 @@ export function registerOrders(orders: Command, run: Runner): void {
     'orderctl orders list --status awaiting_fulfillment -o ids | orderctl orders get --stdin -o ndjson',
   ]).action(run(async (ctx, cmd) => (await import('./get.js')).run(ctx, { ...(await bulkFlags(cmd.opts())), ids: cmd.args, stdin: Boolean(cmd.opts().stdin) })));
 
+  examples(
+    orders
+      .command('shipments <id>')
+      .description("an order's shipments: carrier, tracking and items; bigcommerce also corrects (--update) or removes (--delete) one")
+      .option('--update <shipment>', 'correct this shipment with the flags below (bigcommerce)')
+      .option('--delete <shipment>', 'remove this shipment; the order keeps its status (bigcommerce)')
+      .option('--tracking <number>', 'tracking number')
+      .option('--carrier <carrier>', 'carrier (e.g. ups, fedex, usps, or any name)')
+      .option('--service <service>', 'shipping service or method')
+      .option('--tracking-url <url>', 'tracking link')
+      .option('--ship-date <time>', 'ship date (platforms that record one)')
+      .option('--address <id>', 'shipping address id')
+      .option('--comment <text>', 'comment stored with the shipment'),
+    [
+      'orderctl orders shipments 118',
+      "orderctl orders shipments '#1060' -o json",
+      'orderctl orders shipments 118 --update 7 --tracking 1Z999AA10123456784 --carrier ups',
+      'orderctl orders shipments 118 --delete 7 --yes',
+    ],
+  ).action(
+    run(async (ctx, cmd) => {
+      const m = await import('./shipments.js');
+      await m.run(ctx, m.parseOptions(cmd.args[0]!, cmd.opts(), ctx.clock.now()));
+    }),
+  );
+
   examples(addFilterOptions(orders.command('count').description('count orders by status')), [
     'orderctl orders count',
     'orderctl orders count --since 30d -o json',

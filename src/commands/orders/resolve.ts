@@ -16,6 +16,8 @@ export function orderNumberOf(ref: string): string | undefined {
 }
 
 export interface Resolver {
+  /** The id a reference means (no request). */
+  id(ref: string): Promise<string>;
   /** The order a reference means, read with the single-order request. */
   get(ref: string): Promise<Fetched>;
 }
@@ -31,13 +33,12 @@ export async function orderResolver(ctx: Context, adapter: Adapter, refs: string
       if (found.size === wanted.size) break;
     }
   }
-  return {
-    async get(ref) {
-      const n = orderNumberOf(ref);
-      if (n === undefined) return adapter.getOrder(ref);
-      const id = adapter.numberIsId ? n : found.get(n);
-      if (id === undefined) throw new NotFoundError(`no order #${n} on ${adapter.platform}`, { hint: 'find it with "orderctl orders list --search TEXT"' });
-      return adapter.getOrder(id);
-    },
+  const id = async (ref: string) => {
+    const n = orderNumberOf(ref);
+    if (n === undefined) return ref;
+    const match = adapter.numberIsId ? n : found.get(n);
+    if (match === undefined) throw new NotFoundError(`no order #${n} on ${adapter.platform}`, { hint: 'find it with "orderctl orders list --search TEXT"' });
+    return match;
   };
+  return { id, get: async (ref) => adapter.getOrder(await id(ref)) };
 }

@@ -166,13 +166,21 @@ export function orderSheet(o: Order, opts: SheetOptions = { local: false }): str
     const cells = o.items.map((i) => [i.id, String(i.quantity), `${i.title}${i.variant ? ` (${i.variant})` : ''}`, i.sku ?? '', moneyText(i.total), i.status ?? '']);
     lines.push(...textColumns([['ID', 'QTY', 'ITEM', 'SKU', 'TOTAL', 'STATUS'], ...cells].map((r) => r.map(safeCell))));
   }
+  if (o.shipments.length) {
+    lines.push('Shipments');
+    const cells = o.shipments.map((s) => [s.id ?? '', time(s.shippedAt), [s.carrier, s.service].filter(Boolean).join(' · '), s.tracking ?? '', s.items.map((i) => `${i.itemId}×${i.quantity}`).join(', ') || 'whole order', s.trackingUrl ?? '']);
+    lines.push(...textColumns([['ID', 'SHIPPED', 'CARRIER', 'TRACKING', 'ITEMS', 'TRACKING URL'], ...cells].map((r) => r.map(safeCell))));
+  }
+  row('Payment', [o.payment.status, o.payment.method].filter(Boolean).join(', '));
   const t = o.totals;
   row('Subtotal', moneyText(t.subtotal));
   row('Shipping cost', moneyText(t.shipping));
   row('Tax', moneyText(t.tax));
   if (t.discount && Number(t.discount.amount) !== 0) row('Discount', moneyText(t.discount));
   row('Total', moneyText(t.total));
+  if (t.refunded && Number(t.refunded.amount) !== 0) row('Refunded', moneyText(t.refunded));
   row('Customer note', o.notes);
+  row('Staff notes', o.staffNotes);
   return `${lines.join('\n')}\n`;
 }
 

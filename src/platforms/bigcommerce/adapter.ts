@@ -12,8 +12,9 @@
 //   items and shipping addresses, one per page of 250 for a listing
 
 import { pathOf, unexpectedBody, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
-import { UsageError, NotFoundError, OrderctlError, RefusedError } from '../../core/errors.js';
+import { UsageError, NotFoundError, OrderctlError, RefusedError, UnsupportedError } from '../../core/errors.js';
 import { PageGuard } from '../../core/page-guard.js';
+import type { Shipment } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
 import type { Profile } from '../../core/config.js';
 import type {
@@ -27,6 +28,7 @@ import type {
   StatusChange,
 } from '../types.js';
 import { STATUS_BY_ID, toNormalizedOrder, toStatusId } from './mapping.js';
+import { toShipment } from './shipments.js';
 import { statusName } from './status.js';
 import type { BcError, BcOrder, BcOrderCount, BcOrderProduct, BcShipment, BcShippingAddress, BcShippingAddressBase } from './types.js';
 import { assertListedOrder } from '../listed.js';
@@ -188,12 +190,14 @@ export class BigCommerceAdapter implements Adapter {
     const res = await this.orderRequest<BcOrder>(id, { method: 'GET', path: pathOf`/orders/${id}`, query: WITH_CONSIGNMENTS });
     const raw = expectOrder(res, 'GET /orders/{id}');
     if (raw.is_deleted === true) throw archived(id);
+    // Shipments have their own endpoint (spec getOrderShipments), read once the order is known to exist.
+    const shipments = await this.shipments(id);
     const whole = fromConsignments(raw);
-    if (whole) return { order: toNormalizedOrder(raw, whole.products, whole.addresses), raw };
+    if (whole) return { order: toNormalizedOrder(raw, whole.products, whole.addresses, shipments), raw: { ...raw, shipments } };
     // A server that ignores include: the items and addresses from their own endpoints.
     this.http.note(`order ${id} came without its consignments: reading its products and shipping addresses one request each`);
     const [products, addresses] = await Promise.all([this.products(id), this.shippingAddresses(id)]);
-    return { order: toNormalizedOrder(raw, products, addresses), raw: { ...raw, products, shipping_addresses: addresses } };
+    return { order: toNormalizedOrder(raw, products, addresses, shipments), raw: { ...raw, products, shipping_addresses: addresses, shipments } };
   }
 
   async countOrders(filters: OrderFilters): Promise<OrderCount> {
@@ -263,23 +267,62 @@ export class BigCommerceAdapter implements Adapter {
 
   async fulfillOrder(id: string, o: FulfillOptions): Promise<FulfillResult> {
     checkId(id);
+    refuseShipDate(o);
     const [products, addresses] = await Promise.all([this.products(id), this.shippingAddresses(id)]);
     const address = pickAddress(id, addresses, o.address);
     const items = o.items.length ? itemsFromFlags(id, o.items, products) : unshippedItems(products, address.id);
     // The order's state refuses it, not the command line: exit 5, as a platform's own rule would.
-    if (items.length === 0) throw new RefusedError(`order ${id} has nothing left to ship`, { hint: `every item is shipped already; see its shipments with "orderctl orders get ${id}"` });
-    const body = {
-      order_address_id: address.id,
-      items,
-      tracking_number: o.tracking,
-      tracking_link: o.trackingUrl,
-      shipping_method: o.service,
-      ...carrierFields(o.carrier),
-      comments: o.comments,
-    };
+    if (items.length === 0) throw new RefusedError(`order ${id} has nothing left to ship`, { hint: `every item is shipped already; see its shipments with "orderctl orders shipments ${id}"` });
+    const body = { order_address_id: address.id, items, ...shipmentFields(o) };
     const res = await this.orderRequest<BcShipment>(id, { method: 'POST', path: pathOf`/orders/${id}/shipments`, body, neverRetryAfterSend: true });
     const shipment = res.body;
     return { orderId: id, shipmentId: shipment?.id !== undefined ? String(shipment.id) : null, raw: shipment };
+  }
+
+  /** GET /orders/{id}/shipments: 204 when there are none (spec getOrderShipments). */
+  async listShipments(id: string): Promise<{ shipments: Shipment[]; raw: unknown }> {
+    checkId(id);
+    const raw = await this.shipments(id);
+    return { shipments: raw.map(toShipment), raw };
+  }
+
+  /** PUT …/shipments/{shipment_id} with the fields given (spec orderShipment_Put: items cannot change). */
+  async updateShipment(id: string, shipmentId: string, o: FulfillOptions): Promise<{ shipment: Shipment; raw: unknown }> {
+    checkId(id);
+    checkShipmentId(shipmentId);
+    refuseShipDate(o);
+    if (o.items.length) throw new UsageError('a shipment\'s items cannot be changed: delete it (--delete) and ship again');
+    const body = { ...shipmentFields(o), ...(o.address !== undefined ? { order_address_id: addressId(o.address) } : {}) };
+    if (!Object.values(body).some((v) => v !== undefined)) {
+      throw new UsageError('nothing to change: give --tracking, --carrier, --service, --tracking-url, --comment or --address');
+    }
+    // A PUT of the same fields is harmless to repeat.
+    const res = await this.shipmentRequest<BcShipment>(id, shipmentId, { method: 'PUT', path: pathOf`/orders/${id}/shipments/${shipmentId}`, body });
+    const raw = res.body;
+    if (!raw || typeof raw !== 'object' || typeof raw.id !== 'number') throw unexpectedBody('bigcommerce', 'PUT /orders/{id}/shipments/{id}', 'a shipment');
+    return { shipment: toShipment(raw), raw };
+  }
+
+  /** DELETE …/shipments/{shipment_id}: 204. It sends no e-mail and leaves the order's status as it is (API-NOTES.md §1). */
+  async deleteShipment(id: string, shipmentId: string): Promise<void> {
+    checkId(id);
+    checkShipmentId(shipmentId);
+    await this.shipmentRequest(id, shipmentId, { method: 'DELETE', path: pathOf`/orders/${id}/shipments/${shipmentId}` });
+  }
+
+  private async shipmentRequest<T>(id: string, shipmentId: string, spec: RequestSpec) {
+    try {
+      return await this.http.request<T>(spec);
+    } catch (err) {
+      if (err instanceof NotFoundError) {
+        throw new NotFoundError(`order ${id} has no shipment ${shipmentId} on bigcommerce (or the order does not exist)`, { status: 404, hint: `list them with "orderctl orders shipments ${id}"` });
+      }
+      throw err;
+    }
+  }
+
+  private async shipments(id: string): Promise<BcShipment[]> {
+    return this.allPages<BcShipment>(pathOf`/orders/${id}/shipments`, id);
   }
 
   private async products(id: string): Promise<BcOrderProduct[]> {
@@ -383,6 +426,31 @@ export function carrierFields(carrier: string | undefined): { shipping_provider:
     });
   }
   return { tracking_carrier: slug };
+}
+
+/** The carrier, service, tracking and comment fields of a shipment create or update. */
+function shipmentFields(o: FulfillOptions) {
+  return {
+    tracking_number: o.tracking,
+    tracking_link: o.trackingUrl,
+    shipping_method: o.service,
+    ...carrierFields(o.carrier),
+    comments: o.comments,
+  };
+}
+
+/** A shipment is dated when it is made: the API takes no ship date (spec orderShipment_Post). */
+function refuseShipDate(o: FulfillOptions): void {
+  if (o.shipDate !== undefined) throw new UnsupportedError('--ship-date', 'bigcommerce (a shipment is dated when it is created)', ['squarespace']);
+}
+
+function checkShipmentId(id: string): void {
+  if (!/^\d+$/.test(id)) throw new UsageError(`invalid BigCommerce shipment id "${id}": ids are whole numbers`);
+}
+
+function addressId(v: string): number {
+  if (!/^\d+$/.test(v)) throw new UsageError(`invalid --address "${v}": shipping address ids are whole numbers`);
+  return Number(v);
 }
 
 function pickAddress(id: string, addresses: BcShippingAddress[], wanted?: string): BcShippingAddress {

@@ -5,7 +5,8 @@ import type { Address, Order, OrderItem, Status } from '../../core/order.js';
 import { money } from '../../core/money.js';
 import { rfc2822ToIso } from '../../core/time.js';
 import { UsageError } from '../../core/errors.js';
-import type { BcAddress, BcOrder, BcOrderProduct, BcShippingAddressBase } from './types.js';
+import { toPaymentStatus, toShipment } from './shipments.js';
+import type { BcAddress, BcOrder, BcOrderProduct, BcShipment, BcShippingAddressBase } from './types.js';
 
 /** status_id 0–14 → the shared vocabulary. Several ids share a name; see CANONICAL_ID. */
 export const STATUS_BY_ID: Record<number, Status> = {
@@ -97,7 +98,7 @@ function fulfillmentOf(o: BcOrder): string {
   return 'unfulfilled';
 }
 
-export function toNormalizedOrder(o: BcOrder, products?: BcOrderProduct[], addresses?: BcShippingAddressBase[]): Order {
+export function toNormalizedOrder(o: BcOrder, products?: BcOrderProduct[], addresses?: BcShippingAddressBase[], shipments?: BcShipment[]): Order {
   // Amounts are in the transactional currency, the one the shopper pays in: default_currency_code.
   // currency_code is only the storefront's display currency (spec "Currency Fields"; seed line 19).
   const currency = o.default_currency_code || o.currency_code || '';
@@ -126,11 +127,16 @@ export function toNormalizedOrder(o: BcOrder, products?: BcOrderProduct[], addre
       shipping: money(o.shipping_cost_ex_tax, currency),
       tax: money(o.total_tax, currency),
       discount: money(o.discount_amount, currency),
+      refunded: money(o.refunded_amount, currency),
       total: money(o.total_inc_tax, currency),
     },
+    // Shipments have their own endpoint: an order read alone carries them, a listed one does not.
+    shipments: (shipments ?? []).map(toShipment),
+    payment: { status: toPaymentStatus(o.payment_status), method: orNull(o.payment_method) },
     currency: currency || null,
     channel: orNull(o.order_source),
     externalRef: orNull(o.external_id) ?? orNull(o.external_order_id),
     notes: orNull(o.customer_message),
+    staffNotes: orNull(o.staff_notes),
   };
 }

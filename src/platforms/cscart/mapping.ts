@@ -4,7 +4,7 @@
 // (toDecimalString), never through float arithmetic.
 
 import { addDecimal, money, multiplyDecimal, toDecimalString } from '../../core/money.js';
-import type { Address, Money, Order, OrderItem, Status } from '../../core/order.js';
+import type { Address, Money, Order, OrderItem, PaymentStatus, Shipment, Status } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
 import { UsageError } from '../../core/errors.js';
 import { CS_STATUSES, STATUS_BY_LETTER } from './status.js';
@@ -134,6 +134,29 @@ export function toItem(p: CsOrderProduct, currency: string): OrderItem {
   };
 }
 
+/**
+ * What a status letter says of the payment (seed, "Order status explained"): P "the payment was
+ * received", O and E "not yet paid", F "the payment transaction failed", N "awaiting the
+ * response from a payment method", H "return is processed and repaid". The others say nothing.
+ */
+export const PAYMENT_BY_LETTER: Record<string, PaymentStatus> = { P: 'paid', C: 'paid', G: 'paid', O: 'unpaid', E: 'unpaid', F: 'failed', N: 'pending', H: 'refunded' };
+
+/** payment_method is the payment's record ({payment_id, payment: "Vorkasse"}); its name is the method. */
+function paymentMethodOf(v: unknown): string | null {
+  if (typeof v === 'string') return str(v);
+  if (v && typeof v === 'object' && typeof (v as { payment?: unknown }).payment === 'string') return str((v as { payment: string }).payment);
+  return null;
+}
+
+/** "A string of shipment IDs separated by commas" (seed): the orders API tells nothing more of them. */
+function shipmentsOf(ids: string | undefined): Shipment[] {
+  return (ids ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((id) => ({ id, carrier: null, service: null, tracking: null, trackingUrl: null, shippedAt: null, items: [] }));
+}
+
 /** "Complete" means all work was done (seed); the return letters come after delivery. */
 function fulfillmentOf(letter: string): string | null {
   if (['C', 'G', 'H'].includes(letter)) return 'fulfilled';
@@ -185,11 +208,16 @@ export function toNormalizedOrder(o: CsOrderSummary | CsOrder, shopCurrency?: st
       tax: moneyOf(d.tax_subtotal, currency),
       // Product discounts (discount) and the order's own (subtotal_discount).
       discount: discounts.length ? money(discounts.reduce(addDecimal), currency) : null,
+      refunded: null,
       total: moneyOf(o.total, currency),
     },
+    shipments: shipmentsOf(d.shipment_ids),
+    payment: { status: PAYMENT_BY_LETTER[letter] ?? null, method: paymentMethodOf(d.payment_method) },
     currency,
     channel: null,
     externalRef: str(d.vendor_ref),
     notes: str(d.notes),
+    // "details: Administrator's notes about the order" (seed).
+    staffNotes: str(d.details),
   };
 }

@@ -5,11 +5,11 @@
 
 import { ApiError } from '../../core/errors.js';
 import { addDecimal, money, multiplyDecimal } from '../../core/money.js';
-import type { Address, Money, Order, OrderItem } from '../../core/order.js';
+import type { Address, Money, Order, OrderItem, PaymentStatus, Shipment } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
 import type { Cart, CartItem, Checkout, Contact, KlarnaSession, Payment, PaymentMethod, Quote, ShippingRate } from '../commerce.js';
 import { CANCELED, statusInfo } from './status.js';
-import type { OsAddress, OsAmount, OsCart, OsCheckout, OsCustomer, OsKlarnaSession, OsLineItem, OsOrder, OsPayment, OsQuote } from './types.js';
+import type { OsAddress, OsAmount, OsCart, OsCheckout, OsCustomer, OsKlarnaSession, OsLineItem, OsOrder, OsPayment, OsQuote, OsTracking } from './types.js';
 
 /** A string, or a number as its digits; blank and absent → null. */
 export function text(v: unknown): string | null {
@@ -93,12 +93,36 @@ export function toNormalizedOrder(o: OsOrder): Order {
     billingAddress: billingOf(customer),
     shippingAddress: shippingOf(customer),
     items,
-    totals: { subtotal, shipping, tax: null, discount: null, total: sum([subtotal, shipping], currency) },
+    totals: { subtotal, shipping, tax: null, discount: null, refunded: null, total: sum([subtotal, shipping], currency) },
+    shipments: (Array.isArray(o.trackings) ? o.trackings : []).map(toShipment),
+    // paymentProcessor names the method ("Klarna", seed); the state follows the order's [I].
+    payment: { status: PAYMENT_BY_STATUS[native.toUpperCase()] ?? null, method: text(o.paymentProcessor) },
     currency: currency || null,
     channel: text(o.channel),
     externalRef: text(o.channelOrderName),
     notes: null,
+    staffNotes: null,
   };
+}
+
+/**
+ * Payment by order state [I: only pending — "created just before the payment is
+ * attempted" — is documented]: a paid order stays paid through shipping and a
+ * return request; a returned or cancelled one says nothing of a refund.
+ */
+const PAYMENT_BY_STATUS: Record<string, PaymentStatus> = {
+  PENDING: 'pending',
+  FAILED: 'failed',
+  PAID: 'paid',
+  PARTIALLY_SHIPPED: 'paid',
+  SHIPPED: 'paid',
+  COMPLETED: 'paid',
+  RETURN_REQUESTED: 'paid',
+};
+
+/** A tracking as a shipment: no id, and the whole order (returns-API doc: trackings[]). */
+function toShipment(t: OsTracking): Shipment {
+  return { id: null, carrier: text(t.carrier), service: null, tracking: text(t.trackingNumber), trackingUrl: text(t.trackingUrl), shippedAt: iso(t.createdAt), items: [] };
 }
 
 // ---------------------------------------------------------------- carts

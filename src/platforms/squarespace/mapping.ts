@@ -2,11 +2,11 @@
 // API-NOTES.md §2 and seeds/squarespace-commerce-orders.txt.
 
 import { UsageError } from '../../core/errors.js';
-import { money, multiplyDecimal, toDecimalString } from '../../core/money.js';
-import type { Address, Money, Order, OrderItem, Status } from '../../core/order.js';
+import { compareDecimal, money, multiplyDecimal, toDecimalString } from '../../core/money.js';
+import type { Address, Money, Order, OrderItem, PaymentStatus, Shipment, Status } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
 import { PAYMENT_STATES } from './rules.js';
-import type { SqAddress, SqFulfillmentStatus, SqLineItem, SqMoney, SqOrder, SqPaymentState } from './types.js';
+import type { SqAddress, SqFulfillmentStatus, SqLineItem, SqMoney, SqOrder, SqPaymentState, SqShipment } from './types.js';
 
 /** fulfillmentStatus → the shared vocabulary. A PENDING order is paid and waits to be shipped. */
 export const STATUS_BY_NATIVE: Record<SqFulfillmentStatus, Status> = {
@@ -39,7 +39,7 @@ export function statusName(native: string): string | undefined {
 }
 
 /** paymentState → the shared payment vocabulary. A refund still pending or failed leaves the order paid. */
-export const PAYMENT_BY_STATE: Record<SqPaymentState, string> = {
+export const PAYMENT_BY_STATE: Record<SqPaymentState, PaymentStatus> = {
   NOT_CHARGED: 'unpaid',
   AUTHORIZED: 'authorized',
   PAID: 'paid',
@@ -120,6 +120,19 @@ export function toItem(li: SqLineItem): OrderItem {
   };
 }
 
+/** A fulfillment as a shipment: Squarespace gives shipments no id and ships whole orders (seed). */
+export function toShipment(f: SqShipment): Shipment {
+  return { id: null, carrier: orNull(f.carrierName), service: orNull(f.service), tracking: orNull(f.trackingNumber), trackingUrl: orNull(f.trackingUrl), shippedAt: isoOrNull(f.shipDate), items: [] };
+}
+
+/** paymentState, with a PAID order that refundedTotal shows partly paid back as partially_refunded. */
+export function toPaymentStatus(o: Pick<SqOrder, 'paymentState' | 'refundedTotal'>): PaymentStatus | null {
+  const status = o.paymentState ? (PAYMENT_BY_STATE[o.paymentState] ?? null) : null;
+  const refunded = toMoney(o.refundedTotal);
+  if (status === 'paid' && refunded && compareDecimal(refunded.amount, '0') > 0) return 'partially_refunded';
+  return status;
+}
+
 const FULFILLMENT: Record<SqFulfillmentStatus, string> = { PENDING: 'unfulfilled', FULFILLED: 'fulfilled', CANCELED: 'cancelled' };
 
 export function toNormalizedOrder(o: SqOrder): Order {
@@ -148,13 +161,19 @@ export function toNormalizedOrder(o: SqOrder): Order {
       shipping: toMoney(o.shippingTotal),
       tax: toMoney(o.taxTotal),
       discount: toMoney(o.discountTotal),
+      refunded: toMoney(o.refundedTotal),
       total: toMoney(o.grandTotal),
     },
+    shipments: (o.fulfillments ?? []).map(toShipment),
+    // The API names no payment method.
+    payment: { status: toPaymentStatus(o), method: null },
     currency: o.grandTotal?.currency ?? null,
     // channelName names a third-party channel (imported orders); channel is web or pos.
     channel: orNull(o.channelName) ?? orNull(o.channel),
     externalRef: orNull(o.externalOrderReference),
-    notes: notes.length ? notes.join('\n') : null,
+    // internalNotes are the merchant's own (seed): the customer leaves no note through this API.
+    notes: null,
+    staffNotes: notes.length ? notes.join('\n') : null,
   };
 }
 

@@ -8,7 +8,7 @@ import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '.
 import type { QuotaReading } from '../../../sandbox/rate-limit.js';
 import { bcError, BcFailure, type BcOrderRecord, type BcSection, BIGCOMMERCE, fail, NOT_FOUND, rfc2822 } from './common.js';
 import { seedBigCommerce } from './seed.js';
-import { createShipment } from './shipments.js';
+import { createShipment, deleteShipments, updateShipment } from './shipments.js';
 import { orderFilter, pageAnswer, sorter } from './query.js';
 import { countOrders, createOrder, findOrder, renderAddress, renderOrder, statusRows, updateOrder } from './orders.js';
 import { consignmentsAsked, renderConsignments } from './consignments.js';
@@ -84,13 +84,17 @@ function route(sec: BcSection, req: DialectRequest, ctx: DialectContext): Dialec
       return { status: 200, body: { count: r.shipments.length } };
     }
     if (subId !== undefined) {
-      allow('GET');
+      allow('GET', 'PUT', 'DELETE');
       const s = r.shipments.find((x) => String(x.id) === subId);
-      return s ? { status: 200, body: s } : fail(404, NOT_FOUND);
+      if (!s) return fail(404, NOT_FOUND);
+      if (method === 'PUT') return updateShipment(r, s, req.body, ctx);
+      if (method === 'DELETE') return deleteShipments(r, [s], ctx);
+      return { status: 200, body: s };
     }
-    allow('GET', 'POST');
+    allow('GET', 'POST', 'DELETE');
     // GET with no shipments is 204 (spec getOrderShipments: "No shipments exist").
     if (method === 'GET') return pageAnswer(r.shipments, req.query);
+    if (method === 'DELETE') return deleteShipments(r, [...r.shipments], ctx);
     return createShipment(sec, r, req.body, ctx);
   }
   return fail(404, NOT_FOUND);

@@ -118,3 +118,57 @@ export function createShipment(sec: BcSection, r: BcOrderRecord, body: unknown, 
   ctx.store.recordChange(BIGCOMMERCE, o.id);
   return { status: 201, body: shipment };
 }
+
+/**
+ * PUT /orders/{id}/shipments/{shipment_id} (spec orderShipment_Put): every field
+ * optional, items not among them. The links follow the new fields as on create.
+ */
+export function updateShipment(r: BcOrderRecord, s: BcShipment, body: unknown, ctx: DialectContext): DialectResponse {
+  const b = asObject(body);
+  if (b.items !== undefined) fail(400, "The field 'items' cannot be updated: delete the shipment and create another.");
+  if (b.order_address_id !== undefined) {
+    const addressId = optInt(b, 'order_address_id', 1)!;
+    const a = r.addresses.find((x) => x.id === addressId);
+    if (!a) fail(400, `The shipping address with ID ${addressId} does not belong to order ${r.order.id}.`);
+    if (s.items.some((it) => r.products.find((p) => p.id === it.order_product_id)?.order_address_id !== addressId)) {
+      fail(400, `The shipment's items are not on shipping address ${addressId} of order ${r.order.id}.`);
+    }
+    s.order_address_id = addressId;
+    s.shipping_address = addressFields(a!);
+  }
+  const strings: Array<[keyof BcShipment & string, number]> = [['tracking_number', 50], ['tracking_link', 500], ['shipping_method', 65_535], ['shipping_provider', 65_535], ['tracking_carrier', 65_535], ['comments', 65_535]];
+  for (const [field, max] of strings) {
+    const v = optString(b, field, max);
+    if (v !== undefined) (s as unknown as Record<string, unknown>)[field] = v;
+  }
+  if (!PROVIDER_PATTERN.test(s.shipping_provider ?? '')) {
+    invalidField('shipping_provider', 'use "", auspost, canadapost, endicia, usps, fedex, royalmail, ups, upsready, upsonline, shipperhq or carrier_{id}');
+  }
+  const cost = optMoney(b, 'merchant_shipping_cost');
+  if (cost !== undefined) s.merchant_shipping_cost = formatMoney(cost);
+  const provider = s.shipping_provider ?? '';
+  s.shipping_provider_display_name = PROVIDER_NAMES[provider] ?? provider.replace(/^carrier_/, '');
+  s.generated_tracking_link = s.tracking_link || !s.tracking_number ? '' : TRACKING_URLS[provider] ? `${TRACKING_URLS[provider]}${encodeURIComponent(s.tracking_number)}` : `https://track.aftership.com/${encodeURIComponent(s.tracking_number)}`;
+  r.order.date_modified = rfc2822(ctx.now);
+  ctx.store.recordChange(BIGCOMMERCE, r.order.id);
+  return { status: 200, body: s };
+}
+
+/**
+ * DELETE one shipment, or all (spec deleteOrderShipment / deleteOrderShipments): 204.
+ * Its quantities can be shipped again [I]; the order's status stays as it is —
+ * "deleting one does not undo Shipped" (API-NOTES.md §1).
+ */
+export function deleteShipments(r: BcOrderRecord, which: BcShipment[], ctx: DialectContext): DialectResponse {
+  for (const s of which) {
+    for (const it of s.items) {
+      const p = r.products.find((x) => x.id === it.order_product_id);
+      if (p) p.quantity_shipped = Math.max(0, p.quantity_shipped - it.quantity);
+    }
+  }
+  r.shipments = r.shipments.filter((s) => !which.includes(s));
+  recompute(r);
+  r.order.date_modified = rfc2822(ctx.now);
+  ctx.store.recordChange(BIGCOMMERCE, r.order.id);
+  return { status: 204 };
+}
