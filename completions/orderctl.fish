@@ -3,7 +3,7 @@
 function __orderctl_subcommands
     switch $argv[1]
         case ''
-            printf '%s\n' profile orders cart checkout shipping sandbox completion
+            printf '%s\n' profile orders cart checkout shipping sandbox api completion
         case 'profile'
             printf '%s\n' add list ls show use remove rm test
         case 'orders'
@@ -22,7 +22,7 @@ end
 function __orderctl_options
     switch $argv[1]
         case ''
-            printf '%s\n' --version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --excel --help
+            printf '%s\n' --version -v --profile -p --all-profiles --output -o --fields --jq --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --excel --help
         case 'profile'
             printf '%s\n' --help
         case 'profile add'
@@ -115,6 +115,8 @@ function __orderctl_options
             printf '%s\n' --state --help
         case 'sandbox info'
             printf '%s\n' --state --help
+        case 'api'
+            printf '%s\n' --method -X --raw-field -f --field -F --input --header -H --paginate --include -i --help
         case 'completion'
             printf '%s\n' --help
     end
@@ -160,7 +162,7 @@ function __orderctl_args
     end
 end
 
-set -g __orderctl_value_options --address --address-file --address1 --address2 --base-url --billing-address1 --billing-address2 --billing-city --billing-company --billing-country --billing-country-code --billing-first-name --billing-last-name --billing-phone --billing-phone-code --billing-province --billing-province-code --billing-zip --cancel-url --carrier --cart --channel --checkpoint --city --columns --comment --company --concurrency --country --country-code --created-since --created-until --currency --cursor --customer --delete --email --external-ref --fail-rate --fields --file --first-name --format --idempotency-key --invoice --item --last-name --latency --limit --max-id --max-total --method --min-id --min-total --orders --out --output --overlap --page --page-size --payment-method --payment-status --phone --phone-code --platform --port --profile --province --province-code --qty --rate-limit --search --seed --service --session --set --ship-date --shipping-rate --since --sort --state --status --store-hash --storefront --success-url --timeout --tracking --tracking-url --until --update --username --vendor --vendor-ref --zip -o -p
+set -g __orderctl_value_options --address --address-file --address1 --address2 --base-url --billing-address1 --billing-address2 --billing-city --billing-company --billing-country --billing-country-code --billing-first-name --billing-last-name --billing-phone --billing-phone-code --billing-province --billing-province-code --billing-zip --cancel-url --carrier --cart --channel --checkpoint --city --columns --comment --company --concurrency --country --country-code --created-since --created-until --currency --cursor --customer --delete --email --external-ref --fail-rate --field --fields --file --first-name --format --header --idempotency-key --input --invoice --item --jq --last-name --latency --limit --max-id --max-total --method --min-id --min-total --orders --out --output --overlap --page --page-size --payment-method --payment-status --phone --phone-code --platform --port --profile --province --province-code --qty --rate-limit --raw-field --sandbox --search --seed --service --session --set --ship-date --shipping-rate --since --sort --state --status --store-hash --storefront --success-url --timeout --tracking --tracking-url --until --update --username --vendor --vendor-ref --zip -F -H -X -f -o -p
 
 function __orderctl_expand
     for w in $argv

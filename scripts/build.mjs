@@ -12,7 +12,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 // cli-table3 stays a package: it is CommonJS and required on first use (src/output/table.ts),
 // so only commands that print a table load it. Everything else is bundled: the bundle is
 // loaded through V8's code cache, where an import() of a package cannot run.
-const EXTERNAL = ['cli-table3'];
+// jq-web too: its loader reads jq.wasm from its own directory, and only --jq requires it.
+const EXTERNAL = ['cli-table3', 'jq-web'];
 
 // Parts of bundled packages that orderctl never uses, but that load Node modules
 // costing milliseconds on every start: required on first use instead. Each

@@ -20,6 +20,7 @@ import { registerOrders } from './commands/orders/index.js';
 import { registerProfile } from './commands/profile/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
 import { registerCompletion } from './commands/completion/index.js';
+import { registerApi } from './commands/api/index.js';
 import { registerCart } from './commands/cart/index.js';
 import { registerCheckout } from './commands/checkout/index.js';
 import { registerShipping } from './commands/shipping/index.js';
@@ -28,6 +29,9 @@ import { helpSettings } from './commands/help.js';
 
 /** How a command's action reaches its Context: real in main(), fake in tests. */
 export type ContextFactory = (globals: GlobalOptions) => Context;
+
+/** The platforms `--sandbox PLATFORM` accepts (platforms/index.ts is not loaded before a command runs). */
+export const SANDBOX_PLATFORMS: readonly string[] = ['bigcommerce', 'squarespace', 'cscart', 'outshifter'];
 
 /** The nouns, in the order help lists them. */
 const NOUNS: Array<{ name: string; description: string; verbs: (noun: Command, run: Runner) => void }> = [
@@ -55,11 +59,13 @@ export function buildProgram(makeContext: ContextFactory, only?: string[]): Comm
   const program = new Command('orderctl')
     .description('Administer e-commerce orders on BigCommerce, Squarespace, CS-Cart and Outshifter from the command line.')
     .version(versionLine(), '-v, --version', 'print the version of orderctl and Node.js')
-    .option('-p, --profile <name>', 'profile to use (default: ORDERCTL_PROFILE, then the current profile)')
+    .option('-p, --profile <name>', 'profile to use; several as a,b or repeated -p (default: ORDERCTL_PROFILE, then the current profile)', collectProfiles)
+    .option('--all-profiles', 'run on every configured store (orders list, get, count, export, status)')
     .addOption(new Option('-o, --output <format>', 'output format (default: table on a terminal, json otherwise)').choices(OUTPUT_FORMATS))
     .option('--fields <list>', 'comma-separated fields to print, dotted paths allowed (e.g. id,customer.email)')
+    .option('--jq <expr>', 'filter the JSON output with a jq expression (results one a line, strings raw)')
     .option('--raw', "print the platform's own JSON instead of the normalized order")
-    .option('--sandbox', 'run against the built-in sandbox (no credentials needed)')
+    .option('--sandbox [platform]', 'run against the built-in sandbox, no credentials needed (platform: bigcommerce unless the command needs another)')
     .option('--debug', 'trace every request and response on stderr (secrets redacted)')
     .option('--no-color', 'turn off colour')
     .option('-q, --quiet', 'print nothing but data and errors')
@@ -78,12 +84,24 @@ export function buildProgram(makeContext: ContextFactory, only?: string[]): Comm
     async function (this: Command) {
       const ctx = makeContext(parseGlobals(this.optsWithGlobals()));
       checkArgLengths(this.args);
-      await action(ctx, this);
+      if (ctx.globals.jq === undefined) return action(ctx, this);
+      // jq (WebAssembly) loads only when asked for; a bad expression fails before any request.
+      const { filterStdout } = await import('./output/jq.js');
+      const filtered = await filterStdout(ctx.globals.jq, ctx.io, ctx.globals.output === 'ndjson');
+      ctx.io = filtered.io;
+      try {
+        await action(ctx, this);
+      } catch (err) {
+        filtered.abandon();
+        throw err;
+      }
+      filtered.end();
     };
   for (const noun of NOUNS) {
     const cmd = program.command(noun.name).description(noun.description);
     if (!only || only.includes(noun.name)) noun.verbs(cmd, run);
   }
+  registerApi(program, run);
   registerCompletion(program, run);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
@@ -98,15 +116,67 @@ export function configureOutputAll(cmd: Command, output: OutputConfiguration): v
   cmd.commands.forEach((c) => configureOutputAll(c, output));
 }
 
-function parseGlobals(o: Record<string, unknown>): GlobalOptions {
+/** -p a,b -p c: every name once, in the order given. */
+function collectProfiles(value: string, previous: string[] | undefined): string[] {
+  const names = value.split(',').map((n) => n.trim());
+  if (names.some((n) => n === '')) throw new UsageError(`invalid -p "${value}": give profile names separated by commas`);
+  return [...new Set([...(previous ?? []), ...names])];
+}
+
+/**
+ * `--sandbox` takes an optional platform, and commander gives an optional
+ * value the next word whatever it is (`--sandbox orders list`): a word that
+ * is not a platform stays a word.
+ */
+export function separateSandboxValue(argv: string[], platforms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return [...out, ...argv.slice(i)];
+    if (a === '--sandbox') {
+      const next = argv[i + 1];
+      if (next !== undefined && platforms.includes(next)) {
+        out.push(`--sandbox=${next}`);
+        i++;
+      } else out.push('--sandbox=');
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+export function parseGlobals(o: Record<string, unknown>): GlobalOptions {
   const env = process.env;
+  const profiles = (o.profile as string[] | undefined) ?? [];
+  const sandbox = o.sandbox !== undefined && o.sandbox !== false;
+  const sandboxPlatform = typeof o.sandbox === 'string' && o.sandbox !== '' ? o.sandbox : undefined;
+  if (sandbox && (profiles.length || o.allProfiles)) {
+    throw new UsageError(`--sandbox and ${profiles.length ? '-p' : '--all-profiles'} cannot be used together: the sandbox is a store of its own`, {
+      hint: 'drop --sandbox to use your profiles, or -p to use the sandbox',
+    });
+  }
+  if (profiles.length && o.allProfiles) throw new UsageError('-p and --all-profiles cannot be used together');
+  if (sandboxPlatform && !SANDBOX_PLATFORMS.includes(sandboxPlatform)) {
+    throw new UsageError(`unknown sandbox platform "${sandboxPlatform}": use one of ${SANDBOX_PLATFORMS.join(', ')}`);
+  }
+  const output = o.output as OutputFormat | undefined;
+  const jq = typeof o.jq === 'string' ? o.jq : undefined;
+  if (jq !== undefined && output && output !== 'json' && output !== 'ndjson') {
+    throw new UsageError(`--jq filters JSON: it cannot be used with -o ${output}`, { hint: 'use -o json (the default with --jq) or -o ndjson' });
+  }
   return {
     ...defaultGlobals(),
-    profile: o.profile as string | undefined,
-    output: o.output as OutputFormat | undefined,
+    profile: profiles.length === 1 ? profiles[0] : undefined,
+    profiles,
+    allProfiles: Boolean(o.allProfiles),
+    // --jq reads JSON, so it is the output even on a terminal.
+    output: output ?? (jq !== undefined ? 'json' : undefined),
+    jq,
     fields: typeof o.fields === 'string' ? parseFieldList(o.fields) : undefined,
     raw: Boolean(o.raw),
-    sandbox: Boolean(o.sandbox),
+    sandbox,
+    sandboxPlatform,
     debug: Boolean(o.debug) || (env.ORDERCTL_DEBUG !== undefined && env.ORDERCTL_DEBUG !== '' && env.ORDERCTL_DEBUG !== '0'),
     quiet: Boolean(o.quiet),
     yes: Boolean(o.yes),
@@ -190,7 +260,7 @@ export async function main(argv: string[]): Promise<number> {
   let io: IO = processIO({ noColorFlag: argv.includes('--no-color'), noInput: argv.includes('--no-input') });
   let globals: GlobalOptions = defaultGlobals();
   // `orderctl help orders list` is `orderctl orders list --help` (commander's own help command stops at one level).
-  const args = argv[0] === 'help' && argv.length > 1 ? [...argv.slice(1), '--help'] : argv;
+  const args = separateSandboxValue(argv[0] === 'help' && argv.length > 1 ? [...argv.slice(1), '--help'] : argv, SANDBOX_PLATFORMS);
   const program = buildProgram((g) => {
     globals = g;
     io = processIO({ noColorFlag: !g.color, noInput: !g.input });

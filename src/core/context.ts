@@ -16,11 +16,20 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'ndjson
 
 /** The global flags of DESIGN.md, parsed once by cli.ts. */
 export interface GlobalOptions {
+  /** The one profile named, when exactly one was (-p NAME). */
   profile?: string;
+  /** Every profile named with -p (comma lists, repeated), in order, without repeats. */
+  profiles: string[];
+  /** --all-profiles: every configured store. */
+  allProfiles: boolean;
   output?: OutputFormat;
   fields?: string[];
   raw: boolean;
   sandbox: boolean;
+  /** --sandbox PLATFORM: the dialect to use (default: chosen by what the command needs). */
+  sandboxPlatform?: string;
+  /** --jq EXPR: filter the JSON the command prints. */
+  jq?: string;
   debug: boolean;
   quiet: boolean;
   yes: boolean;
@@ -71,5 +80,5 @@ export interface Context {
 }
 
 export function defaultGlobals(): GlobalOptions {
-  return { raw: false, sandbox: false, debug: false, quiet: false, yes: false, input: true, color: true, utc: false, excel: false, dryRun: false, timeoutMs: 30_000 };
+  return { profiles: [], allProfiles: false, raw: false, sandbox: false, debug: false, quiet: false, yes: false, input: true, color: true, utc: false, excel: false, dryRun: false, timeoutMs: 30_000 };
 }

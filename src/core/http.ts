@@ -168,10 +168,18 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-interface RawResult {
+export interface RawResult {
   status: number;
   headers: Record<string, string>;
   text: string;
+}
+
+// The answer behind an error, for `orderctl api`, which prints a failed answer's body.
+const answers = new WeakMap<OrderctlError, RawResult>();
+
+/** The server's answer that an error was made from (a non-2xx status), if any. */
+export function answerOf(err: unknown): RawResult | undefined {
+  return err instanceof OrderctlError ? answers.get(err) : undefined;
 }
 
 export class HttpClient {
@@ -404,6 +412,12 @@ export class HttpClient {
     } else if (raw.text.trim() !== '') {
       detail = `the body was ${type || 'not JSON'}, not JSON`;
     }
+    const error = this.errorFromStatus(raw, what, detail);
+    answers.set(error, raw);
+    return error;
+  }
+
+  private errorFromStatus(raw: RawResult, what: string, detail: string | undefined): OrderctlError {
     const status = raw.status;
     const message = redactText(`${this.platform.name} answered ${what} with ${status}${detail ? `: ${detail}` : ''}`, this.platform.secrets);
     const d = { status };

@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import type { Context } from '../core/context.js';
+import type { HttpClient } from '../core/http.js';
 import type { ConfigData, Profile } from '../core/config.js';
 import { AuthError, UnsupportedError, UsageError } from '../core/errors.js';
 import type { Platform } from '../core/order.js';
@@ -58,20 +59,49 @@ export function checkPlatform(name: string): Platform {
 }
 
 export interface Session {
+  /** The store's name: the profile's, or "sandbox". */
   profileName: string;
   profile: Profile;
   adapter: Adapter;
   /** Which store this is (platform and API root): what an export checkpoint belongs to. */
   store: StoreIdentity;
+  /** The adapter's own HTTP client (each store has its own, and its own rate limiter). */
+  client: HttpClient;
 }
 
 export function sandboxStatePath(configDir: string): string {
   return path.join(configDir, 'sandbox', 'state.json');
 }
 
-/** The profile a command means: -p, else ORDERCTL_PROFILE (when not empty), else the current one. */
+/** The name the sandbox goes by as a store (the normalized order's `store`). */
+export const SANDBOX_STORE = 'sandbox';
+
+/**
+ * The profiles a command means: -p (comma lists, repeated), --all-profiles,
+ * else ORDERCTL_PROFILE (a name or a comma list), else the current one.
+ */
+export function chosenProfileNames(ctx: Context, data: ConfigData): string[] {
+  if (ctx.globals.allProfiles) {
+    const all = Object.keys(data.profiles);
+    if (!all.length) throw new UsageError('--all-profiles: no profile configured', { hint: 'add one with "orderctl profile add"' });
+    return all;
+  }
+  if (ctx.globals.profiles.length) return ctx.globals.profiles;
+  // Names as written: " d" is not "d" (a stray space names no profile, and says so).
+  const env = (ctx.env.ORDERCTL_PROFILE ?? '').split(',').filter(Boolean);
+  if (env.length) return [...new Set(env)];
+  return data.currentProfile ? [data.currentProfile] : [];
+}
+
+/** The one profile a single-store command means; several named is an error, not a silent choice. */
 export function chosenProfileName(ctx: Context, data: ConfigData): string | undefined {
-  return ctx.globals.profile ?? (ctx.env.ORDERCTL_PROFILE || undefined) ?? data.currentProfile;
+  const names = chosenProfileNames(ctx, data);
+  if (names.length > 1) {
+    throw new UsageError(`this command works on one store, and ${names.length} were named (${names.join(', ')})`, {
+      hint: 'orders list, get, count, export and status (without --set) take several; name one with -p NAME otherwise',
+    });
+  }
+  return names[0];
 }
 
 /**
@@ -80,20 +110,37 @@ export function chosenProfileName(ctx: Context, data: ConfigData): string | unde
  * only another platform offers what the command needs (a cart: Outshifter).
  */
 export async function openSession(ctx: Context, need?: Capability): Promise<Session> {
+  const sessions = await openSessions(ctx, need, { several: false });
+  return sessions[0]!;
+}
+
+/**
+ * Every store a command names, each with its own adapter and HTTP client.
+ * Commands that work on one store pass `several: false`, which refuses a list.
+ */
+export async function openSessions(ctx: Context, need?: Capability, opts: { several: boolean } = { several: true }): Promise<Session[]> {
   const config = await ctx.config();
   const data = config.data();
-  if (ctx.globals.sandbox) return openSandboxSession(ctx, config.dir, need);
-  const name = chosenProfileName(ctx, data);
+  if (ctx.globals.sandbox) return [await openSandboxSession(ctx, config.dir, need)];
+  const names = opts.several ? chosenProfileNames(ctx, data) : [chosenProfileName(ctx, data)].filter((n): n is string => n !== undefined);
   const known = Object.keys(data.profiles);
-  if (name === undefined) {
+  if (names.length === 0) {
     if (known.length === 0) {
       if (!ctx.globals.quiet) ctx.io.stderr.write('notice: no profile configured, using the built-in sandbox (add one with "orderctl profile add")\n');
-      return openSandboxSession(ctx, config.dir, need);
+      return [await openSandboxSession(ctx, config.dir, need)];
     }
     throw new UsageError('no profile selected', { hint: `use -p NAME or "orderctl profile use NAME" (profiles: ${known.join(', ')})` });
   }
-  const profile = data.profiles[name];
-  if (!profile) throw new UsageError(`profile "${name}" not found`, { hint: known.length ? `profiles: ${known.join(', ')}` : 'add one with "orderctl profile add"' });
+  const missing = names.filter((n) => !data.profiles[n]);
+  if (missing.length) {
+    throw new UsageError(`profile${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')} not found`, {
+      hint: known.length ? `profiles: ${known.join(', ')}` : 'add one with "orderctl profile add"',
+    });
+  }
+  return Promise.all(names.map((name) => openProfile(ctx, name, data.profiles[name]!)));
+}
+
+async function openProfile(ctx: Context, name: string, profile: Profile): Promise<Session> {
   return { profileName: name, profile, ...(await connect(ctx, name, profile)) };
 }
 
@@ -101,8 +148,8 @@ export async function createAdapter(ctx: Context, name: string, profile: Profile
   return (await connect(ctx, name, profile)).adapter;
 }
 
-/** The adapter, and the store it talks to: the API root is the one its HTTP client is built on. */
-export async function connect(ctx: Context, name: string, profile: Profile): Promise<{ adapter: Adapter; store: StoreIdentity }> {
+/** The adapter, its HTTP client, and the store it talks to: the API root is the one its HTTP client is built on. */
+export async function connect(ctx: Context, name: string, profile: Profile): Promise<{ adapter: Adapter; client: HttpClient; store: StoreIdentity }> {
   const platform = checkPlatform(profile.platform);
   const token = ctx.env.ORDERCTL_TOKEN || profile.token;
   if (!token) {
@@ -112,11 +159,15 @@ export async function connect(ctx: Context, name: string, profile: Profile): Pro
   if (!load) throw new UsageError(`platform "${platform}" is not supported yet`);
   let apiRoot = '';
   const authHint = secretSourceHint(ctx, name);
+  let client: HttpClient | undefined;
   const adapter = (await load())((p) => {
     apiRoot ||= p.baseUrl.replace(/\/+$/, '');
-    return ctx.http({ ...p, authHint });
+    // Each store its own client, and so its own rate limiter.
+    const made = ctx.http({ ...p, authHint });
+    client ??= made;
+    return made;
   }, profile, token);
-  return { adapter, store: { platform, apiRoot } };
+  return { adapter, client: client!, store: { platform, apiRoot } };
 }
 
 /** Names where the secret a 401/403 refused came from: ORDERCTL_TOKEN wins over the profile's own. */
@@ -129,11 +180,19 @@ async function openSandboxSession(ctx: Context, configDir: string, need?: Capabi
   const { startSandbox } = await import('../sandbox/server.js');
   const sandbox = await startSandbox({ port: 0, statePath: sandboxStatePath(configDir) });
   ctx.defer(() => sandbox.close());
-  const platform: Platform = need && !CAPABILITIES.bigcommerce!.includes(need) ? (SUPPORTED_PLATFORMS.find((p) => CAPABILITIES[p]!.includes(need)) ?? 'bigcommerce') : 'bigcommerce';
+  const platform: Platform = ctx.globals.sandboxPlatform
+    ? checkPlatform(ctx.globals.sandboxPlatform)
+    : need && !CAPABILITIES.bigcommerce!.includes(need)
+      ? (SUPPORTED_PLATFORMS.find((p) => CAPABILITIES[p]!.includes(need)) ?? 'bigcommerce')
+      : 'bigcommerce';
   // "sandbox" is the first storefront the sandbox's Outshifter dialect seeds.
-  const profile: Profile = { platform, baseUrl: sandbox.baseUrls[platform], token: sandbox.token, ...(platform === 'outshifter' ? { storefront: 'sandbox' } : {}) };
+  // CS-Cart signs in with an admin e-mail beside the key; the sandbox takes any.
+  const extra = platform === 'outshifter' ? { storefront: 'sandbox' } : platform === 'cscart' ? { username: 'admin@sandbox.example' } : {};
+  const profile: Profile = { platform, baseUrl: sandbox.baseUrls[platform], token: sandbox.token, ...extra };
   // The sandbox's own token, never the user's ORDERCTL_TOKEN.
   const create = await FACTORIES[platform]!();
   // Its port changes every run; its state (and so the store) is the config dir's.
-  return { profileName: '(sandbox)', profile, adapter: create(ctx.http, profile, sandbox.token), store: { platform, apiRoot: 'sandbox' } };
+  let client: HttpClient | undefined;
+  const adapter = create((p) => (client = ctx.http(p)), profile, sandbox.token);
+  return { profileName: SANDBOX_STORE, profile, adapter, client: client!, store: { platform, apiRoot: 'sandbox' } };
 }

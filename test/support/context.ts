@@ -5,7 +5,7 @@
 import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
 import { CommanderError } from 'commander';
-import { buildProgram, configureOutputAll, reportError } from '../../src/cli.js';
+import { buildProgram, configureOutputAll, reportError, SANDBOX_PLATFORMS, separateSandboxValue } from '../../src/cli.js';
 import { createAtomicFile } from '../../src/core/atomic-file.js';
 import { fakeClock, seededRandom, systemClock, type FakeClock } from '../../src/core/clock.js';
 import { memoryConfig, type ConfigData, type ConfigStore } from '../../src/core/config.js';
@@ -111,7 +111,7 @@ export async function runCommand(argv: string[], o: TestContextOptions = {}): Pr
   configureOutputAll(program, { writeOut: () => undefined, writeErr: (s) => (commanderErr += s) });
   let code = 0;
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(separateSandboxValue(argv, SANDBOX_PLATFORMS), { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) code = err.exitCode === 0 ? 0 : 2;
     else {

@@ -7,6 +7,7 @@
 import type { Context } from '../../core/context.js';
 import { ApiError, DryRunStop, InterruptedError, isOrderctlError, UsageError } from '../../core/errors.js';
 import type { Platform } from '../../core/order.js';
+import type { Adapter } from '../../platforms/types.js';
 import { listWriter } from '../../output/writer.js';
 import type { View } from '../../output/view.js';
 import { Progress } from '../../output/progress.js';
@@ -18,6 +19,8 @@ export interface BulkItem {
   id: string;
   /** Fields of an NDJSON line, overriding the flags for this order. */
   overrides: Record<string, unknown>;
+  /** The store an NDJSON line names ("store"); STORE:ID in the id does the same. */
+  store?: string;
 }
 
 export interface BulkOptions {
@@ -96,15 +99,34 @@ export async function readBulkItems(
       return reject(n, 'not valid JSON');
     }
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return reject(n, 'not a JSON object');
-    const { id, ...rest } = obj as Record<string, unknown>;
+    const { id, store, ...rest } = obj as Record<string, unknown>;
     if ((typeof id !== 'string' || !id) && typeof id !== 'number') return reject(n, 'no "id"');
+    if (store !== undefined && (typeof store !== 'string' || !store)) return reject(n, '"store" must be a profile name');
     // 'any': a read, where an order's other fields (NDJSON from orders list) change nothing.
     const unknown = allowed === 'any' ? [] : Object.keys(rest).filter((k) => !allowed.includes(k));
-    if (unknown.length) return reject(n, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (allowed: id${(allowed as readonly string[]).map((a) => `, ${a}`).join('')})`);
-    items.push({ id: String(id), overrides: rest });
+    if (unknown.length) return reject(n, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (allowed: id, store${(allowed as readonly string[]).map((a) => `, ${a}`).join('')})`);
+    items.push({ id: String(id), overrides: rest, ...(store !== undefined ? { store: store as string } : {}) });
   });
   if (!items.length && !rejected) throw new UsageError('--stdin read no order ids');
   return { items, rejected };
+}
+
+/** A bulk item sent to its store: `id` is how results name it, `target` where it goes. */
+export interface RoutedItem extends BulkItem {
+  target: { adapter: Adapter; id: string; store: string };
+}
+
+/**
+ * Routes every item to its store (STORE:ID, an NDJSON "store", else the one
+ * store the command names). Results name orders STORE:ID when several stores are involved.
+ */
+export async function routeBulk(ctx: Context, items: BulkItem[]): Promise<{ items: RoutedItem[]; adapters: Adapter[] }> {
+  const { routeToStores } = await import('./stores.js');
+  const routes = await routeToStores(ctx, items, 'one');
+  return {
+    items: routes.map((r) => ({ ...r.item, id: r.label, target: { adapter: r.session.adapter, id: r.id, store: r.session.profileName } })),
+    adapters: [...new Set(routes.map((r) => r.session.adapter))],
+  };
 }
 
 const view: View<ItemResult> = {
@@ -122,12 +144,12 @@ const view: View<ItemResult> = {
  * Runs `change` for every item, `concurrency` at a time, printing each result.
  * One order: its own error and exit code. Several: exit 1 when any failed.
  */
-export async function runBulk(
+export async function runBulk<I extends BulkItem>(
   ctx: Context,
   platform: Platform,
-  items: BulkItem[],
+  items: I[],
   opts: BulkOptions & { rejected?: number; view?: View<ItemResult> },
-  change: (item: BulkItem) => Promise<{ status: string | null; detail?: Record<string, unknown> }>,
+  change: (item: I) => Promise<{ status: string | null; detail?: Record<string, unknown> }>,
 ): Promise<void> {
   if (items.length === 1 && !opts.rejected) {
     const single = await attempt(() => change(items[0]!));

@@ -1,5 +1,6 @@
 import type { Context } from '../../core/context.js';
-import { openSession, requireCapability } from '../../platforms/index.js';
+import { openSessions, requireCapability, type Session } from '../../platforms/index.js';
+import { StoreFailures } from './stores.js';
 import type { Adapter, OrderCount, OrderFilters, StatusCount } from '../../platforms/types.js';
 import { chooseFormat, listWriter } from '../../output/writer.js';
 import { refuseFormats } from '../../output/formats.js';
@@ -36,14 +37,19 @@ const view: View<StatusCount> = {
   id: (r) => r.nativeStatus,
 };
 
+async function countStore(ctx: Context, adapter: Adapter, filters: OrderFilters): Promise<OrderCount> {
+  requireCapability(adapter.platform, 'list', 'orders count');
+  checkFilters(adapter, filters);
+  // An API count cannot apply what is filtered here (--search, --email on some platforms).
+  const local = splitFilters(adapter.platform, filters).local.length > 0;
+  return adapter.countOrders && !local ? adapter.countOrders(filters) : countByListing(ctx, adapter, filters);
+}
+
 export async function run(ctx: Context, o: { filters: OrderFilters }): Promise<void> {
   refuseFormats(ctx, 'orders count', { ids: 'it prints counts, not order ids' });
-  const { adapter } = await openSession(ctx);
-  requireCapability(adapter.platform, 'list', 'orders count');
-  checkFilters(adapter, o.filters);
-  // An API count cannot apply what is filtered here (--search, --email on some platforms).
-  const local = splitFilters(adapter.platform, o.filters).local.length > 0;
-  const counted = adapter.countOrders && !local ? await adapter.countOrders(o.filters) : await countByListing(ctx, adapter, o.filters);
+  const sessions = await openSessions(ctx);
+  if (sessions.length > 1) return countStores(ctx, sessions, o.filters);
+  const counted = await countStore(ctx, sessions[0]!.adapter, o.filters);
   const format = chooseFormat(ctx);
   if (format === 'json') {
     ctx.io.stdout.write(`${JSON.stringify(counted, null, 2)}\n`);
@@ -53,4 +59,41 @@ export async function run(ctx: Context, o: { filters: OrderFilters }): Promise<v
   for (const s of counted.statuses) out.write(s);
   out.end();
   if (format === 'table') ctx.io.stdout.write(`total ${counted.count}\n`);
+}
+
+interface StoreCount extends OrderCount {
+  store: string;
+}
+
+const storesView: View<StoreCount> = {
+  columns: [
+    { header: 'STORE', value: (r) => r.store },
+    { header: 'PLATFORM', value: (r) => (r as StoreCount & { platform: string }).platform },
+    { header: 'COUNT', value: (r) => String(r.count), align: 'right' },
+  ],
+  json: (r) => r,
+  id: (r) => r.store,
+};
+
+/** Every store counted at once: a row per store and the total; a failed store is named and left out. */
+async function countStores(ctx: Context, sessions: Session[], filters: OrderFilters): Promise<void> {
+  const failures = new StoreFailures(ctx, sessions.length);
+  const settled = await Promise.allSettled(sessions.map((s) => countStore(ctx, s.adapter, filters)));
+  const rows: Array<StoreCount & { platform: string }> = [];
+  settled.forEach((r, i) => {
+    const s = sessions[i]!;
+    if (r.status === 'fulfilled') rows.push({ store: s.profileName, platform: s.adapter.platform, ...r.value });
+    else failures.report(s.profileName, r.reason);
+  });
+  const total = rows.reduce((n, r) => n + r.count, 0);
+  const format = chooseFormat(ctx);
+  if (format === 'json') ctx.io.stdout.write(`${JSON.stringify({ count: total, stores: rows }, null, 2)}\n`);
+  else if (format === 'ids') ctx.io.stdout.write(`${total}\n`);
+  else {
+    const out = listWriter(ctx, storesView as View<StoreCount & { platform: string }>);
+    rows.forEach((r) => out.write(r));
+    out.end();
+    if (format === 'table') ctx.io.stdout.write(`total ${total}\n`);
+  }
+  failures.finish();
 }

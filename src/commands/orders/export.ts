@@ -7,7 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Context } from '../../core/context.js';
-import { UsageError } from '../../core/errors.js';
+import { ApiError, UsageError } from '../../core/errors.js';
 import { parseDuration, toIsoUtc } from '../../core/time.js';
 import {
   describeStore,
@@ -23,7 +23,8 @@ import {
 import { csvRow, UTF8_BOM } from '../../output/csv.js';
 import { csvFor } from '../../output/writer.js';
 import { flattenForColumns, ORDER_FIELDS, parseFieldList, validateFields } from '../../output/fields.js';
-import { openSession, type Session } from '../../platforms/index.js';
+import { openSessions, type Session } from '../../platforms/index.js';
+import { mergeStores, StoreFailures, withStore } from './stores.js';
 import { Progress } from '../../output/progress.js';
 import type { Adapter, Fetched, OrderFilters } from '../../platforms/types.js';
 import { parseFilters } from './shared.js';
@@ -93,28 +94,44 @@ export function parseOptions(flags: Record<string, unknown>, now: Date): ExportO
 export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   const config = await ctx.config();
   if (o.show || o.reset) return manageCheckpoint(ctx, config.dir, o);
-  const session = await openSession(ctx);
+  const sessions = await openSessions(ctx);
   // One run per checkpoint at a time: a second would export the same orders again.
   const lock = o.checkpoint ? await lockCheckpoint(config.dir, o.checkpoint) : undefined;
   try {
-    await exportOrders(ctx, config.dir, session, o);
+    await exportOrders(ctx, config.dir, sessions, o);
   } finally {
     await lock?.release();
   }
 }
 
-async function exportOrders(ctx: Context, configDir: string, session: Session, o: ExportOptions): Promise<void> {
-  const { adapter } = session;
+/** One store's part of a run: where it starts, and what it wrote. */
+interface StoreRun {
+  session: Session;
+  previous: StorePosition | undefined;
+  filters: OrderFilters;
+  written: Set<string>;
+  /** Every version this run fetched: the next run's overlap fetches the recent ones again. */
+  fetchedVersions: Map<string, string>;
+  highWater: number | undefined;
+}
+
+async function exportOrders(ctx: Context, configDir: string, sessions: Session[], o: ExportOptions): Promise<void> {
   const saved = o.checkpoint ? await readCheckpoint(configDir, o.checkpoint) : undefined;
-  if (o.checkpoint) requireStores(saved, o.checkpoint, [session.store]);
-  const previous = positionFor(saved, session.store);
+  if (o.checkpoint) requireStores(saved, o.checkpoint, sessions.map((s) => s.store));
   const startedAt = ctx.clock.now();
-  const filters = { ...o.filters };
-  if (previous?.resumeFrom) {
-    // Start a little before the mark: clocks differ and writes land late.
-    const from = new Date(Date.parse(previous.resumeFrom) - o.overlapMs);
-    if (!filters.since || filters.since < from) filters.since = from;
-  }
+  const runs = new Map<string, StoreRun>(
+    sessions.map((session) => {
+      const previous = positionFor(saved, session.store);
+      const filters = { ...o.filters };
+      if (previous?.resumeFrom) {
+        // Start a little before the mark: clocks differ and writes land late.
+        const from = new Date(Date.parse(previous.resumeFrom) - o.overlapMs);
+        if (!filters.since || filters.since < from) filters.since = from;
+      }
+      const highWater = previous?.highWater ? Date.parse(previous.highWater) : undefined;
+      return [session.profileName, { session, previous, filters, written: new Set<string>(), fetchedVersions: new Map<string, string>(), highWater }];
+    }),
+  );
 
   const columns = o.columns ?? (o.lines ? LINE_COLUMNS : ORDER_COLUMNS);
   if (o.format === 'csv') validateFields(columns, o.lines ? [...ORDER_FIELDS, ...ORDER_FIELDS.filter((f) => f.startsWith('items.')).map((f) => f.replace(/^items\./, 'item.')), 'item'] : ORDER_FIELDS);
@@ -130,35 +147,40 @@ async function exportOrders(ctx: Context, configDir: string, session: Session, o
   // A file keeps the data as it is; a terminal shows escape sequences instead of obeying them.
   const row = file ? csvRow : (cells: string[]) => csvFor(ctx, cells);
   const progress = new Progress(ctx, 'exporting…');
-  const written = new Set<string>();
-  /** Every version this run fetched: the next run's overlap fetches the recent ones again. */
-  const fetchedVersions = new Map<string, string>();
-  let highWater = previous?.highWater ? Date.parse(previous.highWater) : undefined;
-  const resumeAt = () => Math.min(highWater ?? startedAt.getTime(), startedAt.getTime(), filters.until?.getTime() ?? Infinity);
+  const resumeAt = (r: StoreRun) => Math.min(r.highWater ?? startedAt.getTime(), startedAt.getTime(), r.filters.until?.getTime() ?? Infinity);
+  const failures = new StoreFailures(ctx, sessions.length);
+  let total = 0;
 
   try {
     if (o.format === 'csv') await write(`${ctx.globals.excel ? UTF8_BOM : ''}${csvRow(columns)}`);
     if (o.format === 'json') await write('[');
-    for await (const listed of listMatching(ctx, adapter, filters, { all: true, keyset: true })) {
-      const fetched = listed.partial ? await wholeOrder(ctx, adapter, listed) : listed;
+    const read = (s: Session) => listMatching(ctx, s.adapter, runs.get(s.profileName)!.filters, { all: true, keyset: true });
+    // Several stores: read concurrently and merged; the file is kept only if every store succeeded.
+    const orders: AsyncIterable<Fetched & { store?: string }> =
+      sessions.length > 1 ? mergeStores(sessions, read, o.filters.sort ?? { field: 'updated', direction: 'asc' }, failures) : read(sessions[0]!);
+    for await (const listed of orders) {
+      const r = runs.get(listed.store ?? sessions[0]!.profileName)!;
+      const whole = listed.partial ? await wholeOrder(ctx, r.session.adapter, listed) : listed;
+      const fetched = listed.store === undefined ? whole : withStore(whole, listed.store);
       const { order } = fetched;
       // Pages can shift while we read them: an id is written once per run.
-      if (written.has(order.id)) continue;
+      if (r.written.has(order.id)) continue;
       const version = versionOf(fetched);
-      fetchedVersions.set(order.id, version);
+      r.fetchedVersions.set(order.id, version);
       // This very version went out last time (the overlap fetches it again).
-      if (previous?.seen[order.id] === version) continue;
-      written.add(order.id);
+      if (r.previous?.seen[order.id] === version) continue;
+      r.written.add(order.id);
       if (order.updatedAt) {
         const t = Date.parse(order.updatedAt);
-        if (highWater === undefined || t > highWater) highWater = t;
+        if (r.highWater === undefined || t > r.highWater) r.highWater = t;
       }
-      await write(render(fetched, o, columns, written.size === 1, row));
-      progress.tick(written.size);
+      await write(render(fetched, o, columns, ++total === 1, row));
+      progress.tick(total);
       // Only versions the next run can fetch again are kept: memory stays flat.
-      if (fetchedVersions.size % 5000 === 0) keepRecent(fetchedVersions, resumeAt() - o.overlapMs);
+      if (r.fetchedVersions.size % 5000 === 0) keepRecent(r.fetchedVersions, resumeAt(r) - o.overlapMs);
     }
-    if (o.format === 'json') await write(written.size ? '\n]\n' : ']\n');
+    if (failures.failed.length) throw new ApiError(`nothing was written: ${failures.failed.length} of ${sessions.length} stores failed (${failures.failed.join(', ')})`);
+    if (o.format === 'json') await write(total ? '\n]\n' : ']\n');
     await file?.commit();
   } catch (err) {
     await file?.abort();
@@ -168,27 +190,29 @@ async function exportOrders(ctx: Context, configDir: string, session: Session, o
   progress.clear();
 
   if (o.checkpoint) {
-    keepRecent(fetchedVersions, resumeAt() - o.overlapMs);
-    const position: StorePosition = {
-      ...session.store,
-      profile: session.profileName,
-      resumeFrom: toIsoUtc(new Date(resumeAt())),
-      highWater: highWater === undefined ? null : toIsoUtc(new Date(highWater)),
-      seen: Object.fromEntries(fetchedVersions),
-      startedAt: toIsoUtc(startedAt),
-      completedAt: toIsoUtc(ctx.clock.now()),
-      exported: written.size,
-      file: o.out!,
-    };
-    // Only now, with the file in place, does the checkpoint move.
-    await writeCheckpoint(configDir, withPositions(saved, o.checkpoint, [position]));
+    const positions = [...runs.values()].map((r): StorePosition => {
+      keepRecent(r.fetchedVersions, resumeAt(r) - o.overlapMs);
+      return {
+        ...r.session.store,
+        profile: r.session.profileName,
+        resumeFrom: toIsoUtc(new Date(resumeAt(r))),
+        highWater: r.highWater === undefined ? null : toIsoUtc(new Date(r.highWater)),
+        seen: Object.fromEntries(r.fetchedVersions),
+        startedAt: toIsoUtc(startedAt),
+        completedAt: toIsoUtc(ctx.clock.now()),
+        exported: r.written.size,
+        file: o.out!,
+      };
+    });
+    // Only now, with the file in place, does the checkpoint move: every store's position at once.
+    await writeCheckpoint(configDir, withPositions(saved, o.checkpoint, positions));
   }
   if (!ctx.globals.quiet) {
     const seconds = Math.round((ctx.clock.now().getTime() - startedAt.getTime()) / 1000);
     // In a log (cron), each run's line says when it ran; a terminal user knows.
     const when = ctx.io.stderrIsTTY ? '' : `${toIsoUtc(ctx.clock.now())} `;
-    const n = written.size;
-    ctx.io.stderr.write(`${when}exported ${n.toLocaleString('en-US')} order${n === 1 ? '' : 's'} to ${toStdout ? 'standard output' : o.out} in ${seconds}s\n`);
+    const from = sessions.length > 1 ? ` from ${sessions.length} stores` : '';
+    ctx.io.stderr.write(`${when}exported ${total.toLocaleString('en-US')} order${total === 1 ? '' : 's'}${from} to ${toStdout ? 'standard output' : o.out} in ${seconds}s\n`);
   }
 }
 

@@ -1,9 +1,9 @@
 import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { parseTimeInput } from '../../core/time.js';
-import { openSession, requireCapability } from '../../platforms/index.js';
+import { requireCapability } from '../../platforms/index.js';
 import type { FulfillOptions as ShipmentOptions } from '../../platforms/types.js';
-import { parseBulkOptions, readBulkItems, runBulk, type BulkItem, type BulkOptions } from './bulk.js';
+import { parseBulkOptions, readBulkItems, routeBulk, runBulk, type BulkItem, type BulkOptions } from './bulk.js';
 
 export interface FulfillOptions extends BulkOptions {
   ids: string[];
@@ -67,14 +67,14 @@ function shipmentFor(item: BulkItem, base: ShipmentOptions, now: Date): Shipment
 export async function run(ctx: Context, o: FulfillOptions): Promise<void> {
   const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, LINE_FIELDS);
   if (o.shipment.items.length && items.length > 1) throw new UsageError('--item applies to one order; give a single id (or "items" per NDJSON line)');
-  const { adapter } = await openSession(ctx);
-  requireCapability(adapter.platform, 'fulfill', 'orders fulfill');
-  if (adapter.platform === 'bigcommerce' && o.shipment.notify === false && !ctx.globals.quiet) {
+  const routed = await routeBulk(ctx, items);
+  routed.adapters.forEach((a) => requireCapability(a.platform, 'fulfill', 'orders fulfill'));
+  if (routed.adapters.some((a) => a.platform === 'bigcommerce') && o.shipment.notify === false && !ctx.globals.quiet) {
     ctx.io.stderr.write('note: BigCommerce e-mails the customer for every shipment; --no-notify cannot stop it\n');
   }
   const now = ctx.clock.now();
-  await runBulk(ctx, adapter.platform, items, { ...o, rejected }, async (item) => {
-    const r = await adapter.fulfillOrder!(item.id, shipmentFor(item, o.shipment, now));
+  await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected }, async (item) => {
+    const r = await item.target.adapter.fulfillOrder!(item.target.id, shipmentFor(item, o.shipment, now));
     return { status: 'shipped', detail: { shipmentId: r.shipmentId } };
   });
 }

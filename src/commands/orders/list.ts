@@ -1,9 +1,11 @@
 import type { Context } from '../../core/context.js';
-import { openSession } from '../../platforms/index.js';
+import { UsageError } from '../../core/errors.js';
+import { openSessions, type Session } from '../../platforms/index.js';
 import type { OrderFilters, Paging } from '../../platforms/types.js';
 import { listWriter } from '../../output/writer.js';
 import { listMatching } from './matching.js';
-import { orderView, parseFilters, parsePaging } from './shared.js';
+import { orderView, parseFilters, parsePaging, storesView } from './shared.js';
+import { mergeStores, StoreFailures } from './stores.js';
 
 export interface ListOptions {
   filters: OrderFilters;
@@ -15,7 +17,9 @@ export function parseOptions(flags: Record<string, unknown>, now: Date): ListOpt
 }
 
 export async function run(ctx: Context, o: ListOptions): Promise<void> {
-  const { adapter } = await openSession(ctx);
+  const sessions = await openSessions(ctx);
+  if (sessions.length > 1) return listStores(ctx, sessions, o);
+  const { adapter } = sessions[0]!;
   const out = listWriter(ctx, orderView(ctx, adapter));
   let next: string | null = null;
   const paging = { ...o.paging, onCursor: (c: string | null) => (next = c) };
@@ -25,4 +29,18 @@ export async function run(ctx: Context, o: ListOptions): Promise<void> {
   out.end();
   // On stderr, so stdout stays pure data: how to resume from here.
   if (next && !o.paging.all && !ctx.globals.quiet) ctx.io.stderr.write(`more orders: continue with --cursor ${next}\n`);
+}
+
+/** Every store at once, merged in the requested order; --limit counts the merged list. */
+async function listStores(ctx: Context, sessions: Session[], o: ListOptions): Promise<void> {
+  if (o.filters.cursor) throw new UsageError('--cursor belongs to one store: use it with one -p');
+  const out = listWriter(ctx, storesView(ctx, new Map(sessions.map((s) => [s.profileName, s.adapter]))));
+  const failures = new StoreFailures(ctx, sessions.length);
+  const merged = mergeStores(sessions, (s) => listMatching(ctx, s.adapter, o.filters, o.paging), o.filters.sort, failures);
+  for await (const fetched of merged) {
+    out.write(fetched);
+    if (o.paging.limit !== undefined && out.count >= o.paging.limit) break;
+  }
+  out.end();
+  failures.finish();
 }

@@ -104,13 +104,30 @@ export const moneyText = (m: { amount: string; currency: string } | null) => (m 
 
 /** How orders look; with the adapter, tables also show the platform's own status name. */
 export function orderView(ctx: Context, adapter?: Pick<Adapter, 'statusName' | 'isTestOrder'>): View<Fetched> {
+  return ordersView(ctx, () => adapter);
+}
+
+/**
+ * Orders from several stores: a STORE column first, ids as STORE:ID, each
+ * order's native status named by its own store's adapter.
+ */
+export function storesView(ctx: Context, adapters: Map<string, Pick<Adapter, 'statusName' | 'isTestOrder'>>): View<Fetched & { store: string }> {
+  const base = ordersView<Fetched & { store: string }>(ctx, (r) => adapters.get(r.store));
+  return {
+    ...base,
+    columns: [{ header: 'STORE', value: (r) => r.store }, ...base.columns],
+    id: (r) => `${r.store}:${r.order.id}`,
+  };
+}
+
+function ordersView<R extends Fetched>(ctx: Context, adapterOf: (r: R) => Pick<Adapter, 'statusName' | 'isTestOrder'> | undefined): View<R> {
   const local = ctx.io.stdoutIsTTY && !ctx.globals.utc;
-  const native = (code: string) => [code, adapter?.statusName?.(code)].filter(Boolean).join(' ');
+  const native = (r: R) => [r.order.nativeStatus, adapterOf(r)?.statusName?.(r.order.nativeStatus)].filter(Boolean).join(' ');
   return {
     columns: [
-      { header: 'ID', value: (r) => (adapter?.isTestOrder?.(r.raw) ? `${r.order.id} (test)` : r.order.id) },
+      { header: 'ID', value: (r) => (adapterOf(r)?.isTestOrder?.(r.raw) ? `${r.order.id} (test)` : r.order.id) },
       { header: 'STATUS', value: (r) => r.order.status ?? r.order.nativeStatus, tone: (r) => (r.order.status ? TONES[r.order.status] : undefined) },
-      { header: 'NATIVE', value: (r) => native(r.order.nativeStatus), optional: true },
+      { header: 'NATIVE', value: (r) => native(r), optional: true },
       { header: 'CUSTOMER', value: (r) => r.order.customer.name ?? '', flex: true },
       { header: 'EMAIL', value: (r) => r.order.customer.email ?? '', flex: true, optional: true },
       { header: 'TOTAL', value: (r) => moneyText(r.order.totals.total), align: 'right' },

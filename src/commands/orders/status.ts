@@ -1,8 +1,8 @@
 import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import { openSession, requireCapability } from '../../platforms/index.js';
+import { requireCapability } from '../../platforms/index.js';
 import { confirmDestructive } from './shared.js';
-import { readBulkItems, runBulk, type BulkOptions, type ItemResult } from './bulk.js';
+import { readBulkItems, routeBulk, runBulk, type BulkOptions, type ItemResult } from './bulk.js';
 import type { View } from '../../output/view.js';
 
 export interface StatusOptions extends BulkOptions {
@@ -28,23 +28,27 @@ function statusView(native: (code: string) => string): View<ItemResult> {
 
 export async function run(ctx: Context, o: StatusOptions): Promise<void> {
   const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, ['set', 'notify']);
-  const { adapter } = await openSession(ctx);
   const setting = o.set !== undefined || items.some((i) => i.overrides.set !== undefined);
   if (!setting) {
-    // No --set: show each order's current status.
-    const view = statusView((code) => [code, adapter.statusName?.(code)].filter(Boolean).join(' '));
-    await runBulk(ctx, adapter.platform, items, { ...o, rejected, view }, async ({ id }) => {
-      const { order } = await adapter.getOrder(id);
+    // No --set: show each order's current status, on every store named.
+    const { routeToStores } = await import('./stores.js');
+    const routes = await routeToStores(ctx, items, 'every');
+    const shown = routes.map((r) => ({ ...r.item, id: r.label, target: r }));
+    const first = routes[0]!.session.adapter;
+    const view = statusView((code) => [code, first.statusName?.(code)].filter(Boolean).join(' '));
+    await runBulk(ctx, first.platform, shown, { ...o, rejected, view }, async ({ target }) => {
+      const { order } = await target.session.adapter.getOrder(target.id);
       return { status: order.status ?? order.nativeStatus, detail: { nativeStatus: order.nativeStatus } };
     });
     return;
   }
-  requireCapability(adapter.platform, 'status', 'orders status --set');
+  const routed = await routeBulk(ctx, items);
+  routed.adapters.forEach((a) => requireCapability(a.platform, 'status', 'orders status --set'));
   await confirmDestructive(ctx, `set the status of ${items.length} order${items.length === 1 ? '' : 's'}${o.set ? ` to ${o.set}` : ''}`);
-  await runBulk(ctx, adapter.platform, items, { ...o, rejected }, async ({ id, overrides }) => {
+  await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected }, async ({ id, target, overrides }) => {
     const status = overrides.set ?? o.set;
     if (typeof status !== 'string') throw new UsageError(`no status to set for order ${id}: pass --set or a "set" field`);
-    const r = await adapter.setStatus!(id, status, { notify: typeof overrides.notify === 'boolean' ? overrides.notify : o.notify });
+    const r = await target.adapter.setStatus!(target.id, status, { notify: typeof overrides.notify === 'boolean' ? overrides.notify : o.notify });
     return { status: r.status ?? r.nativeStatus, detail: { nativeStatus: r.nativeStatus } };
   });
 }

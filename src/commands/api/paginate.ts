@@ -1,0 +1,81 @@
+// --paginate: each platform pages its own way, and the items of every page
+// are handed on as they arrive.
+// - BigCommerce: page and limit (at most 250) until 204 No Content or a page
+//   shorter than the limit (API-NOTES.md §1).
+// - Squarespace: pagination.nextPageCursor while hasNextPage; later pages send
+//   `cursor` alone, nothing else (API-NOTES.md §2).
+// - CS-Cart: page and items_per_page until page × items_per_page reaches
+//   params.total_items, or a short or empty page (API-NOTES.md §3).
+// - Outshifter: its lists are not paged (API-NOTES.md §4): one request.
+
+import type { HttpClient, RequestSpec } from '../../core/http.js';
+import type { Platform } from '../../core/order.js';
+
+type Page = { items: unknown[] } | { whole: unknown };
+
+/** The items of a page: the body when it is a list, else its list field (result, orders, data…). */
+export function pageItems(body: unknown, preferred: string[]): unknown[] | undefined {
+  if (Array.isArray(body)) return body;
+  if (!body || typeof body !== 'object') return undefined;
+  const o = body as Record<string, unknown>;
+  for (const key of preferred) if (Array.isArray(o[key])) return o[key];
+  const lists = Object.entries(o).filter(([, v]) => Array.isArray(v));
+  return lists.length === 1 ? (lists[0]![1] as unknown[]) : undefined;
+}
+
+/**
+ * Yields each page's items. A body with no list in it (an object endpoint)
+ * is yielded whole, once: there is nothing to page.
+ */
+export async function* paginate(client: HttpClient, platform: Platform, spec: RequestSpec, onPage?: (status: number, headers: Record<string, string>) => void): AsyncIterable<Page> {
+  const get = async (s: RequestSpec) => {
+    const res = await client.request(s);
+    onPage?.(res.status, res.headers);
+    return res;
+  };
+  const query = spec.query ?? {};
+  switch (platform) {
+    case 'bigcommerce': {
+      const limit = Number(query.limit ?? 250);
+      for (let page = Number(query.page ?? 1); ; page++) {
+        const res = await get({ ...spec, query: { ...query, page, limit } });
+        if (res.status === 204 || res.body === undefined) return;
+        const items = pageItems(res.body, []);
+        if (!items) return yield { whole: res.body };
+        yield { items };
+        if (items.length < limit || items.length === 0) return;
+      }
+    }
+    case 'squarespace': {
+      let s = spec;
+      for (;;) {
+        const res = await get(s);
+        const items = pageItems(res.body, ['result']);
+        if (!items) return yield { whole: res.body };
+        yield { items };
+        const p = (res.body as { pagination?: { hasNextPage?: boolean; nextPageCursor?: string | null } }).pagination;
+        if (!p?.hasNextPage || !p.nextPageCursor) return;
+        s = { ...spec, path: spec.path.split('?')[0]!, query: { cursor: p.nextPageCursor } };
+      }
+    }
+    case 'cscart': {
+      const perPage = Number(query.items_per_page ?? 100);
+      for (let page = Number(query.page ?? 1); ; page++) {
+        const res = await get({ ...spec, query: { ...query, page, items_per_page: perPage } });
+        const items = pageItems(res.body, ['orders']);
+        if (!items) return yield { whole: res.body };
+        yield { items };
+        const params = (res.body as { params?: { total_items?: unknown; items_per_page?: unknown } }).params;
+        // The shop's own items_per_page, as it echoes it, in case it changed ours.
+        const size = Number(params?.items_per_page) || perPage;
+        const total = Number(params?.total_items);
+        if (items.length === 0 || items.length < size || (Number.isFinite(total) && page * size >= total)) return;
+      }
+    }
+    default: {
+      const res = await get(spec);
+      const items = pageItems(res.body, ['orders', 'data']);
+      yield items ? { items } : { whole: res.body };
+    }
+  }
+}

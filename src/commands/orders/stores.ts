@@ -1,0 +1,234 @@
+// Several stores in one command (-p a,b, --all-profiles): each store's orders
+// are read concurrently, each store with its own HTTP client and rate limiter,
+// and merged as they stream in the requested order. One store failing does not
+// stop the others: its error names it, and the run ends with exit 1.
+
+import type { Context } from '../../core/context.js';
+import { ApiError, ExitCode, isOrderctlError, UsageError } from '../../core/errors.js';
+import type { Order } from '../../core/order.js';
+import { openSessions, SANDBOX_STORE, type Session } from '../../platforms/index.js';
+import type { Fetched, SortSpec } from '../../platforms/types.js';
+import { safeCell } from '../../output/text.js';
+
+/** An order and the store it came from. */
+export interface StoreFetched extends Fetched {
+  store: string;
+}
+
+/** The order as printed: with its store's name (the normalized order's `store`). */
+export function withStore(f: Fetched, store: string): StoreFetched {
+  return { ...f, order: Object.assign({}, f.order, { store }), store };
+}
+
+/** `STORE:ID`, the id form that names its store. */
+export function storeId(store: string, id: string): string {
+  return `${store}:${id}`;
+}
+
+type Key = number | string | null;
+
+/** The merge's sort key for the normalized sort fields (and the platforms' own names for them). */
+function sortKey(field: string): (o: Order) => Key {
+  const time = (v: string | null) => (v ? Date.parse(v) : null);
+  const numberOrText = (v: string | null) => (v === null ? null : /^\d+$/.test(v) ? Number(v) : v);
+  switch (field) {
+    case 'created':
+    case 'createdAt':
+    case 'date_created':
+    case 'date':
+    case 'timestamp':
+      return (o) => time(o.createdAt);
+    case 'updated':
+    case 'updatedAt':
+    case 'date_modified':
+    case 'modifiedOn':
+      return (o) => time(o.updatedAt);
+    case 'id':
+    case 'order_id':
+      return (o) => numberOrText(o.id);
+    case 'number':
+      return (o) => numberOrText(o.number);
+    case 'total':
+    case 'total_inc_tax':
+      return (o) => (o.totals.total ? Number(o.totals.total.amount) : null);
+    default:
+      return () => null;
+  }
+}
+
+/**
+ * Orders in the requested order: --sort FIELD[:DIR], newest first without it.
+ * Orders without the key go last; ties keep the stores' order.
+ */
+export function orderComparator(sort: SortSpec | undefined): (a: Order, b: Order) => number {
+  const key = sortKey(sort?.field ?? 'created');
+  const sign = (sort?.direction ?? 'desc') === 'desc' ? -1 : 1;
+  return (a, b) => {
+    const x = key(a);
+    const y = key(b);
+    if (x === y) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    if (typeof x === 'number' && typeof y === 'number') return sign * (x - y);
+    return sign * String(x).localeCompare(String(y));
+  };
+}
+
+type Pulled<T> = { value: T } | { done: true; error?: unknown };
+
+/**
+ * Reads ahead of the consumer, up to `max` items: every store's next page is
+ * on its way while the merge waits for the slowest one, and memory stays
+ * bounded per store however long the run.
+ */
+export function readAhead<T>(source: AsyncIterable<T>, max: number): { next(): Promise<Pulled<T>> } {
+  const buffer: T[] = [];
+  let done = false;
+  let error: unknown;
+  let wake: (() => void) | undefined;
+  let room: (() => void) | undefined;
+  const wakeConsumer = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  void (async () => {
+    try {
+      for await (const item of source) {
+        buffer.push(item);
+        wakeConsumer();
+        if (buffer.length >= max) await new Promise<void>((r) => (room = r));
+      }
+    } catch (err) {
+      error = err;
+    } finally {
+      done = true;
+      wakeConsumer();
+    }
+  })();
+  return {
+    async next() {
+      while (!buffer.length && !done) await new Promise<void>((r) => (wake = r));
+      if (!buffer.length) return { done: true, error };
+      const value = buffer.shift()!;
+      if (room && buffer.length < max) {
+        const r = room;
+        room = undefined;
+        r();
+      }
+      return { value };
+    },
+  };
+}
+
+/**
+ * A streaming k-way merge: the next item is the first, in `compare`'s order,
+ * of every source's next one. A source that fails is reported and dropped.
+ */
+export async function* mergeSorted<T>(sources: Array<{ next(): Promise<Pulled<T>> }>, compare: (a: T, b: T) => number, onError: (index: number, err: unknown) => void): AsyncIterable<T> {
+  const heads = await Promise.all(sources.map((s) => s.next()));
+  const settle = (i: number, h: Pulled<T>) => {
+    if ('done' in h && h.error !== undefined) onError(i, h.error);
+  };
+  heads.forEach((h, i) => settle(i, h));
+  for (;;) {
+    let best = -1;
+    heads.forEach((h, i) => {
+      if ('value' in h && (best < 0 || compare(h.value, (heads[best] as { value: T }).value) < 0)) best = i;
+    });
+    if (best < 0) return;
+    yield (heads[best] as { value: T }).value;
+    heads[best] = await sources[best]!.next();
+    settle(best, heads[best]!);
+  }
+}
+
+/** What a store's failure says, and how the run ends when any failed. */
+export class StoreFailures {
+  readonly failed: string[] = [];
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly total: number,
+  ) {}
+
+  /** One store failed: its error, naming it, on stderr now; the others go on. */
+  report(store: string, err: unknown): void {
+    // Ctrl-C stops every store, not one.
+    if (isOrderctlError(err) && err.exitCode === ExitCode.interrupted) throw err;
+    this.failed.push(store);
+    const e = err as Error;
+    const message = `${store}: ${e?.message ?? String(err)}`;
+    this.ctx.io.stderr.write(`error: ${safeCell(message)}\n`);
+    if (isOrderctlError(err) && err.hint) this.ctx.io.stderr.write(`hint: ${safeCell(`${store}: ${err.hint}`)}\n`);
+  }
+
+  /** Exit 1 when any store failed, once every other store's output is printed. */
+  finish(): void {
+    if (!this.failed.length) return;
+    throw new ApiError(`${this.failed.length} of ${this.total} stores failed: ${this.failed.join(', ')}`, { code: 'stores_failed' });
+  }
+}
+
+/** Reads every store's orders concurrently and yields them merged in the requested order. */
+export function mergeStores(
+  sessions: Session[],
+  read: (s: Session) => AsyncIterable<Fetched>,
+  sort: SortSpec | undefined,
+  failures: StoreFailures,
+  readAheadItems = 250,
+): AsyncIterable<StoreFetched> {
+  const compare = orderComparator(sort);
+  const sources = sessions.map((s) => {
+    async function* tagged(): AsyncIterable<StoreFetched> {
+      for await (const f of read(s)) yield withStore(f, s.profileName);
+    }
+    return readAhead(tagged(), readAheadItems);
+  });
+  return mergeSorted(sources, (a, b) => compare(a.order, b.order), (i, err) => failures.report(sessions[i]!.profileName, err));
+}
+
+/** An id routed to its store: the id the store knows, and how output names it. */
+export interface Routed<T> {
+  item: T;
+  session: Session;
+  /** The store's own id (without STORE:). */
+  id: string;
+  /** STORE:ID when the command involves several stores, else the id. */
+  label: string;
+}
+
+/**
+ * Sends each id to its store: `STORE:ID`, or an NDJSON line's "store", names
+ * it; an id without one goes to the command's stores (-p, ORDERCTL_PROFILE,
+ * the current one). `every`: such an id is asked of each of several stores
+ * (showing an order); `one`: several stores for it is an error (changing one).
+ */
+export async function routeToStores<T extends { id: string; store?: string }>(ctx: Context, items: T[], mode: 'one' | 'every'): Promise<Routed<T>[]> {
+  const data = (await ctx.config()).data();
+  const known = new Set(ctx.globals.sandbox ? [SANDBOX_STORE] : Object.keys(data.profiles));
+  const split = items.map((item) => {
+    if (item.store !== undefined) {
+      if (!known.has(item.store)) throw new UsageError(`order ${item.id}: no store named "${item.store}"`, { hint: `stores: ${[...known].join(', ')}` });
+      return { item, store: item.store, id: item.id };
+    }
+    const colon = item.id.indexOf(':');
+    const prefix = colon > 0 ? item.id.slice(0, colon) : undefined;
+    if (prefix !== undefined && known.has(prefix)) return { item, store: prefix, id: item.id.slice(colon + 1) };
+    return { item, store: undefined, id: item.id };
+  });
+  const sessions = new Map<string, Session>();
+  let defaults: Session[] = [];
+  if (split.some((s) => s.store === undefined)) {
+    defaults = await openSessions(ctx, undefined, { several: mode === 'every' });
+    defaults.forEach((s) => sessions.set(s.profileName, s));
+  }
+  const named = [...new Set(split.map((s) => s.store).filter((n): n is string => n !== undefined && !sessions.has(n)))];
+  if (named.length) {
+    const opened = await openSessions({ ...ctx, globals: { ...ctx.globals, profiles: named, allProfiles: false } });
+    opened.forEach((s) => sessions.set(s.profileName, s));
+  }
+  const routes = split.flatMap((s) => (s.store === undefined ? defaults : [sessions.get(s.store)!]).map((session) => ({ item: s.item, session, id: s.id })));
+  const several = new Set(routes.map((r) => r.session)).size > 1 || defaults.length > 1;
+  return routes.map((r) => ({ ...r, label: several ? storeId(r.session.profileName, r.id) : r.id }));
+}

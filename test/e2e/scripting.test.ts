@@ -1,0 +1,193 @@
+// Scripting through the built binary: `orderctl api`, `--jq` and
+// `--sandbox PLATFORM`, against a sandbox holding every platform's dialect.
+// Run `npm run build` first so dist/ is current.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
+import { cliWith, orderctl } from '../support/cli.js';
+import { tempConfigDir } from '../support/tmp.js';
+
+let sandbox: Sandbox;
+let cfg: ReturnType<typeof tempConfigDir>;
+let env: Record<string, string>;
+const exchanges: Exchange[] = [];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ seed: 7, orders: 60, onExchange: (ex) => exchanges.push(ex) });
+  cfg = tempConfigDir();
+  env = { ORDERCTL_CONFIG_DIR: cfg.dir };
+  const profiles: Array<[string, string[]]> = [
+    ['bc', ['--platform', 'bigcommerce', '--base-url', sandbox.baseUrls.bigcommerce!, '--use']],
+    ['sq', ['--platform', 'squarespace', '--base-url', sandbox.baseUrls.squarespace!]],
+    ['cs', ['--platform', 'cscart', '--base-url', sandbox.baseUrls.cscart!, '--username', 'admin@example.com']],
+    ['os', ['--platform', 'outshifter', '--base-url', sandbox.baseUrls.outshifter!, '--storefront', 'sandbox']],
+  ];
+  for (const [name, args] of profiles) {
+    const r = await orderctl(['profile', 'add', name, ...args, '--token-stdin'], { env, input: `${sandbox.token}\n` });
+    expect(r.code, r.stderr).toBe(0);
+  }
+});
+afterAll(async () => {
+  await sandbox.close();
+  cfg.remove();
+});
+
+const { run, json } = cliWith(() => env);
+const lines = (s: string) => s.split('\n').filter(Boolean);
+
+describe('orderctl api', { timeout: 60_000 }, () => {
+  it('GET a path under the profile\'s API root, with its credentials', async () => {
+    const count = await json(['api', '/orders/count']);
+    expect(count.count).toBe(60);
+    const ex = exchanges.at(-1)!;
+    expect(ex.method).toBe('GET');
+    expect(ex.platform).toBe('bigcommerce');
+    expect(ex.path).toBe('/orders/count');
+  });
+
+  it('-X GET with fields sends them as the query; -F types them', async () => {
+    const r = await run(['api', '-X', 'GET', '/orders', '-F', 'limit=3', '-f', 'sort=id:asc', '--jq', '.[].id']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toEqual(['100', '101', '102']);
+  });
+
+  it('a non-2xx answer prints its body on stdout and exits with the mapped code (404 → 4)', async () => {
+    const r = await run(['api', '/orders/99999']);
+    expect(r.code).toBe(4);
+    expect(JSON.parse(r.stdout)).toEqual([{ status: 404, message: expect.any(String) }]);
+    expect(r.stderr).toMatch(/^error: bigcommerce answered GET \S+\/orders\/99999 with 404/m);
+  });
+
+  it('refused credentials exit 3, and --debug never shows the token', async () => {
+    const bad = { ...env, ORDERCTL_TOKEN: 'wrong-token-123456' };
+    const r = await orderctl(['api', '/orders/count', '--debug'], { env: bad });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('[debug] > GET');
+    expect(r.stderr + r.stdout).not.toContain('wrong-token-123456');
+    expect(r.stderr + r.stdout).not.toContain(sandbox.token);
+  });
+
+  it('--dry-run prints a change instead of sending it; -F builds the JSON body', async () => {
+    const before = exchanges.length;
+    const r = await run(['api', '-X', 'PUT', '/orders/100', '-F', 'status_id=2', '-f', 'staff_notes=called', '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    const [line, body] = lines(r.stdout);
+    expect(line).toMatch(/^PUT http:\/\/127\.0\.0\.1:\d+\/bigcommerce\/stores\/[^/]+\/v2\/orders\/100$/);
+    expect(JSON.parse(body!)).toEqual({ status_id: 2, staff_notes: 'called' });
+    expect(exchanges.length).toBe(before);
+  });
+
+  it('-i prints the status line and headers first', async () => {
+    const r = await run(['api', '-i', '/orders/count']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^HTTP 200\n(?:[a-z0-9-]+: .*\n)+\n\{/);
+    expect(r.stdout).toContain('x-rate-limit-requests-quota:');
+  });
+
+  it('--paginate follows BigCommerce pages (page/limit until a short page or 204)', async () => {
+    const before = exchanges.length;
+    const r = await run(['api', '/orders', '-X', 'GET', '-F', 'limit=25', '--paginate', '-o', 'ndjson', '--jq', '.id']);
+    expect(r.code, r.stderr).toBe(0);
+    const listed = await json(['orders', 'list', '--all', '--raw', '--jq', 'map(.id)']);
+    expect(lines(r.stdout).map(Number).sort((a, b) => a - b)).toEqual([...listed].sort((a: number, b: number) => a - b));
+    const pages = exchanges.slice(before, before + 3).map((e) => e.query.page);
+    expect(pages).toEqual(['1', '2', '3']);
+  });
+
+  it('--paginate follows Squarespace cursors, sending the cursor alone', async () => {
+    const before = exchanges.length;
+    const r = await run(['api', '-p', 'sq', '/orders', '--paginate', '--jq', 'length']);
+    expect(r.code, r.stderr).toBe(0);
+    const all = await json(['orders', 'list', '-p', 'sq', '--all', '--jq', 'length']);
+    expect(Number(r.stdout)).toBe(all);
+    const later = exchanges.slice(before + 1).filter((e) => e.platform === 'squarespace' && e.query.cursor);
+    expect(later.length).toBeGreaterThan(0);
+    for (const e of later) expect(Object.keys(e.query)).toEqual(['cursor']);
+  });
+
+  it('--paginate follows CS-Cart pages (page/items_per_page until total_items)', async () => {
+    const r = await run(['api', '-p', 'cs', '/orders', '-X', 'GET', '-F', 'items_per_page=20', '--paginate', '--jq', 'map(.order_id) | length']);
+    expect(r.code, r.stderr).toBe(0);
+    const all = await json(['orders', 'list', '-p', 'cs', '--all', '--jq', 'length']);
+    expect(Number(r.stdout)).toBe(all);
+  });
+
+  it('--paginate on Outshifter makes its one request (its lists are not paged)', async () => {
+    const before = exchanges.length;
+    const r = await run(['api', '-p', 'os', '/orders', '-X', 'GET', '-f', 'storefront=sandbox', '--paginate', '--jq', 'length']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Number(r.stdout)).toBeGreaterThan(0);
+    expect(exchanges.length - before).toBe(1);
+  });
+
+  it('refuses URLs of other hosts, and output formats that are not JSON', async () => {
+    const url = await run(['api', 'https://example.com/x']);
+    expect(url.code).toBe(2);
+    expect(url.stderr).toMatch(/^error: "https:\/\/example.com\/x" is a URL/);
+    const csv = await run(['api', '/orders', '-o', 'csv']);
+    expect(csv.code).toBe(2);
+  });
+});
+
+describe('--jq', { timeout: 60_000 }, () => {
+  it('filters the JSON of any command, as jq -rc', async () => {
+    const r = await run(['orders', 'list', '--limit', '3', '--jq', '.[] | [.id, .status] | @tsv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toHaveLength(3);
+    expect(lines(r.stdout)[0]).toMatch(/^\d+\t[a-z_]+$/);
+    const one = await run(['orders', 'get', '100', '--jq', '.totals.total.amount']);
+    expect(one.stdout).toMatch(/^\d+\.\d{2}\n$/);
+    const count = await run(['orders', 'count', '--jq', '.count']);
+    expect(count.stdout).toBe('60\n');
+  });
+
+  it('with -o ndjson runs on each line', async () => {
+    const r = await run(['orders', 'list', '--all', '-o', 'ndjson', '--jq', 'select(.status == "cancelled") | .id']);
+    expect(r.code, r.stderr).toBe(0);
+    const cancelled = await json(['orders', 'list', '--all', '--status', 'cancelled', '--jq', 'map(.id)']);
+    expect(lines(r.stdout).sort()).toEqual([...cancelled].sort());
+  });
+
+  it('a bad expression exits 2 before any request', async () => {
+    const before = exchanges.length;
+    const r = await run(['orders', 'list', '--jq', '.[']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: invalid --jq expression: syntax error/);
+    expect(exchanges.length).toBe(before);
+  });
+
+  it('--jq with a table or CSV is a usage error', async () => {
+    const r = await run(['orders', 'list', '-o', 'csv', '--jq', '.']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--jq filters JSON: it cannot be used with -o csv/);
+  });
+});
+
+describe('--sandbox [PLATFORM]', { timeout: 60_000 }, () => {
+  it('picks the dialect; the default is BigCommerce', async () => {
+    const sbEnv = { ORDERCTL_CONFIG_DIR: tempConfigDir().dir };
+    const platforms = async (args: string[]) => {
+      const r = await orderctl([...args, 'orders', 'list', '--limit', '1', '--jq', '.[].platform'], { env: sbEnv });
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout.trim();
+    };
+    expect(await platforms(['--sandbox'])).toBe('bigcommerce');
+    expect(await platforms(['--sandbox', 'squarespace'])).toBe('squarespace');
+    expect(await platforms(['--sandbox', 'cscart'])).toBe('cscart');
+    expect(await platforms(['--sandbox=outshifter'])).toBe('outshifter');
+  });
+
+  it('with -p or --all-profiles is an error, not a silent choice', async () => {
+    const r = await run(['--sandbox', '-p', 'sq', 'orders', 'list']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --sandbox and -p cannot be used together/);
+    const all = await run(['orders', 'list', '--sandbox', '--all-profiles']);
+    expect(all.code).toBe(2);
+  });
+
+  it('an unknown platform is a usage error', async () => {
+    const r = await run(['orders', 'list', '--sandbox=shopify']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown sandbox platform "shopify"/);
+  });
+});

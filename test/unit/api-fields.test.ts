@@ -1,0 +1,74 @@
+// orderctl api's -f/-F fields and the request they make.
+
+import { describe, expect, it } from 'vitest';
+import { buildBody, keyPath, queryPairs, typedValue } from '../../src/commands/api/fields.js';
+import { buildRequest, parseOptions } from '../../src/commands/api/api.js';
+import { pageItems } from '../../src/commands/api/paginate.js';
+import { testContext } from '../support/context.js';
+
+describe('api fields', () => {
+  it('-F types numbers, booleans and null; anything else stays text', () => {
+    expect([typedValue('12'), typedValue('-1.5'), typedValue('2e3'), typedValue('true'), typedValue('false'), typedValue('null')]).toEqual([12, -1.5, 2000, true, false, null]);
+    expect([typedValue('012'), typedValue('1.'), typedValue('abc'), typedValue(''), typedValue('1e999')]).toEqual(['012', '1.', 'abc', '', '1e999']);
+  });
+
+  it('KEY[sub] nests objects and KEY[] builds arrays, filling the last object until a key repeats', () => {
+    expect(keyPath('items[][sku]')).toEqual(['items', '', 'sku']);
+    const body = buildBody([
+      { key: 'status_id', value: 2 },
+      { key: 'billing_address[first_name]', value: 'Ada' },
+      { key: 'billing_address[country]', value: 'NO' },
+      { key: 'tags[]', value: 'a' },
+      { key: 'tags[]', value: 'b' },
+      { key: 'products[][product_id]', value: 1 },
+      { key: 'products[][quantity]', value: 2 },
+      { key: 'products[][product_id]', value: 3 },
+    ]);
+    expect(body).toEqual({
+      status_id: 2,
+      billing_address: { first_name: 'Ada', country: 'NO' },
+      tags: ['a', 'b'],
+      products: [{ product_id: 1, quantity: 2 }, { product_id: 3 }],
+    });
+  });
+
+  it('refuses names it cannot place', () => {
+    expect(() => keyPath('a]')).toThrow(/invalid field name/);
+    expect(() => buildBody([{ key: 'a[]', value: 1 }, { key: 'a[x]', value: 2 }])).not.toThrow();
+    expect(() => queryPairs([{ key: 'x[', value: 1 }])).toThrow(/invalid field name/);
+  });
+
+  it('a GET sends its fields as the query; other methods as the JSON body; --input makes fields the query', async () => {
+    const ctx = testContext({ files: { 'body.json': '{"status_id":11}' } });
+    const get = await buildRequest(ctx, parseOptions('orders?sort=id:desc', { method: 'get', rawField: ['email=a@b.c'], field: ['limit=5'] }));
+    expect(get).toMatchObject({ method: 'GET', path: '/orders', query: { sort: 'id:desc', email: 'a@b.c', limit: '5' }, body: undefined });
+    const post = await buildRequest(ctx, parseOptions('/orders', { rawField: ['customer_id=7'], field: ['status_id=1'] }));
+    expect(post).toMatchObject({ method: 'POST', body: { customer_id: '7', status_id: 1 } });
+    const put = await buildRequest(ctx, parseOptions('/orders/1', { method: 'PUT', input: 'body.json', rawField: ['x=1'] }));
+    expect(put).toMatchObject({ method: 'PUT', path: '/orders/1', query: { x: '1' }, body: { status_id: 11 } });
+    const repeated = await buildRequest(ctx, parseOptions('/orders', { method: 'GET', rawField: ['a[]=1', 'a[]=2'] }));
+    expect(repeated.path).toBe('/orders?a%5B%5D=1&a%5B%5D=2');
+  });
+
+  it('-F @FILE reads the value from a file; a missing file is a usage error', async () => {
+    const ctx = testContext({ files: { 'note.txt': 'called the customer\n' } });
+    const r = await buildRequest(ctx, parseOptions('/orders/1', { method: 'PUT', field: ['staff_notes=@note.txt'] }));
+    expect(r.body).toEqual({ staff_notes: 'called the customer\n' });
+    await expect(buildRequest(ctx, parseOptions('/x', { field: ['a=@/nonexistent/file'] }))).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/cannot read \/nonexistent\/file for -F a: ENOENT/) });
+  });
+
+  it('refuses URLs (the credentials go to the profile\'s API only), unknown methods and bad headers', () => {
+    expect(() => parseOptions('https://evil.example/x', {})).toThrow(/is a URL/);
+    expect(() => parseOptions('//evil.example/x', {})).toThrow(/is a URL/);
+    expect(() => parseOptions('/x', { method: 'TRACE' })).toThrow(/unknown method "TRACE"/);
+    expect(() => parseOptions('/x', { header: ['no colon'] })).toThrow(/invalid -H/);
+    expect(parseOptions('/x', { header: ['X-Thing:  yes'] }).headers).toEqual({ 'x-thing': 'yes' });
+  });
+
+  it("a page's items: the body when a list, else its one list field", () => {
+    expect(pageItems([1, 2], [])).toEqual([1, 2]);
+    expect(pageItems({ result: [1], pagination: {} }, ['result'])).toEqual([1]);
+    expect(pageItems({ orders: [1], params: { total_items: '1' } }, [])).toEqual([1]);
+    expect(pageItems({ count: 3 }, [])).toBeUndefined();
+  });
+});
