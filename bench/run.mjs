@@ -10,6 +10,8 @@
 //   4. requests (counted from --debug): per `orders get`, and per 1,000 orders
 //      listed and exported with and without --lines, on every platform; and an
 //      export with lines of 2,000 BigCommerce orders at 100 ms under 150 per 30 s
+//   5. `orders list --all` over four stores at once against one after another,
+//      and its peak memory against one store (bench/stores.mjs)
 // Commands that are compared run in turns (a, b, c, a, b, c, …), so a busy
 // machine slows all of them alike. Peak memory is each process's maxRSS: read
 // by a preload for Node, by GNU time (/usr/bin/time) for curl and jq.
@@ -245,6 +247,11 @@ function counted(argv) {
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
+
+// 5. Several stores at once (bench/stores.mjs): four stores of 2,500 orders at 50 ms,
+// together against one after another, and peak memory against one store.
+console.error('orders list over four stores…');
+rows.push(...(await (await import('./stores.mjs')).storesRows()));
 
 const KEYS = ['what', 'value', 'against', 'ratios', 'target'];
 const widths = KEYS.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
