@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import { versionLine } from './version.js';
 import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type OutputFormat } from './core/context.js';
-import { ApiError, DryRunStop, ExitCode, InterruptedError, isOrderctlError, UsageError } from './core/errors.js';
+import { ApiError, DryRunStop, errorBody, ExitCode, InterruptedError, isOrderctlError, UsageError } from './core/errors.js';
 // Small modules every command needs: part of cli.js, since each chunk file
 // costs a resolve, a read and a compile (about 1 ms apiece on Node 20).
 import { processIO, type IO } from './core/io.js';
@@ -21,6 +21,7 @@ import { registerProfile } from './commands/profile/index.js';
 import { registerSandbox } from './commands/sandbox/index.js';
 import { registerCompletion } from './commands/completion/index.js';
 import { registerApi } from './commands/api/index.js';
+import { registerSchema } from './commands/schema/index.js';
 import { registerCart } from './commands/cart/index.js';
 import { registerCheckout } from './commands/checkout/index.js';
 import { registerShipping } from './commands/shipping/index.js';
@@ -102,6 +103,7 @@ export function buildProgram(makeContext: ContextFactory, only?: string[]): Comm
     if (!only || only.includes(noun.name)) noun.verbs(cmd, run);
   }
   registerApi(program, run);
+  registerSchema(program, run);
   registerCompletion(program, run);
   program.commands.forEach(function exitOverrideAll(c: Command) {
     c.exitOverride();
@@ -206,23 +208,51 @@ function checkArgLengths(args: readonly string[]): void {
   if (long !== undefined) throw new UsageError(`an argument of ${long.length} characters ("${safeCell(long.slice(0, 20))}…"); at most ${MAX_ARG_LENGTH}`);
 }
 
-/** Writes one error line (and a hint) on stderr; with -o json|ndjson also a JSON object. */
-export function reportError(io: IO, err: unknown, opts: { json: boolean; debug: boolean }): number {
+/**
+ * Reports an error on stderr. For people: `error: …` and often `hint: …`. For
+ * scripts (JSON or NDJSON output, stderr not a terminal): exactly one JSON
+ * line, `{"error":{code,message,hint,status,store}}`, so `2>&1 >/dev/null | jq` works.
+ */
+export function reportError(io: IO, err: unknown, opts: { json: boolean; debug: boolean; store?: string }): number {
   if (err instanceof DryRunStop) return ExitCode.ok;
-  if (isOrderctlError(err)) {
+  const known = isOrderctlError(err);
+  if (opts.json) {
+    io.stderr.write(`${jsonLine({ error: errorBody(err, opts.store) })}\n`);
+  } else {
+    const body = errorBody(err);
     // Messages quote servers (error bodies): one line, and nothing a terminal would obey.
-    io.stderr.write(`error: ${safeCell(err.message)}\n`);
-    if (err.hint) io.stderr.write(`hint: ${safeCell(err.hint)}\n`);
-    if (opts.json) io.stderr.write(`${JSON.stringify({ error: { code: err.code, message: err.message, status: err.status ?? null } })}\n`);
-    if (opts.debug && err.cause) io.stderr.write(`${String((err.cause as Error).stack ?? err.cause)}\n`);
-    return err.exitCode;
+    io.stderr.write(`error: ${safeCell(body.message)}\n`);
+    if (body.hint) io.stderr.write(`hint: ${safeCell(body.hint)}\n`);
   }
   const e = err as Error;
-  io.stderr.write(`error: ${safeCell(e?.message ?? String(err))}\n`);
-  if (opts.json) io.stderr.write(`${JSON.stringify({ error: { code: 'internal', message: e?.message ?? String(err), status: null } })}\n`);
-  if (opts.debug && e?.stack) io.stderr.write(`${e.stack}\n`);
-  else io.stderr.write('hint: this looks like a bug in orderctl; run again with --debug for details\n');
-  return ExitCode.failed;
+  if (opts.debug) {
+    const trace = known ? (err.cause as Error | undefined)?.stack ?? (err.cause ? String(err.cause) : undefined) : e?.stack;
+    if (trace) io.stderr.write(`${trace}\n`);
+  } else if (!known && !opts.json) io.stderr.write('hint: this looks like a bug in orderctl; run again with --debug for details\n');
+  return known ? err.exitCode : ExitCode.failed;
+}
+
+/** JSON on one line, with the characters a terminal would act on (C1 controls, bidi overrides) escaped: still valid JSON. */
+function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The -o/--output value among the words, if any (valid or not: commander judges that). */
+function outputFlag(argv: string[]): OutputFormat | undefined {
+  let value: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '-o' || a === '--output') value = argv[i + 1];
+    else if (a.startsWith('--output=')) value = a.slice('--output='.length);
+    else if (/^-o[a-z]/.test(a)) value = a.slice(2);
+  });
+  return value as OutputFormat | undefined;
+}
+
+/** Errors as a JSON line: the output is JSON or NDJSON (given, or by default off a terminal) and stderr is no terminal. */
+export function errorsAsJson(io: Pick<IO, 'stdoutIsTTY' | 'stderrIsTTY'>, format: OutputFormat | undefined, raw = false): boolean {
+  if (io.stderrIsTTY) return false;
+  const chosen = format ?? (raw || !io.stdoutIsTTY ? 'json' : 'table');
+  return chosen === 'json' || chosen === 'ndjson';
 }
 
 /** Runs the CLI with the given argv (without node and script); returns the exit code. */
@@ -267,10 +297,17 @@ export async function main(argv: string[]): Promise<number> {
     const ctx = makeRealContext(g, io, controller.signal, systemClock, defers, gentle);
     return { ...ctx, stdoutMustComplete: () => void (stdoutMustComplete = true) };
   }, nounsNamed(args));
+  // Commander's own errors come before the globals are parsed: read -o from the words.
+  const usageJson = () => errorsAsJson(io, outputFlag(args), args.includes('--raw'));
+  const USAGE_HINT = 'see "orderctl --help" or "orderctl COMMAND --help"';
   configureOutputAll(program, {
     writeOut: (s) => process.stdout.write(s),
     writeErr: (s) => process.stderr.write(s),
-    outputError: (s, write) => write(s.startsWith('error:') ? s : `error: ${s}`),
+    outputError: (s, write) => {
+      if (!usageJson()) return write(s.startsWith('error:') ? s : `error: ${s}`);
+      const message = s.replace(/^error:\s*/, '').trim();
+      write(`${JSON.stringify({ error: { code: 'usage_error', message, hint: USAGE_HINT, status: null, store: null } })}\n`);
+    },
   });
 
   let code: number = ExitCode.ok;
@@ -279,11 +316,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       code = err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-      if (code === ExitCode.usage && !/--help/.test(err.message)) process.stderr.write('hint: see "orderctl --help" or "orderctl COMMAND --help"\n');
+      if (code === ExitCode.usage && !/--help/.test(err.message) && !usageJson()) process.stderr.write(`hint: ${USAGE_HINT}\n`);
     } else {
       const e = signalled && (!isOrderctlError(err) || err instanceof InterruptedError) ? interruptedBy(signalled) : err;
-      const format = globals.output;
-      code = reportError(io, e, { json: format === 'json' || format === 'ndjson', debug: globals.debug });
+      code = reportError(io, e, { json: errorsAsJson(io, globals.output, globals.raw), debug: globals.debug });
     }
   } finally {
     for (const fn of defers.reverse()) await Promise.resolve(fn()).catch(() => undefined);

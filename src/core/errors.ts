@@ -16,6 +16,8 @@ export interface ErrorDetails {
   status?: number; // HTTP status, when the error came from a response
   code?: string; // machine-readable code for `-o json` error objects
   cause?: unknown;
+  /** The store (profile) the error came from, when a run involves one. */
+  store?: string;
 }
 
 export class OrderctlError extends Error {
@@ -23,6 +25,7 @@ export class OrderctlError extends Error {
   readonly hint?: string;
   readonly status?: number;
   readonly code: string;
+  store?: string;
 
   constructor(message: string, exitCode: number, code: string, details: ErrorDetails = {}) {
     super(message, { cause: details.cause });
@@ -31,6 +34,7 @@ export class OrderctlError extends Error {
     this.hint = details.hint;
     this.status = details.status;
     this.code = details.code ?? code;
+    this.store = details.store;
   }
 }
 
@@ -96,4 +100,19 @@ export class DryRunStop extends OrderctlError {
 
 export function isOrderctlError(err: unknown): err is OrderctlError {
   return err instanceof OrderctlError;
+}
+
+/** An error as scripts read it (`orderctl schema error`): the JSON line on stderr, and a bulk result's `error`. */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  hint: string | null;
+  status: number | null;
+  store: string | null;
+}
+
+export function errorBody(err: unknown, store?: string): ErrorBody {
+  if (isOrderctlError(err)) return { code: err.code, message: err.message, hint: err.hint ?? null, status: err.status ?? null, store: err.store ?? store ?? null };
+  const e = err as Error;
+  return { code: 'internal', message: e?.message ?? String(err), hint: null, status: null, store: store ?? null };
 }

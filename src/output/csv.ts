@@ -15,6 +15,6 @@ export function guardFormula(cell: string): string {
 /** Excel reads a CSV file as UTF-8 only when it starts with this mark (otherwise as the system's code page). */
 export const UTF8_BOM = '\uFEFF';
 
-export function csvRow(cells: string[]): string {
+export function csvRow(cells: readonly string[]): string {
   return stringify([cells.map(guardFormula)], { record_delimiter: '\n' });
 }

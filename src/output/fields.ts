@@ -119,34 +119,6 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-const ADDRESS = ['name', 'company', 'line1', 'line2', 'city', 'state', 'zip', 'country', 'phone'];
-const MONEY = ['amount', 'currency'];
-const nest = (parent: string, children: readonly string[]) => [parent, ...children.map((c) => `${parent}.${c}`)];
-
-/** Every dotted path of the normalized order (src/core/order.ts), parents included. */
-export const ORDER_FIELDS: string[] = [
-  'id',
-  'number',
-  'platform',
-  'status',
-  'nativeStatus',
-  'fulfillmentStatus',
-  'createdAt',
-  'updatedAt',
-  ...nest('customer', ['id', 'name', 'email', 'phone']),
-  ...nest('billingAddress', ADDRESS),
-  ...nest('shippingAddress', ADDRESS),
-  ...nest('items', ['id', 'productId', 'variantId', 'sku', 'title', 'variant', 'quantity', ...nest('unitPrice', MONEY), ...nest('total', MONEY), 'status']),
-  ...nest('shipments', ['id', 'carrier', 'service', 'tracking', 'trackingUrl', 'shippedAt', ...nest('items', ['itemId', 'quantity'])]),
-  ...nest('payment', ['status', 'method']),
-  ...nest('totals', ['subtotal', 'shipping', 'tax', 'discount', 'refunded', 'total'].flatMap((t) => nest(t, MONEY))),
-  'currency',
-  'channel',
-  'externalRef',
-  'notes',
-  'staffNotes',
-];
-
 /** One cell a path, as text: null → "", money as "12.30 EUR", arrays joined with "; ", objects as JSON. */
 export function flattenForColumns(obj: unknown, paths: readonly string[]): string[] {
   return paths.map((p) => cellText(getPath(obj, p)));

@@ -22,4 +22,6 @@ export interface View<T> {
   id(r: T): string;
   /** Valid --fields paths; undefined = anything goes. */
   fields?: readonly string[];
+  /** -o csv: dotted paths into the JSON, one column each (raw values, never the table's display text). */
+  csvColumns?: readonly string[];
 }

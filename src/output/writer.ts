@@ -29,6 +29,13 @@ function columnsFor<T>(ctx: Context, view: View<T>): Column<T>[] {
   return fields.map((f) => ({ header: f, value: (r: T) => flattenForColumns(view.json(r), [f])[0] ?? '' }));
 }
 
+/** CSV: the view's dotted-path columns (raw values) unless --fields or --raw say otherwise. */
+function csvColumnsFor<T>(ctx: Context, view: View<T>): Column<T>[] {
+  const paths = view.csvColumns;
+  if (!paths || ctx.globals.fields || ctx.globals.raw) return columnsFor(ctx, view);
+  return paths.map((p) => ({ header: p, value: (r: T) => flattenForColumns(view.json(r), [p])[0] ?? '' }));
+}
+
 function jsonFor<T>(ctx: Context, view: View<T>, r: T): unknown {
   const fields = ctx.globals.fields;
   return fields ? pickFields(view.json(r), fields) : view.json(r);
@@ -42,7 +49,7 @@ export function listWriter<T>(ctx: Context, view: View<T>): ListWriter<T> {
   const format = chooseFormat(ctx);
   checkFields(ctx, view);
   const out = ctx.io.stdout;
-  const columns = columnsFor(ctx, view);
+  const columns = format === 'csv' ? csvColumnsFor(ctx, view) : columnsFor(ctx, view);
   const rows: T[] = [];
   let count = 0;
   return {
@@ -84,7 +91,7 @@ export function listWriter<T>(ctx: Context, view: View<T>): ListWriter<T> {
 }
 
 /** A CSV row; on a terminal, escape sequences and bidi controls from a server are shown, not obeyed. */
-export function csvFor(ctx: Context, cells: string[]): string {
+export function csvFor(ctx: Context, cells: readonly string[]): string {
   return csvRow(ctx.io.stdoutIsTTY ? cells.map(safeCell) : cells);
 }
 

@@ -141,7 +141,25 @@ export async function openSessions(ctx: Context, need?: Capability, opts: { seve
 }
 
 async function openProfile(ctx: Context, name: string, profile: Profile): Promise<Session> {
-  return { profileName: name, profile, ...(await connect(ctx, name, profile)) };
+  const { adapter, ...rest } = await connect(ctx, name, profile);
+  return { profileName: name, profile, adapter: withOrderStore(adapter, name), ...rest };
+}
+
+/** The store an order came from: the profile's name, stamped on every order the adapter hands out. */
+export function withOrderStore(adapter: Adapter, store: string): Adapter {
+  const stamp = <T extends { order: { store: string } }>(f: T): T => {
+    f.order.store = store;
+    return f;
+  };
+  const wrapped: Adapter = Object.create(adapter);
+  wrapped.listOrders = async function* (filters, paging) {
+    for await (const f of adapter.listOrders(filters, paging)) yield stamp(f);
+  };
+  wrapped.getOrder = async (id) => stamp(await adapter.getOrder(id));
+  if (adapter.createOrder) wrapped.createOrder = async (body, opts) => stamp(await adapter.createOrder!(body, opts));
+  if (adapter.updateOrder) wrapped.updateOrder = async (id, body) => stamp(await adapter.updateOrder!(id, body));
+  if (adapter.setVendorRef) wrapped.setVendorRef = async (id, ref) => stamp(await adapter.setVendorRef!(id, ref));
+  return wrapped;
 }
 
 export async function createAdapter(ctx: Context, name: string, profile: Profile): Promise<Adapter> {
@@ -194,5 +212,5 @@ async function openSandboxSession(ctx: Context, configDir: string, need?: Capabi
   // Its port changes every run; its state (and so the store) is the config dir's.
   let client: HttpClient | undefined;
   const adapter = create((p) => (client = ctx.http(p)), profile, sandbox.token);
-  return { profileName: SANDBOX_STORE, profile, adapter, client: client!, store: { platform, apiRoot: 'sandbox' } };
+  return { profileName: SANDBOX_STORE, profile, adapter: withOrderStore(adapter, SANDBOX_STORE), client: client!, store: { platform, apiRoot: 'sandbox' } };
 }

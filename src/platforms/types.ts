@@ -2,7 +2,11 @@
 // native JSON to the normalized order — and never print.
 
 import type { Order, Platform, Shipment, Status } from '../core/order.js';
+import type { SortSpec } from '../core/sort.js';
 import type { Commerce } from './commerce.js';
+import type { StatusReading } from './status-filter.js';
+
+export type { SortSpec };
 
 export type Capability =
   | 'list'
@@ -19,11 +23,6 @@ export type Capability =
   | 'cart'
   | 'checkout'
   | 'shipping';
-
-export interface SortSpec {
-  field: string;
-  direction: 'asc' | 'desc';
-}
 
 export interface OrderFilters {
   /** Normalized names or native codes, as the user typed them. */
@@ -84,6 +83,7 @@ export interface Fetched {
   partial?: boolean;
 }
 
+/** How many orders have one native status. */
 export interface StatusCount {
   status: Status | null;
   nativeStatus: string;
@@ -148,6 +148,8 @@ export interface Adapter {
   /** True when create takes an Idempotency-Key: the command makes one when none is given. */
   readonly idempotentCreate?: boolean;
   archiveOrder?(id: string): Promise<void>;
+  /** How --status values read on this platform: its native codes and the normalized name of each. */
+  readonly statusReading: StatusReading;
   /** The platform's own name for a native status code ("P" → "Processed"), for tables. */
   statusName?(nativeStatus: string): string | undefined;
   /** True for a test order (Squarespace testmode), which tables mark. */

@@ -36,7 +36,7 @@ function adapter(token = sandbox.token, username = USER) {
     env: {},
     debug: (l) => debugLines.push(l),
   });
-  return new CsCartAdapter(http);
+  return new CsCartAdapter(http, 'EUR');
 }
 
 async function collect(it: AsyncIterable<Fetched>): Promise<Fetched[]> {
@@ -78,7 +78,8 @@ describe('CS-Cart adapter: orders list', () => {
   it('lists one page of 50 by default, newest first, each order in full (get_orders_data)', async () => {
     const orders = await list();
     expect(orders).toHaveLength(39); // 40 seeded, the incomplete one hidden
-    expect(lastQuery()).toEqual({ page: '1', items_per_page: '50', get_orders_data: '1' });
+    // The order is always said (newest first), so the shop's admin setting cannot change it.
+    expect(lastQuery()).toEqual({ page: '1', items_per_page: '50', get_orders_data: '1', sort_by: 'date', sort_order: 'desc' });
     const o = orders[0]!.order;
     expect(o.platform).toBe('cscart');
     // The page carries what GET /orders/{id} does: items, addresses, totals and currency.
@@ -97,7 +98,7 @@ describe('CS-Cart adapter: orders list', () => {
     const all = (await list({}, { all: true })).map((f) => f.order.id);
     exchanges.length = 0;
     const page2 = await list({}, { page: 2, pageSize: 10 });
-    expect(lastQuery()).toEqual({ page: '2', items_per_page: '10', get_orders_data: '1' });
+    expect(lastQuery()).toEqual({ page: '2', items_per_page: '10', get_orders_data: '1', sort_by: 'date', sort_order: 'desc' });
     expect(page2.map((f) => f.order.id)).toEqual(all.slice(10, 20));
   });
 
@@ -121,7 +122,7 @@ describe('CS-Cart adapter: orders list', () => {
     await list({ sort: { field: 'id', direction: 'desc' } });
     expect(lastQuery()).toMatchObject({ sort_by: 'order_id', sort_order: 'desc' });
     exchanges.length = 0;
-    await expect(list({ sort: { field: 'date_modified', direction: 'asc' } })).rejects.toThrow(/cannot sort CS-Cart orders by "date_modified"/);
+    await expect(list({ sort: { field: 'updated', direction: 'asc' } })).rejects.toThrow(/cannot sort cscart orders by updated/);
     expect(exchanges).toHaveLength(0);
   });
 
@@ -141,7 +142,11 @@ describe('CS-Cart adapter: orders list', () => {
       expect(got.length, letter).toBeGreaterThan(0);
       expect(got.every((f) => f.order.nativeStatus === letter)).toBe(true);
     }
-    await expect(list({ statuses: ['fulfilled'] })).rejects.toThrow(UsageError);
+    // No CS-Cart letter is labelled fulfilled: nothing, and no request.
+    exchanges.length = 0;
+    expect(await list({ statuses: ['fulfilled'] }, { all: true })).toEqual([]);
+    expect(exchanges).toHaveLength(0);
+    await expect(list({ statuses: ['bogus'] })).rejects.toThrow(UsageError);
   });
 
   it('--customer, --email and --invoice become user_id, email and invoice_id', async () => {

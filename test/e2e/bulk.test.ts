@@ -18,7 +18,7 @@ afterEach(() => sandbox?.close());
 
 const changes = (id: string) => sandbox.store.changeCount('bigcommerce', id);
 async function idsWithStatus(status: string): Promise<string[]> {
-  const r = await runCommand(['orders', 'list', '--status', status, '--all', '-o', 'ids'], { config });
+  const r = await runCommand(['orders', 'list', '--status', status, '--all', '--sort', 'id:asc', '-o', 'ids'], { config });
   return r.out.trim().split('\n').filter(Boolean);
 }
 

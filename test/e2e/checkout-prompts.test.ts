@@ -189,13 +189,13 @@ describe('checkout prompts without a terminal', () => {
     const r = await orderctl(['checkout', 'pay', id], { env });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    const [error, hint, ...rest] = r.stderr.trimEnd().split('\n');
+    const [error, hint, ...rest] = r.err.trimEnd().split('\n');
     expect(rest).toEqual([]);
     expect(error).toBe(
       `error: checkout ${id} cannot be paid yet: missing personal information (--first-name, --last-name, --email); shipping information (--address1, --city, --zip, --country-code); billing information (--billing-first-name, --billing-last-name, --billing-address1, --billing-city, --billing-zip, --billing-country-code or --billing-same); payment method (--method); shipping rate (--shipping-rate)`,
     );
     expect(hint).toBe('hint: give them as flags, or run on a terminal (without --no-input) to be asked');
-    expect(r.stderr).not.toMatch(/E-mail|Payment method|\?/);
+    expect(r.err).not.toMatch(/E-mail|Payment method|\?/);
     expect(exchanges.filter((e) => e.method !== 'GET')).toEqual([]);
   });
 
@@ -204,9 +204,9 @@ describe('checkout prompts without a terminal', () => {
     const r = await orderctl(['checkout', 'pay', id, '--email', 'jane@example.com', '--first-name', 'Jane', '--last-name', 'Doe', '--address1', 'Møllergata 6', '--city', 'Oslo', '--zip', '0179', '--country-code', 'NO'], { env });
     expect(r.code).toBe(2);
     // The flat rate to NO is chosen (a quote, changing nothing); then what is missing, in one line.
-    expect(r.stderr).toMatch(/^shipping: Flat rate price to NO, 198\.00 NOK \(4018-FRP,112000-FRP\)\n/);
-    expect(r.stderr).toMatch(/^error: checkout \S+ cannot be paid yet: missing billing information \(.*or --billing-same\); payment method \(--method\)$/m);
-    expect(r.stderr).not.toMatch(/personal information|shipping information|shipping rate \(/);
+    expect(r.err).toMatch(/^shipping: Flat rate price to NO, 198\.00 NOK \(4018-FRP,112000-FRP\)\n/);
+    expect(r.err).toMatch(/^error: checkout \S+ cannot be paid yet: missing billing information \(.*or --billing-same\); payment method \(--method\)$/m);
+    expect(r.err).not.toMatch(/personal information|shipping information|shipping rate \(/);
     expect(exchanges.some((e) => e.path.endsWith('/payment'))).toBe(false);
     expect(stored(id).shipping_address).toBeNull();
   });
@@ -215,7 +215,7 @@ describe('checkout prompts without a terminal', () => {
     const id = await freshCheckout();
     const r = await orderctl(['checkout', 'update', id], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('error: nothing to update\nhint: give address flags (--email, --first-name, --address1, …), --address-file FILE, or run on a terminal to be asked\n');
+    expect(r.err).toBe('error: nothing to update\nhint: give address flags (--email, --first-name, --address1, …), --address-file FILE, or run on a terminal to be asked\n');
     expect(exchanges.filter((e) => e.method !== 'GET')).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
     ['profile', 'add', 'local', '--platform', 'bigcommerce', '--base-url', sandbox.baseUrls.bigcommerce!, '--token-stdin', '--use'],
     { env, input: `${sandbox.token}\n` },
   );
-  expect(add.stderr).toContain('added profile local');
+  expect(add.err).toContain('added profile local');
   expect(add.code).toBe(0);
 });
 afterAll(async () => {
@@ -75,16 +75,16 @@ describe('orderctl (built binary)', () => {
   it('suggests the nearest command and exits 2', async () => {
     const r = await run(['orders', 'lst']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown command 'lst'/);
-    expect(r.stderr).toMatch(/Did you mean (one of )?list/);
+    expect(r.err).toMatch(/unknown command 'lst'/);
+    expect(r.err).toMatch(/Did you mean (one of )?list/);
   });
 
   it('exits 2 on a bad flag or a bad value, with one line and no stack trace', async () => {
     for (const args of [['orders', 'list', '--bogus'], ['orders', 'list', '--since', 'next tuesday'], ['orders', 'list', '--page-size', 'abc'], ['-o', 'xml', 'orders', 'list']]) {
       const r = await run(args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^error: /);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.err).toMatch(/^error: /);
+      expect(r.err).not.toMatch(/\n\s+at /);
     }
   });
 
@@ -102,8 +102,13 @@ describe('orderctl (built binary)', () => {
     const ids = await run(['orders', 'list', '-o', 'ids', '--limit', '3']);
     expect(ids.stdout).toMatch(/^\d+\n\d+\n\d+\n$/);
     const csv = await run(['orders', 'list', '-o', 'csv', '--limit', '2']);
-    expect(csv.stdout.split('\n')[0]).toBe('ID,STATUS,NATIVE,CUSTOMER,EMAIL,TOTAL,CREATED,UPDATED');
-    expect(csv.stdout.split('\n')[1]).toMatch(/^\d+,\w+,\d+ [A-Z][\w ]+,/); // the native id and BigCommerce's name
+    // The export's dotted-path columns and raw values (an amount, then its currency), never the table's text.
+    const header = csv.stdout.split('\n')[0]!.split(',');
+    expect(header.slice(0, 5)).toEqual(['id', 'number', 'store', 'platform', 'status']);
+    expect(header).toEqual(expect.arrayContaining(['currency', 'totals.total.amount', 'shippingAddress.line1']));
+    const row = Object.fromEntries(header.map((h, i) => [h, csv.stdout.split('\n')[1]!.split(',')[i]]));
+    expect(row['totals.total.amount']).toMatch(/^\d+\.\d\d$/);
+    expect(row.currency).toMatch(/^[A-Z]{3}$/);
     expect(csv.stdout.trim().split('\n')).toHaveLength(3);
     const table = await run(['orders', 'list', '-o', 'table', '--limit', '2']);
     expect(table.stdout).toMatch(/^ID\s+STATUS\s+NATIVE\s+CUSTOMER/);
@@ -119,7 +124,7 @@ describe('orderctl (built binary)', () => {
     expect(csv.stdout.split('\n')[0]).toBe('id,customer.email');
     const bad = await run(['orders', 'list', '--fields', 'custmer.email']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/unknown field "custmer.email"/);
+    expect(bad.err).toMatch(/unknown field "custmer.email"/);
   });
 
   it('prints the platform’s own JSON with --raw', async () => {
@@ -138,16 +143,28 @@ describe('orderctl (built binary)', () => {
     expect(sheet.stdout).toMatch(/^Order\s+\d+ on bigcommerce/m);
     const missing = await run(['orders', 'get', '424242']);
     expect(missing.code).toBe(4);
-    expect(missing.stderr).toBe('error: order 424242 not found on bigcommerce\nhint: list orders with "orderctl orders list"\n');
+    expect(missing.err).toBe('error: order 424242 not found on bigcommerce\nhint: list orders with "orderctl orders list"\n');
+    // Scripts (JSON output, stderr not a terminal) get exactly one JSON line, nothing else.
+    expect(missing.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     const json = await run(['orders', 'get', '424242', '-o', 'json']);
-    expect(JSON.parse(json.stderr.trim().split('\n').at(-1)!)).toEqual({ error: { code: 'not_found', message: 'order 424242 not found on bigcommerce', status: 404 } });
+    expect(json.stderr.endsWith('\n') && json.stderr.split('\n').length).toBe(2);
+    expect(JSON.parse(json.stderr)).toEqual({
+      error: { code: 'not_found', message: 'order 424242 not found on bigcommerce', hint: 'list orders with "orderctl orders list"', status: 404, store: null },
+    });
+    // A person reading a table gets the text lines.
+    const table = await run(['orders', 'get', '424242', '-o', 'table']);
+    expect(table.stderr).toBe('error: order 424242 not found on bigcommerce\nhint: list orders with "orderctl orders list"\n');
   });
 
   it('counts orders per status', async () => {
     const r = await run(['orders', 'count', '-o', 'json']);
     const c = JSON.parse(r.stdout);
     expect(c.count).toBeGreaterThan(0);
-    expect(c.statuses).toHaveLength(15);
+    // One row per normalized status (each once), with the native ids behind it.
+    const names = c.statuses.map((s: { status: string }) => s.status);
+    expect(new Set(names).size).toBe(names.length);
+    expect(c.statuses.find((s: { status: string }) => s.status === 'awaiting_fulfillment').native.map((n: { code: string }) => n.code).sort()).toEqual(['11', '8', '9']);
+    expect(c.statuses.reduce((n: number, s: { count: number }) => n + s.count, 0)).toBe(c.count);
   });
 
   it('creates, updates, changes status, fulfills, cancels and archives', async () => {
@@ -163,14 +180,14 @@ describe('orderctl (built binary)', () => {
     const created = await run(['orders', 'create', '--file', file]);
     expect(created.code, created.stderr).toBe(0);
     const id = JSON.parse(created.stdout).id;
-    expect(created.stderr).toContain(`created order ${id}`);
+    expect(created.err).toContain(`created order ${id}`);
 
     const updated = await run(['orders', 'update', id, '--file', '-'], JSON.stringify({ staff_notes: 'VIP' }));
     expect(updated.code, updated.stderr).toBe(0);
 
     const noYes = await run(['orders', 'status', id, '--set', 'awaiting_fulfillment']);
     expect(noYes.code).toBe(2);
-    expect(noYes.stderr).toMatch(/--yes/);
+    expect(noYes.err).toMatch(/--yes/);
 
     const set = await run(['orders', 'status', id, '--set', 'awaiting_fulfillment', '--yes', '-o', 'ndjson']);
     expect(JSON.parse(set.stdout)).toMatchObject({ id, ok: true, status: 'awaiting_fulfillment' });
@@ -194,13 +211,13 @@ describe('orderctl (built binary)', () => {
   it('refuses a bad order file before any request', async () => {
     const r = await run(['orders', 'create', '--file', '-'], '{"products": [');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: standard input is not valid JSON/);
+    expect(r.err).toMatch(/^error: standard input is not valid JSON/);
     const missing = await run(['orders', 'create', '--file', '/nonexistent/order.json']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read \/nonexistent\/order.json: ENOENT/);
+    expect(missing.err).toMatch(/cannot read \/nonexistent\/order.json: ENOENT/);
     const noBilling = await run(['orders', 'create', '--file', '-'], '{"products":[{"product_id":1,"quantity":1}]}');
     expect(noBilling.code).toBe(2);
-    expect(noBilling.stderr).toMatch(/billing_address/);
+    expect(noBilling.err).toMatch(/billing_address/);
   });
 
   it('pipes ids from one command into another', async () => {
@@ -215,8 +232,8 @@ describe('orderctl (built binary)', () => {
   it('a wrong token exits 3; a 429 and a 503 are retried; repeated 503s exit 1', async () => {
     const wrong = await run(['orders', 'list'], undefined, { ORDERCTL_TOKEN: 'not-the-token' });
     expect(wrong.code).toBe(3);
-    expect(wrong.stderr).toMatch(/401/);
-    expect(wrong.stderr).not.toContain('not-the-token');
+    expect(wrong.err).toMatch(/401/);
+    expect(wrong.err).not.toContain('not-the-token');
 
     sandbox.injectFaults(['429', '503']);
     const retried = await run(['orders', 'count', '-o', 'json']);
@@ -225,14 +242,14 @@ describe('orderctl (built binary)', () => {
     sandbox.injectFaults(['503', '503', '503', '503']);
     const failed = await run(['orders', 'count']);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/^error: bigcommerce answered GET \/.*\/orders\/count with 503/);
+    expect(failed.err).toMatch(/^error: bigcommerce answered GET \/.*\/orders\/count with 503/);
   });
 
   it('traces requests with --debug and never shows the token', async () => {
     const r = await run(['orders', 'list', '--limit', '1', '--debug']);
-    expect(r.stderr).toMatch(/\[debug\] > GET http:\/\/127\.0\.0\.1/);
-    expect(r.stderr).toContain('x-auth-token: [redacted]');
-    expect(r.stderr + r.stdout).not.toContain(sandbox.token);
+    expect(r.err).toMatch(/\[debug\] > GET http:\/\/127\.0\.0\.1/);
+    expect(r.err).toContain('x-auth-token: [redacted]');
+    expect(r.err + r.stdout).not.toContain(sandbox.token);
   });
 
   it('manages profiles: list, show (masked), test, use, remove', async () => {
@@ -244,11 +261,11 @@ describe('orderctl (built binary)', () => {
     expect(JSON.parse(show.stdout).token).toBe(`****${sandbox.token.slice(-4)}`);
     const test = await run(['profile', 'test']);
     expect(test.code).toBe(0);
-    expect(test.stderr).toMatch(/credentials work/);
+    expect(test.err).toMatch(/credentials work/);
     const bad = await run(['profile', 'test'], undefined, { ORDERCTL_TOKEN: 'nope-nope' });
     expect(bad.code).toBe(3);
-    expect(bad.stderr).toMatch(/^error: profile local: the credentials were refused \(bigcommerce answered GET .* with 401/);
-    expect(bad.stderr).not.toContain('nope-nope');
+    expect(bad.err).toMatch(/^error: profile local: the credentials were refused \(bigcommerce answered GET .* with 401/);
+    expect(bad.err).not.toContain('nope-nope');
     expect(fs.statSync(path.join(cfg.dir, 'config.json')).mode & 0o777).toBe(0o600);
 
     await run(['profile', 'add', 'spare', '--platform', 'bigcommerce', '--store-hash', 'h1', '--token-stdin'], 'spare-token-1234');
@@ -262,7 +279,7 @@ describe('orderctl (built binary)', () => {
   it('refuses plain http:// to a remote host and unknown platforms', async () => {
     const r = await run(['profile', 'add', 'x', '--platform', 'bigcommerce', '--base-url', 'http://api.example.com/v2', '--token-stdin'], 'abcd1234');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/refusing plain http/);
+    expect(r.err).toMatch(/refusing plain http/);
     const p = await run(['profile', 'add', 'y', '--platform', 'shopify', '--token-stdin'], 'abcd1234');
     expect(p.code).toBe(2);
   });
@@ -273,7 +290,7 @@ describe('orderctl (built binary)', () => {
     fs.writeFileSync(file, '{ not json');
     const r = await orderctl(['orders', 'list'], { env: { ORDERCTL_CONFIG_DIR: dir.dir } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(file);
+    expect(r.err).toContain(file);
     expect(fs.readFileSync(file, 'utf8')).toBe('{ not json');
     dir.remove();
   });
@@ -284,11 +301,11 @@ describe('orderctl with no profile', () => {
     const dir = tempConfigDir();
     const r = await orderctl(['orders', 'list', '--limit', '3'], { env: { ORDERCTL_CONFIG_DIR: dir.dir } });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe('notice: no profile configured, using the built-in sandbox (add one with "orderctl profile add")\n');
+    expect(r.err).toBe('notice: no profile configured, using the built-in sandbox (add one with "orderctl profile add")\n');
     expect(JSON.parse(r.stdout)).toHaveLength(3);
     expect(fs.existsSync(path.join(dir.dir, 'sandbox', 'state.json'))).toBe(true);
     const explicit = await orderctl(['--sandbox', 'orders', 'list', '-o', 'table', '--limit', '3'], { env: { ORDERCTL_CONFIG_DIR: dir.dir } });
-    expect(explicit.stderr).toBe('');
+    expect(explicit.err).toBe('');
     expect(explicit.stdout).toMatch(/^ID\s+STATUS/);
     dir.remove();
   });

@@ -17,8 +17,8 @@ beforeAll(async () => {
   sandbox = await startSandbox({ seed: 3, orders: 30 });
   cfg = tempConfigDir();
   env = { ORDERCTL_CONFIG_DIR: cfg.dir };
-  const add = await orderctl(['profile', 'add', 'shop', '--platform', 'cscart', '--base-url', sandbox.baseUrls.cscart!, '--username', USER, '--token-stdin', '--use'], { env, input: `${sandbox.token}\n` });
-  expect(add.stderr).toContain('added profile shop');
+  const add = await orderctl(['profile', 'add', 'shop', '--platform', 'cscart', '--base-url', sandbox.baseUrls.cscart!, '--username', USER, '--currency', 'EUR', '--token-stdin', '--use'], { env, input: `${sandbox.token}\n` });
+  expect(add.err).toContain('added profile shop');
   expect(add.code).toBe(0);
 });
 afterAll(async () => {
@@ -34,11 +34,11 @@ describe('orderctl profile add --platform cscart', () => {
   it('needs --base-url and --username: CS-Cart has no default host', async () => {
     const none = await run(['profile', 'add', 'x', '--platform', 'cscart'], 'key\n');
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^error: a CS-Cart profile needs --base-url and --username/);
-    expect(none.stderr).toContain('hint: orderctl profile add NAME --platform cscart --base-url https://SHOP/api --username ADMIN_EMAIL');
+    expect(none.err).toMatch(/^error: a CS-Cart profile needs --base-url and --username/);
+    expect(none.err).toContain('hint: orderctl profile add NAME --platform cscart --base-url https://SHOP/api --username ADMIN_EMAIL');
     const noUser = await run(['profile', 'add', 'x', '--platform', 'cscart', '--base-url', 'https://shop.example/api', '--token-stdin'], 'key\n');
     expect(noUser.code).toBe(2);
-    expect(noUser.stderr).toMatch(/needs --username/);
+    expect(noUser.err).toMatch(/needs --username/);
   });
 
   it('profile test reaches the shop with the stored credentials', async () => {
@@ -83,7 +83,7 @@ describe('orderctl orders list (cscart)', () => {
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     const bad = await run(['orders', 'list', '--sort', 'date_modified']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/use one of order_id, status, customer, email, date, total/);
+    expect(bad.err).toMatch(/use one of order_id, status, customer, email, date, total/);
   });
 
   it('--status takes letters and normalized names, several at once', async () => {
@@ -118,7 +118,7 @@ describe('orderctl orders list (cscart)', () => {
     for (const args of [['--created-since', '7d'], ['--cursor', 'x'], ['--page-size', '500']]) {
       const r = await run(['orders', 'list', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^error: /);
+      expect(r.err).toMatch(/^error: /);
     }
   });
 
@@ -128,7 +128,7 @@ describe('orderctl orders list (cscart)', () => {
     expect(counted.statuses.find((s: { nativeStatus: string }) => s.nativeStatus === 'C')).toMatchObject({ status: 'completed', name: 'Complete' });
     const table = await run(['orders', 'count', '-o', 'table']);
     expect(table.stdout).toMatch(/P Processed/);
-    expect(table.stderr).not.toMatch(/counting by listing/);
+    expect(table.err).not.toMatch(/counting by listing/);
   });
 });
 
@@ -143,15 +143,15 @@ describe('orderctl orders get (cscart)', () => {
   it('exits 4 with a clear message for an unknown order', async () => {
     const r = await run(['orders', 'get', '9999']);
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/^error: order 9999 not found on cscart\nhint: /);
+    expect(r.err).toMatch(/^error: order 9999 not found on cscart\nhint: /);
   });
 
   it('never prints the API key or the Basic credentials in a debug trace', async () => {
     const r = await run(['--debug', 'orders', 'get', '95']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('authorization: [redacted]');
-    expect(r.stderr).not.toContain(Buffer.from(`${USER}:${sandbox.token}`).toString('base64'));
-    expect(r.stderr).not.toContain(sandbox.token);
+    expect(r.err).toContain('authorization: [redacted]');
+    expect(r.err).not.toContain(Buffer.from(`${USER}:${sandbox.token}`).toString('base64'));
+    expect(r.err).not.toContain(sandbox.token);
   });
 });
 
@@ -182,7 +182,7 @@ describe('orderctl orders status / cancel / fulfill (cscart)', () => {
   it('status --set N is refused: the shop alone sets Incomplete', async () => {
     const r = await run(['orders', 'status', '96', '--set', 'N', '--yes']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Incomplete \(N\)/);
+    expect(r.err).toMatch(/Incomplete \(N\)/);
   });
 
   it('cancel sets I; --by-merchant sets D', async () => {
@@ -223,7 +223,7 @@ describe('orderctl orders update --vendor-ref / list --vendor-ref (cscart)', () 
     const r = await run(['orders', 'list', '--vendor-ref', 'nothing-like-it']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
-    expect(r.stderr).toBe('');
+    expect(r.err).toBe('');
   });
 
   it('refuses anything but a single string before the request', async () => {
@@ -238,7 +238,7 @@ describe('orderctl orders update --vendor-ref / list --vendor-ref (cscart)', () 
   it('is not available on other platforms', async () => {
     const bc = await run(['--sandbox', 'orders', 'update', '101', '--vendor-ref', 'X']);
     expect(bc.code).toBe(2);
-    expect(bc.stderr).toMatch(/not available on bigcommerce; it is on: cscart/);
+    expect(bc.err).toMatch(/not available on bigcommerce; it is on: cscart/);
   });
 });
 
@@ -250,7 +250,7 @@ describe('orderctl sandbox serve with a cscart profile', () => {
       const url = (await s.ready).baseUrls.cscart!;
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/cscart\/api$/);
       const e = { ORDERCTL_CONFIG_DIR: served.dir };
-      const add = await orderctl(['profile', 'add', 'served', '--platform', 'cscart', '--base-url', url, '--username', USER, '--token-stdin', '--use'], { env: e, input: 'sandbox-token\n' });
+      const add = await orderctl(['profile', 'add', 'served', '--platform', 'cscart', '--base-url', url, '--username', USER, '--currency', 'EUR', '--token-stdin', '--use'], { env: e, input: 'sandbox-token\n' });
       expect(add.code, add.stderr).toBe(0);
       const list = await orderctl(['orders', 'list', '-o', 'ids'], { env: e });
       expect(list.code, list.stderr).toBe(0);

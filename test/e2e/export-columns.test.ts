@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/core/config.js';
-import { ORDER_COLUMNS } from '../../src/commands/orders/export.js';
+import { ORDER_COLUMNS } from '../../src/output/order-columns.js';
 import { flattenForColumns } from '../../src/output/fields.js';
 import { SUPPORTED_PLATFORMS } from '../../src/platforms/index.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';

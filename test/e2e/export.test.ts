@@ -59,14 +59,14 @@ describe('orders export', () => {
 
     await exportTo(out('all.csv'));
     const csv = fs.readFileSync(out('all.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]!.startsWith('id,number,platform,status,nativeStatus,fulfillmentStatus,createdAt,updatedAt,customer.id')).toBe(true);
+    expect(csv[0]!.startsWith('id,number,store,platform,status,nativeStatus,fulfillmentStatus,createdAt,updatedAt,customer.id')).toBe(true);
     expect(csv).toHaveLength(ids.length + 1);
   });
 
   it('writes one CSV row per line item with --lines, and chosen --columns', async () => {
     await exportTo(out('lines.csv'), '--lines', '--max-id', '104');
     const rows = fs.readFileSync(out('lines.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('id,number,status,createdAt,updatedAt,customer.email,currency,item.id,item.productId,item.variantId,item.sku,item.title,item.variant,item.quantity,item.unitPrice.amount,item.total.amount');
+    expect(rows[0]).toBe('id,number,store,status,createdAt,updatedAt,customer.email,currency,item.id,item.productId,item.variantId,item.sku,item.title,item.variant,item.quantity,item.unitPrice.amount,item.total.amount,item.status');
     expect(rows.length - 1).toBeGreaterThan(5); // several items per order
     await exportTo(out('cols.csv'), '--columns', 'id,customer.email,totals.total.amount', '--max-id', '101');
     expect(fs.readFileSync(out('cols.csv'), 'utf8').split('\n')[0]).toBe('id,customer.email,totals.total.amount');
@@ -89,7 +89,8 @@ describe('orders export', () => {
     });
     try {
       for (const [name, sb] of [['clean', clean], ['faulty', faulty]] as const) {
-        await config.save({ currentProfile: name, profiles: { [name]: { platform: 'bigcommerce', baseUrl: sb.baseUrls.bigcommerce!, token: sb.token } } });
+        // One store name for both: the files must match to the byte, store column included.
+        await config.save({ currentProfile: 'shop', profiles: { shop: { platform: 'bigcommerce', baseUrl: sb.baseUrls.bigcommerce!, token: sb.token } } });
         const r = await exportTo(out(`${name}.csv`));
         expect(r.code, r.err).toBe(0);
       }
@@ -207,8 +208,8 @@ describe('orders export', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     // A log of nightly runs can be read back: each line starts with its time.
-    expect(r.stderr).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z exported \d+ orders? to .*cron\.csv in \d+s\n$/);
+    expect(r.err).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z exported \d+ orders? to .*cron\.csv in \d+s\n$/);
     const quiet = await orderctl(['orders', 'export', '--out', out('cron.csv'), '--quiet'], { env: { ORDERCTL_CONFIG_DIR: tmp.dir } });
-    expect(quiet.stderr).toBe('');
+    expect(quiet.err).toBe('');
   });
 });

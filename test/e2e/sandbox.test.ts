@@ -57,7 +57,7 @@ describe('orderctl sandbox', () => {
     for (const args of [['--port', '99999'], ['--fail-rate', '2'], ['--rate-limit', 'fast'], ['--latency', '-5']]) {
       const r = await orderctl(['sandbox', 'serve', ...args], { env: { ORDERCTL_CONFIG_DIR: cfg.dir } });
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/^error: /);
+      expect(r.err).toMatch(/^error: /);
     }
   });
 });

@@ -48,7 +48,7 @@ it('no command writes the token anywhere, with --debug and --dry-run included', 
     const r = await orderctl(args, { env });
     seen += r.stdout.length + r.stderr.length;
     expect(r.stdout + r.stderr, args.join(' ')).not.toContain(TOKEN);
-    expect(r.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
+    expect(r.err, args.join(' ')).not.toMatch(/\n\s+at /);
   }
   // A wrong token in the environment is not echoed either.
   const wrong = await orderctl(['orders', 'list', '--debug'], { env: { ...env, ORDERCTL_TOKEN: 'wrong-Token-987654321' } });

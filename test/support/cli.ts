@@ -10,6 +10,28 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /**
+   * stderr as a person reads it: with the JSON error line that scripts get
+   * (output JSON, stderr not a terminal) shown as its `error:` and `hint:` lines.
+   */
+  err: string;
+}
+
+/** The `{"error":{…}}` line a run wrote on stderr, parsed; undefined when there is none. */
+export function errorLine(stderr: string): { code: string; message: string; hint: string | null; status: number | null; store: string | null } | undefined {
+  const line = stderr.split('\n').find((l) => l.startsWith('{"error":'));
+  return line ? JSON.parse(line).error : undefined;
+}
+
+export function humanStderr(stderr: string): string {
+  return stderr
+    .split('\n')
+    .map((l) => {
+      if (!l.startsWith('{"error":')) return l;
+      const e = JSON.parse(l).error;
+      return `error: ${e.message}${e.hint ? `\nhint: ${e.hint}` : ''}`;
+    })
+    .join('\n');
 }
 
 export function orderctl(args: string[], opts: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
@@ -26,7 +48,7 @@ export function orderctl(args: string[], opts: { env?: Record<string, string | u
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, err: humanStderr(stderr) });
     });
     // A command may exit before reading all it was given (a refused 70 MB input).
     child.stdin.on('error', () => undefined);

@@ -107,7 +107,7 @@ export const DRILL_PLATFORMS: readonly DrillPlatform[] = [
   },
   {
     platform: 'cscart',
-    profile: { username: 'admin@example.com' },
+    profile: { username: 'admin@example.com', currency: 'EUR' },
     // Basic auth: base64 of "user:key" travels, not the key alone.
     secretForms: (token, p) => [Buffer.from(`${p.username}:${token}`).toString('base64')],
     mutations: [

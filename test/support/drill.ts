@@ -2,6 +2,7 @@
 // everything with DRILL_FULL=1), the figures they count, and the checks every
 // failed command must pass.
 
+import { humanStderr } from './cli.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -61,7 +62,8 @@ export const UNSAFE_TEXT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202
 /** A failed command: the exit code, one "error:" line naming the problem (a "hint:" may follow), no stack trace, nothing unsafe. */
 export function expectCleanFailure(r: { code: number; err: string }, code: number, where: string): void {
   expect(r.code, `${where}\n${r.err}`).toBe(code);
-  const lines = r.err.split('\n').filter((l) => l !== '' && !l.startsWith('{"error"'));
+  // Scripts get the error as one JSON line; read as a person would, it is the same one error line.
+  const lines = humanStderr(r.err).split('\n').filter((l) => l !== '');
   const errors = lines.filter((l) => l.startsWith('error: '));
   expect(errors, `${where}: one error line\n${r.err}`).toHaveLength(1);
   expect(errors[0]!.length, where).toBeGreaterThan('error: '.length + 10);

@@ -137,7 +137,7 @@ describe('CS-Cart orders, normalized', () => {
   });
 
   it('read a full order: numbers become decimal strings without float error', () => {
-    const o = toNormalizedOrder(DETAIL);
+    const o = toNormalizedOrder(DETAIL, 'EUR');
     expect(o.totals).toEqual({
       subtotal: { amount: '0.30', currency: 'EUR' },
       shipping: { amount: '4.90', currency: 'EUR' },
@@ -154,16 +154,16 @@ describe('CS-Cart orders, normalized', () => {
   });
 
   it('read the b_ and s_ addresses, with the state’s name and the country code', () => {
-    const o = toNormalizedOrder(DETAIL);
+    const o = toNormalizedOrder(DETAIL, 'EUR');
     expect(o.billingAddress).toEqual({ name: 'Jürgen Müller', company: null, line1: 'Marienplatz 8', line2: null, city: 'München', state: 'Bayern', zip: '80331', country: 'DE', phone: '+49 89 555' });
     expect(o.shippingAddress).toMatchObject({ name: 'Anna Schmidt', line1: 'Damrak 1', city: 'Amsterdam', country: 'NL', zip: '1012 LG', state: null });
   });
 
   it('read the products object into items; a line without subtotal is price × amount in decimals', () => {
-    const items = toNormalizedOrder(DETAIL).items;
+    const items = toNormalizedOrder(DETAIL, 'EUR').items;
     expect(items).toEqual([
-      { id: '2237483245', productId: '12', variantId: null, sku: 'MUG', title: 'Tasse', variant: null, quantity: 3, unitPrice: { amount: '0.10', currency: 'EUR' }, total: { amount: '0.30', currency: 'EUR' }, status: null },
-      { id: '3237483245', productId: '14', variantId: null, sku: 'SHIRT', title: 'T-Shirt', variant: 'Größe: M', quantity: 2, unitPrice: { amount: '0.10', currency: 'EUR' }, total: { amount: '0.20', currency: 'EUR' }, status: null },
+      { id: '2237483245', productId: '12', variantId: null, sku: 'MUG', title: 'Tasse', variant: null, quantity: 3, unitPrice: { amount: '0.10', currency: 'EUR' }, total: { amount: '0.30', currency: 'EUR' }, status: 'unfulfilled' },
+      { id: '3237483245', productId: '14', variantId: null, sku: 'SHIRT', title: 'T-Shirt', variant: 'Größe: M', quantity: 2, unitPrice: { amount: '0.10', currency: 'EUR' }, total: { amount: '0.20', currency: 'EUR' }, status: 'unfulfilled' },
     ]);
   });
 

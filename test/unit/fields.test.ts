@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import type { Address, Money, Order } from '../../src/core/order.js';
-import { flattenForColumns, getPath, ORDER_FIELDS, parseFieldList, pickFields, validateFields } from '../../src/output/fields.js';
+import { flattenForColumns, getPath, parseFieldList, pickFields, validateFields } from '../../src/output/fields.js';
+import { ORDER_FIELDS } from '../../src/output/order-columns.js';
 
 const eur = (amount: string): Money => ({ amount, currency: 'EUR' });
 const address: Address = { name: 'Ada L', company: null, line1: '1 Way', line2: null, city: 'Oslo', state: null, zip: '0150', country: 'NO', phone: null };
@@ -10,6 +11,7 @@ const address: Address = { name: 'Ada L', company: null, line1: '1 Way', line2: 
 const order: Order = {
   id: '1',
   number: '1001',
+  store: 'shop',
   platform: 'bigcommerce',
   status: 'awaiting_fulfillment',
   nativeStatus: '11',
@@ -134,7 +136,13 @@ describe('flattenForColumns', () => {
 
 describe('ORDER_FIELDS', () => {
   it('is exactly every path of the normalized order', () => {
-    const full: Order = { ...order, shippingAddress: address, totals: { subtotal: eur('3'), shipping: eur('1'), tax: eur('0'), discount: eur('1'), refunded: eur('0'), total: eur('3') } };
+    const shipment = { id: 's1', carrier: 'ups', service: null, tracking: '1Z', trackingUrl: null, shippedAt: null, items: [{ itemId: 'i1', quantity: 1 }] };
+    const full: Order = {
+      ...order,
+      shippingAddress: address,
+      shipments: [shipment],
+      totals: { subtotal: eur('3'), shipping: eur('1'), tax: eur('0'), discount: eur('1'), refunded: eur('0'), total: eur('3') },
+    };
     expect([...ORDER_FIELDS].sort()).toEqual([...new Set(pathsOf(full))].sort());
     expect(new Set(ORDER_FIELDS).size).toBe(ORDER_FIELDS.length);
   });
@@ -149,7 +157,7 @@ describe('validateFields', () => {
   it('refuses unknown paths, suggesting the nearest and listing the valid ones', () => {
     expect(() => validateFields(['custmer.email'], ORDER_FIELDS)).toThrow(UsageError);
     expect(() => validateFields(['id', 'custmer.email'], ORDER_FIELDS)).toThrow(
-      'unknown field "custmer.email"; did you mean "customer.email"? valid fields: id, number, platform, status, nativeStatus, fulfillmentStatus, createdAt, updatedAt, customer, billingAddress, shippingAddress, items, shipments, payment, totals, currency, channel, externalRef, notes, staffNotes (and the dotted paths inside them, e.g. customer.id)',
+      'unknown field "custmer.email"; did you mean "customer.email"? valid fields: id, number, store, platform, status, nativeStatus, fulfillmentStatus, createdAt, updatedAt, customer, billingAddress, shippingAddress, items, shipments, payment, totals, currency, channel, externalRef, notes, staffNotes (and the dotted paths inside them, e.g. customer.id)',
     );
     expect(() => validateFields(['email'], ORDER_FIELDS)).toThrow(/did you mean "customer.email"\?/);
     expect(() => validateFields(['Status'], ORDER_FIELDS)).toThrow(/did you mean "status"\?/);

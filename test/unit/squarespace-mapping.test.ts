@@ -4,7 +4,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { describeError, EPOCH, listQuery } from '../../src/platforms/squarespace/adapter.js';
-import { normalizeAmounts, statusName, toFulfillmentStatus, toNormalizedOrder } from '../../src/platforms/squarespace/mapping.js';
+import { normalizeAmounts, statusName, STATUS_READING, toNormalizedOrder } from '../../src/platforms/squarespace/mapping.js';
+import { nativeCodesFor } from '../../src/platforms/status-filter.js';
+
+const toFulfillmentStatus = (s: string) => nativeCodesFor('squarespace', s, STATUS_READING);
 import { canonicalJson, createOrderProblem, parseIsoUtc } from '../../src/platforms/squarespace/rules.js';
 import type { SqOrder } from '../../src/platforms/squarespace/types.js';
 
@@ -80,7 +83,7 @@ describe('Squarespace order → normalized order', () => {
     });
     // 3 × 18.33 in decimal arithmetic, not 54.989999…
     expect(o.items).toEqual([
-      { id: '585d4a0ade4c6c0d02ef3d24', productId: '5851b8e3cd0f68b54a3e3b2b', variantId: '4d2d3a8c-3e67-4f9f-ae2c-6d3d19eaf8c7', sku: 'SQ123', title: 'Rain Coat', variant: 'Size: M', quantity: 3, unitPrice: { amount: '18.33', currency: 'USD' }, total: { amount: '54.99', currency: 'USD' }, status: null },
+      { id: '585d4a0ade4c6c0d02ef3d24', productId: '5851b8e3cd0f68b54a3e3b2b', variantId: '4d2d3a8c-3e67-4f9f-ae2c-6d3d19eaf8c7', sku: 'SQ123', title: 'Rain Coat', variant: 'Size: M', quantity: 3, unitPrice: { amount: '18.33', currency: 'USD' }, total: { amount: '54.99', currency: 'USD' }, status: 'unfulfilled' },
     ]);
   });
 
@@ -88,7 +91,9 @@ describe('Squarespace order → normalized order', () => {
     const o = toNormalizedOrder({ ...sample, grandTotal: { value: 59.5 as unknown as string, currency: 'USD' }, lineItems: null, internalNotes: [{ content: 'call first' }, { content: 'fragile' }] });
     expect(o.totals.total).toEqual({ amount: '59.50', currency: 'USD' });
     expect(o.items).toEqual([]);
-    expect([o.notes, o.staffNotes]).toEqual([null, 'call first\nfragile']);
+    // internalNotes are the merchant's: staff notes, not the customer's.
+    expect(o.staffNotes).toBe('call first\nfragile');
+    expect(o.notes).toBeNull();
   });
 
   it('an imported order names its channel and external reference', () => {
@@ -105,10 +110,12 @@ describe('Squarespace statuses', () => {
   });
 
   it('accepts native codes in any case and the normalized names; refuses the rest', () => {
-    expect(['PENDING', 'pending', 'awaiting_fulfillment', 'Awaiting Fulfillment'].map(toFulfillmentStatus)).toEqual(['PENDING', 'PENDING', 'PENDING', 'PENDING']);
-    expect(['FULFILLED', 'fulfilled'].map(toFulfillmentStatus)).toEqual(['FULFILLED', 'FULFILLED']);
-    expect(['CANCELED', 'cancelled', 'canceled'].map(toFulfillmentStatus)).toEqual(['CANCELED', 'CANCELED', 'CANCELED']);
-    for (const bad of ['refunded', 'shipped', '2', '']) expect(() => toFulfillmentStatus(bad)).toThrow(/unknown Squarespace status/);
+    expect(['PENDING', 'awaiting_fulfillment', 'Awaiting Fulfillment'].map(toFulfillmentStatus)).toEqual([['PENDING'], ['PENDING'], ['PENDING']]);
+    expect(['FULFILLED', 'fulfilled'].map(toFulfillmentStatus)).toEqual([['FULFILLED'], ['FULFILLED']]);
+    expect(['CANCELED', 'cancelled', 'canceled'].map(toFulfillmentStatus)).toEqual([['CANCELED'], ['CANCELED'], ['CANCELED']]);
+    // The shared names no Squarespace status is labelled with: no code ("pending" is the shared name, not PENDING).
+    expect(['pending', 'refunded'].map(toFulfillmentStatus)).toEqual([[], []]);
+    for (const bad of ['shipped', '2', '']) expect(() => toFulfillmentStatus(bad)).toThrow(/unknown squarespace status/);
   });
 });
 

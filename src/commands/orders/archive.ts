@@ -10,6 +10,6 @@ export async function run(ctx: Context, o: BulkOptions & { ids: string[]; stdin:
   await confirmDestructive(ctx, `archive ${items.length} order${items.length === 1 ? '' : 's'}`);
   await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected }, async ({ target }) => {
     await target.adapter.archiveOrder!(target.id);
-    return { status: 'archived' };
+    return { status: null, detail: { archived: true } };
   });
 }

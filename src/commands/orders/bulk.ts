@@ -5,7 +5,7 @@
 // run says what was and was not done (exit 130).
 
 import type { Context } from '../../core/context.js';
-import { ApiError, DryRunStop, InterruptedError, isOrderctlError, UsageError } from '../../core/errors.js';
+import { ApiError, DryRunStop, errorBody, InterruptedError, isOrderctlError, UsageError, type ErrorBody } from '../../core/errors.js';
 import type { Platform } from '../../core/order.js';
 import type { Adapter } from '../../platforms/types.js';
 import { listWriter } from '../../output/writer.js';
@@ -28,13 +28,18 @@ export interface BulkOptions {
   failFast: boolean;
 }
 
+/** One order's outcome (`orderctl schema result`): its status after the change where known, or the error. */
 export interface ItemResult {
   id: string;
+  /** The store the order is in, where the run names one (several stores, STORE:ID, an NDJSON "store"). */
+  store: string | null;
   ok: boolean;
+  /** The order's normalized status after the change, where known. */
   status: string | null;
-  error: string | null;
+  error: ErrorBody | null;
   detail?: Record<string, unknown>;
 }
+
 
 /** Requests in flight per platform; the shared limiter keeps them inside the quota. */
 const DEFAULT_CONCURRENCY: Record<Platform, number> = { bigcommerce: 8, squarespace: 2, cscart: 4, outshifter: 4 };
@@ -133,10 +138,10 @@ const view: View<ItemResult> = {
   columns: [
     { header: 'ID', value: (r) => r.id },
     { header: 'RESULT', value: (r) => (r.ok ? 'ok' : 'failed'), tone: (r) => (r.ok ? 'good' : 'bad') },
-    { header: 'STATUS', value: (r) => r.status ?? '' },
-    { header: 'ERROR', value: (r) => r.error ?? '', flex: true },
+    { header: 'STATUS', value: (r) => r.status ?? (typeof r.detail?.nativeStatus === 'string' ? r.detail.nativeStatus : '') },
+    { header: 'ERROR', value: (r) => r.error?.message ?? '', flex: true },
   ],
-  json: (r) => ({ id: r.id, ok: r.ok, status: r.status, error: r.error, ...r.detail }),
+  json: (r) => ({ id: r.id, store: r.store, ok: r.ok, status: r.status, error: r.error, ...r.detail }),
   id: (r) => r.id,
 };
 
@@ -154,7 +159,7 @@ export async function runBulk<I extends BulkItem>(
   if (items.length === 1 && !opts.rejected) {
     const single = await attempt(() => change(items[0]!));
     if ('error' in single) throw single.error;
-    if (!ctx.globals.dryRun) writeResults(ctx, opts.view ?? view, [{ id: items[0]!.id, ok: true, status: single.value.status, error: null, detail: single.value.detail }]);
+    if (!ctx.globals.dryRun) writeResults(ctx, opts.view ?? view, [{ id: items[0]!.id, store: items[0]!.store ?? null, ok: true, status: single.value.status, error: null, detail: single.value.detail }]);
     return;
   }
   const out = ctx.globals.dryRun ? undefined : listWriter(ctx, opts.view ?? view);
@@ -175,8 +180,8 @@ export async function runBulk<I extends BulkItem>(
       }
       const result: ItemResult =
         'error' in r
-          ? { id: item.id, ok: false, status: null, error: (r.error as Error).message }
-          : { id: item.id, ok: true, status: r.value.status, error: null, detail: r.value.detail };
+          ? { id: item.id, store: item.store ?? null, ok: false, status: null, error: errorBody(r.error, item.store) }
+          : { id: item.id, store: item.store ?? null, ok: true, status: r.value.status, error: null, detail: r.value.detail };
       results.push(result);
       done.add(item.id);
       out?.write(result);
@@ -215,7 +220,7 @@ async function attempt<T>(fn: () => Promise<T>): Promise<{ value: T } | { error:
     return { value: await fn() };
   } catch (error) {
     // --dry-run: the change was printed instead of sent.
-    if (error instanceof DryRunStop) return { value: { status: 'dry-run' } as T };
+    if (error instanceof DryRunStop) return { value: { status: null } as T };
     return { error };
   }
 }

@@ -1,7 +1,6 @@
 import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import { openSession, requireCapability } from '../../platforms/index.js';
-import type { Adapter } from '../../platforms/types.js';
+import { openSession, requireCapability, type Session } from '../../platforms/index.js';
 import { confirmDestructive } from './shared.js';
 import { readBulkItems, runBulk, type BulkItem, type BulkOptions } from './bulk.js';
 
@@ -16,21 +15,22 @@ export interface CancelOptions extends BulkOptions {
 
 export async function run(ctx: Context, o: CancelOptions): Promise<void> {
   const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, ['notify', 'byMerchant', 'items']);
-  const { adapter } = await openSession(ctx);
+  const session = await openSession(ctx);
+  const { adapter } = session;
   requireCapability(adapter.platform, 'cancel', 'orders cancel');
   const byItem = Boolean(adapter.planCancel && adapter.cancelItem);
   if (o.items.length && !byItem) throw new UsageError(`cancelling single items (--item) is not available on ${adapter.platform}; it is on: outshifter`);
   if (o.allItems && !byItem) throw new UsageError(`--all-items is not available on ${adapter.platform}; it is on: outshifter`);
   if (o.items.length && o.allItems) throw new UsageError('--item and --all-items cannot be used together');
   if (o.byMerchant && adapter.platform !== 'cscart') throw new UsageError(`--by-merchant is not available on ${adapter.platform}; it is on: cscart`);
-  if (byItem) return cancelItems(ctx, adapter, items, rejected, o);
+  if (byItem) return cancelItems(ctx, session, items, rejected, o);
   await confirmDestructive(ctx, `cancel ${items.length} order${items.length === 1 ? '' : 's'}`);
-  await runBulk(ctx, adapter.platform, items, { ...o, rejected }, async ({ id, overrides }) => {
+  await runBulk(ctx, session.adapter.platform, items, { ...o, rejected }, async ({ id, overrides }) => {
     const r = await adapter.cancelOrder!(id, {
       notify: typeof overrides.notify === 'boolean' ? overrides.notify : o.notify,
       byMerchant: typeof overrides.byMerchant === 'boolean' ? overrides.byMerchant : o.byMerchant,
     });
-    return { status: r.status ?? r.nativeStatus, detail: { nativeStatus: r.nativeStatus } };
+    return { status: r.status, detail: { nativeStatus: r.nativeStatus } };
   });
 }
 
@@ -40,7 +40,8 @@ export async function run(ctx: Context, o: CancelOptions): Promise<void> {
  * is one result, cancelled in turn. An order that cannot be planned is a
  * failed result of a bulk run, or the error itself for one order.
  */
-async function cancelItems(ctx: Context, adapter: Adapter, orders: BulkItem[], rejected: number, o: CancelOptions): Promise<void> {
+async function cancelItems(ctx: Context, session: Session, orders: BulkItem[], rejected: number, o: CancelOptions): Promise<void> {
+  const { adapter } = session;
   const work: BulkItem[] = [];
   for (const { id, overrides } of orders) {
     const named = Array.isArray(overrides.items) ? overrides.items.map(String) : o.items;
@@ -59,7 +60,7 @@ async function cancelItems(ctx: Context, adapter: Adapter, orders: BulkItem[], r
   const changes = work.filter((w) => w.overrides.item !== undefined).length;
   if (changes) await confirmDestructive(ctx, `cancel ${changes} item${changes === 1 ? '' : 's'} of ${orders.length} order${orders.length === 1 ? '' : 's'}`);
   // One item at a time unless asked: the order's status follows its items.
-  await runBulk(ctx, adapter.platform, work, { ...o, concurrency: o.concurrency ?? 1, rejected }, async ({ overrides }) => {
+  await runBulk(ctx, session.adapter.platform, work, { ...o, concurrency: o.concurrency ?? 1, rejected }, async ({ overrides }) => {
     if (overrides.failure) throw overrides.failure;
     const order = String(overrides.order);
     const item = String(overrides.item);

@@ -6,7 +6,8 @@ import { chooseFormat, listWriter } from '../../output/writer.js';
 import { refuseFormats } from '../../output/formats.js';
 import type { View } from '../../output/view.js';
 import { checkFilters, listMatching, splitFilters } from './matching.js';
-import { parseFilters } from './shared.js';
+import { noteUnmatchedStatuses, parseFilters } from './shared.js';
+import { STATUSES, type Status } from '../../core/order.js';
 
 /** For platforms without a count endpoint: list every page and count, saying so. */
 async function countByListing(ctx: Context, adapter: Adapter, filters: OrderFilters): Promise<OrderCount> {
@@ -27,19 +28,40 @@ export function parseOptions(flags: Record<string, unknown>, now: Date): { filte
   return { filters: parseFilters(flags, now) };
 }
 
-const view: View<StatusCount> = {
+/** One row per normalized status (`orderctl schema count`), with the native codes behind it. */
+export interface CountRow {
+  status: Status | null;
+  count: number;
+  native: Array<{ code: string; name: string; count: number }>;
+}
+
+/** Native counts grouped by the normalized status a listing shows, in the vocabulary's order; unmapped codes last. */
+export function byNormalizedStatus(statuses: StatusCount[]): CountRow[] {
+  const rows = new Map<Status | null, CountRow>();
+  for (const s of statuses) {
+    const row = rows.get(s.status) ?? { status: s.status, count: 0, native: [] };
+    row.count += s.count;
+    row.native.push({ code: s.nativeStatus, name: s.name, count: s.count });
+    rows.set(s.status, row);
+  }
+  const rank = (s: Status | null) => (s === null ? STATUSES.length : STATUSES.indexOf(s));
+  return [...rows.values()].sort((a, b) => rank(a.status) - rank(b.status));
+}
+
+const view: View<CountRow> = {
   columns: [
-    { header: 'STATUS', value: (r) => r.status ?? '' },
-    { header: 'NATIVE', value: (r) => `${r.nativeStatus} ${r.name}` },
+    { header: 'STATUS', value: (r) => r.status ?? '(other)' },
     { header: 'COUNT', value: (r) => String(r.count), align: 'right' },
+    { header: 'NATIVE', value: (r) => r.native.map((n) => `${n.code} ${n.name}${r.native.length > 1 ? `: ${n.count}` : ''}`).join(', '), flex: true },
   ],
   json: (r) => r,
-  id: (r) => r.nativeStatus,
+  id: (r) => r.status ?? '',
 };
 
 async function countStore(ctx: Context, adapter: Adapter, filters: OrderFilters): Promise<OrderCount> {
   requireCapability(adapter.platform, 'list', 'orders count');
   checkFilters(adapter, filters);
+  noteUnmatchedStatuses(ctx, adapter, filters);
   // An API count cannot apply what is filtered here (--search, --email on some platforms).
   const local = splitFilters(adapter.platform, filters).local.length > 0;
   return adapter.countOrders && !local ? adapter.countOrders(filters) : countByListing(ctx, adapter, filters);
@@ -49,14 +71,16 @@ export async function run(ctx: Context, o: { filters: OrderFilters }): Promise<v
   refuseFormats(ctx, 'orders count', { ids: 'it prints counts, not order ids' });
   const sessions = await openSessions(ctx);
   if (sessions.length > 1) return countStores(ctx, sessions, o.filters);
-  const counted = await countStore(ctx, sessions[0]!.adapter, o.filters);
+  const { adapter, profileName: store } = sessions[0]!;
+  const counted = await countStore(ctx, adapter, o.filters);
+  const rows = byNormalizedStatus(counted.statuses);
   const format = chooseFormat(ctx);
   if (format === 'json') {
-    ctx.io.stdout.write(`${JSON.stringify(counted, null, 2)}\n`);
+    ctx.io.stdout.write(`${JSON.stringify({ store, count: counted.count, statuses: rows }, null, 2)}\n`);
     return;
   }
   const out = listWriter(ctx, view);
-  for (const s of counted.statuses) out.write(s);
+  for (const r of rows) out.write(r);
   out.end();
   if (format === 'table') ctx.io.stdout.write(`total ${counted.count}\n`);
 }

@@ -22,12 +22,13 @@ import {
 } from '../../core/checkpoints.js';
 import { csvRow, UTF8_BOM } from '../../output/csv.js';
 import { csvFor } from '../../output/writer.js';
-import { flattenForColumns, ORDER_FIELDS, parseFieldList, validateFields } from '../../output/fields.js';
+import { flattenForColumns, parseFieldList, validateFields } from '../../output/fields.js';
+import { LINE_COLUMNS, ORDER_COLUMNS, ORDER_FIELDS } from '../../output/order-columns.js';
 import { openSessions, type Session } from '../../platforms/index.js';
 import { mergeStores, StoreFailures, withStore } from './stores.js';
 import { Progress } from '../../output/progress.js';
 import type { Adapter, Fetched, OrderFilters } from '../../platforms/types.js';
-import { parseFilters } from './shared.js';
+import { noteUnmatchedStatuses, parseFilters } from './shared.js';
 import { listMatching } from './matching.js';
 
 export type ExportFormat = 'csv' | 'ndjson' | 'json';
@@ -38,27 +39,11 @@ export interface ExportOptions {
   out?: string;
   checkpoint?: string;
   overlapMs: number;
-  columns?: string[];
+  columns?: readonly string[];
   lines: boolean;
   show: boolean;
   reset: boolean;
 }
-
-/** One row per order: a stable order, documented in README. */
-export const ORDER_COLUMNS = [
-  'id', 'number', 'platform', 'status', 'nativeStatus', 'fulfillmentStatus', 'createdAt', 'updatedAt',
-  'customer.id', 'customer.name', 'customer.email', 'customer.phone',
-  'shippingAddress.name', 'shippingAddress.line1', 'shippingAddress.line2', 'shippingAddress.city', 'shippingAddress.state',
-  'shippingAddress.zip', 'shippingAddress.country',
-  'currency', 'totals.subtotal.amount', 'totals.shipping.amount', 'totals.tax.amount', 'totals.discount.amount', 'totals.total.amount',
-  'channel', 'externalRef',
-];
-
-/** One row per line item (--lines): the order's key fields, then the item's. */
-export const LINE_COLUMNS = [
-  'id', 'number', 'status', 'createdAt', 'updatedAt', 'customer.email', 'currency',
-  'item.id', 'item.productId', 'item.variantId', 'item.sku', 'item.title', 'item.variant', 'item.quantity', 'item.unitPrice.amount', 'item.total.amount',
-];
 
 const FORMATS: ExportFormat[] = ['csv', 'ndjson', 'json'];
 
@@ -116,6 +101,7 @@ interface StoreRun {
 }
 
 async function exportOrders(ctx: Context, configDir: string, sessions: Session[], o: ExportOptions): Promise<void> {
+  for (const s of sessions) noteUnmatchedStatuses(ctx, s.adapter, o.filters);
   const saved = o.checkpoint ? await readCheckpoint(configDir, o.checkpoint) : undefined;
   if (o.checkpoint) requireStores(saved, o.checkpoint, sessions.map((s) => s.store));
   const startedAt = ctx.clock.now();
@@ -145,7 +131,7 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
       });
   const write = file ? (s: string) => file.write(s) : async (s: string) => void ctx.io.stdout.write(s);
   // A file keeps the data as it is; a terminal shows escape sequences instead of obeying them.
-  const row = file ? csvRow : (cells: string[]) => csvFor(ctx, cells);
+  const row = file ? csvRow : (cells: readonly string[]) => csvFor(ctx, cells);
   const progress = new Progress(ctx, 'exporting…');
   const resumeAt = (r: StoreRun) => Math.min(r.highWater ?? startedAt.getTime(), startedAt.getTime(), r.filters.until?.getTime() ?? Infinity);
   const failures = new StoreFailures(ctx, sessions.length);
@@ -248,7 +234,7 @@ async function wholeOrder(ctx: Context, adapter: Adapter, listed: Fetched): Prom
   return adapter.getOrder(listed.order.id);
 }
 
-function render(fetched: Fetched, o: ExportOptions, columns: string[], first: boolean, row: (cells: string[]) => string): string {
+function render(fetched: Fetched, o: ExportOptions, columns: readonly string[], first: boolean, row: (cells: readonly string[]) => string): string {
   const order = fetched.order;
   switch (o.format) {
     case 'ndjson':

@@ -75,6 +75,7 @@ export async function run(ctx: Context, o: FulfillOptions): Promise<void> {
   const now = ctx.clock.now();
   await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected }, async (item) => {
     const r = await item.target.adapter.fulfillOrder!(item.target.id, shipmentFor(item, o.shipment, now));
-    return { status: 'shipped', detail: { shipmentId: r.shipmentId } };
+    // The shipment is made; the order's status after it is not re-read.
+    return { status: null, detail: { shipmentId: r.shipmentId } };
   });
 }

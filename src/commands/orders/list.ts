@@ -4,7 +4,7 @@ import { openSessions, type Session } from '../../platforms/index.js';
 import type { OrderFilters, Paging } from '../../platforms/types.js';
 import { listWriter } from '../../output/writer.js';
 import { listMatching } from './matching.js';
-import { orderView, parseFilters, parsePaging, storesView } from './shared.js';
+import { noteUnmatchedStatuses, orderView, parseFilters, parsePaging, storesView } from './shared.js';
 import { mergeStores, StoreFailures } from './stores.js';
 
 export interface ListOptions {
@@ -20,6 +20,7 @@ export async function run(ctx: Context, o: ListOptions): Promise<void> {
   const sessions = await openSessions(ctx);
   if (sessions.length > 1) return listStores(ctx, sessions, o);
   const { adapter } = sessions[0]!;
+  noteUnmatchedStatuses(ctx, adapter, o.filters);
   const out = listWriter(ctx, orderView(ctx, adapter));
   let next: string | null = null;
   const paging = { ...o.paging, onCursor: (c: string | null) => (next = c) };

@@ -6,10 +6,12 @@ import { UsageError } from '../../core/errors.js';
 import type { Order, Status } from '../../core/order.js';
 import { compareDecimal } from '../../core/money.js';
 import { parseTimeInput } from '../../core/time.js';
-import { ORDER_FIELDS } from '../../output/fields.js';
+import { parseSort as parseSortSpec } from '../../core/sort.js';
+import { ORDER_COLUMNS, ORDER_FIELDS } from '../../output/order-columns.js';
 import { safeCell, tableTime } from '../../output/text.js';
 import type { Tone, View } from '../../output/view.js';
 import type { Adapter, Fetched, OrderFilters, Paging, SortSpec } from '../../platforms/types.js';
+import { unmatchedStatuses } from '../../platforms/status-filter.js';
 
 export function positiveInt(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -19,10 +21,7 @@ export function positiveInt(value: unknown, flag: string): number | undefined {
 }
 
 export function parseSort(value: unknown): SortSpec | undefined {
-  if (value === undefined) return undefined;
-  const m = /^([A-Za-z_]+)(?::(asc|desc))?$/.exec(String(value));
-  if (!m) throw new UsageError(`invalid --sort "${String(value)}": use FIELD or FIELD:asc / FIELD:desc`);
-  return { field: m[1]!, direction: (m[2] ?? 'asc') as 'asc' | 'desc' };
+  return value === undefined ? undefined : parseSortSpec(String(value));
 }
 
 function nonEmpty(value: unknown, flag: string): string | undefined {
@@ -72,6 +71,15 @@ export function parseFilters(flags: Record<string, unknown>, now: Date): OrderFi
   if (f.createdSince && f.createdUntil && f.createdSince > f.createdUntil) throw new UsageError('--created-since is later than --created-until');
   if (f.minTotal !== undefined && f.maxTotal !== undefined && compareDecimal(f.minTotal, f.maxTotal) > 0) throw new UsageError('--min-total is more than --max-total');
   return f;
+}
+
+/** A --status that no native status of this platform is labelled with lists nothing: say so, so an empty answer is not a mystery. */
+export function noteUnmatchedStatuses(ctx: Context, adapter: Pick<Adapter, 'platform' | 'statusReading'>, filters: OrderFilters): void {
+  if (ctx.globals.quiet) return;
+  for (const s of unmatchedStatuses(adapter.platform, filters.statuses, adapter.statusReading)) {
+    const known = adapter.statusReading.table.map((n) => `${n.code} ${n.status ?? '?'}`).join(', ');
+    ctx.io.stderr.write(`note: no ${adapter.platform} status is labelled ${s}, so none of its orders has it (its statuses: ${known})\n`);
+  }
 }
 
 export function parsePaging(flags: Record<string, unknown>): Paging {
@@ -137,6 +145,7 @@ function ordersView<R extends Fetched>(ctx: Context, adapterOf: (r: R) => Pick<A
     json: (r) => (ctx.globals.raw ? r.raw : r.order),
     id: (r) => r.order.id,
     fields: ORDER_FIELDS,
+    csvColumns: ORDER_COLUMNS,
   };
 }
 

@@ -19,9 +19,9 @@ function statusView(native: (code: string) => string): View<ItemResult> {
       { header: 'ID', value: (r) => r.id },
       { header: 'STATUS', value: (r) => r.status ?? '' },
       { header: 'NATIVE', value: (r) => (typeof r.detail?.nativeStatus === 'string' ? native(r.detail.nativeStatus) : '') },
-      { header: 'ERROR', value: (r) => r.error ?? '', flex: true },
+      { header: 'ERROR', value: (r) => r.error?.message ?? '', flex: true },
     ],
-    json: (r) => ({ id: r.id, ok: r.ok, status: r.status, error: r.error, ...r.detail }),
+    json: (r) => ({ id: r.id, store: r.store, ok: r.ok, status: r.status, error: r.error, ...r.detail }),
     id: (r) => r.id,
   };
 }
@@ -38,7 +38,7 @@ export async function run(ctx: Context, o: StatusOptions): Promise<void> {
     const view = statusView((code) => [code, first.statusName?.(code)].filter(Boolean).join(' '));
     await runBulk(ctx, first.platform, shown, { ...o, rejected, view }, async ({ target }) => {
       const { order } = await target.session.adapter.getOrder(target.id);
-      return { status: order.status ?? order.nativeStatus, detail: { nativeStatus: order.nativeStatus } };
+      return { status: order.status, detail: { nativeStatus: order.nativeStatus } };
     });
     return;
   }
@@ -49,6 +49,6 @@ export async function run(ctx: Context, o: StatusOptions): Promise<void> {
     const status = overrides.set ?? o.set;
     if (typeof status !== 'string') throw new UsageError(`no status to set for order ${id}: pass --set or a "set" field`);
     const r = await target.adapter.setStatus!(target.id, status, { notify: typeof overrides.notify === 'boolean' ? overrides.notify : o.notify });
-    return { status: r.status ?? r.nativeStatus, detail: { nativeStatus: r.nativeStatus } };
+    return { status: r.status, detail: { nativeStatus: r.nativeStatus } };
   });
 }

@@ -27,7 +27,11 @@ import type {
   Paging,
   StatusChange,
 } from '../types.js';
-import { STATUS_BY_ID, toNormalizedOrder, toStatusId } from './mapping.js';
+import { STATUS_BY_ID, STATUS_READING, toNormalizedOrder, toStatusId } from './mapping.js';
+import { mergeSorted } from '../../core/merge.js';
+import type { SortField } from '../../core/order.js';
+import { DEFAULT_SORT, orderComparator } from '../../core/sort.js';
+import { nativeCodesForAll } from '../status-filter.js';
 import { toShipment } from './shipments.js';
 import { statusName } from './status.js';
 import type { BcError, BcOrder, BcOrderCount, BcOrderProduct, BcShipment, BcShippingAddress, BcShippingAddressBase } from './types.js';
@@ -38,7 +42,8 @@ export const MAX_PAGE_SIZE = 250;
 const DEFAULT_PAGE_SIZE = 50;
 /** Asks for each order's items and shipping addresses in the order's own answer. */
 const WITH_CONSIGNMENTS = { include: 'consignments.line_items', consignment_structure: 'object' } as const;
-const SORT_FIELDS = ['id', 'customer_id', 'date_created', 'date_modified', 'status_id', 'channel_id', 'external_id'];
+/** The shared sort names in the API's (GET /orders `sort`: id, customer_id, date_created, date_modified, …); no total. */
+const SORT_NAMES: Partial<Record<SortField, string>> = { created: 'date_created', updated: 'date_modified', id: 'id', number: 'id' };
 // shipping_provider enum of the spec; any other carrier goes in tracking_carrier.
 const PROVIDERS = new Set(['auspost', 'canadapost', 'endicia', 'usps', 'fedex', 'royalmail', 'ups', 'upsready', 'upsonline', 'shipperhq']);
 
@@ -90,13 +95,12 @@ export function listQuery(f: OrderFilters): Record<string, string | undefined> {
   for (const [flag, v] of [['--min-id', f.minId], ['--max-id', f.maxId]] as const) {
     if (v !== undefined && !/^\d+$/.test(v)) throw new UsageError(`invalid ${flag} "${v}": ids are whole numbers`);
   }
-  let sort: string | undefined;
-  if (f.sort) {
-    if (!SORT_FIELDS.includes(f.sort.field)) throw new UsageError(`cannot sort BigCommerce orders by "${f.sort.field}": use one of ${SORT_FIELDS.join(', ')}`);
-    // [C] The file's sort enum lists bare fields while its description adds ":asc"/":desc":
-    // ascending (the default direction) is sent bare, which both accept; descending needs ":desc".
-    sort = f.sort.direction === 'desc' ? `${f.sort.field}:desc` : f.sort.field;
-  }
+  const spec = f.sort ?? DEFAULT_SORT;
+  const name = SORT_NAMES[spec.field];
+  if (!name) throw new UsageError(`cannot sort bigcommerce orders by ${spec.field}: its API sorts by ${Object.keys(SORT_NAMES).join(', ')}`, { hint: 'cscart and outshifter sort by total' });
+  // [C] The file's sort enum lists bare fields while its description adds ":asc"/":desc":
+  // ascending is sent bare, which both accept; descending needs ":desc".
+  const sort = spec.direction === 'desc' ? `${name}:desc` : name;
   if (f.channel !== undefined && !/^\d+$/.test(f.channel)) throw new UsageError(`invalid --channel "${f.channel}": BigCommerce channel ids are whole numbers (1 is the storefront)`);
   for (const flag of ['cursor', 'vendorRef', 'invoice'] as const) {
     if (f[flag] !== undefined) throw new UsageError(`--${flag.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is not available on bigcommerce`);
@@ -128,6 +132,7 @@ export class BigCommerceAdapter implements Adapter {
   readonly platform = 'bigcommerce' as const;
   /** The order id is the number the shop shows the customer. */
   readonly numberIsId = true;
+  readonly statusReading = STATUS_READING;
 
   constructor(private readonly http: HttpClient) {}
 
@@ -146,42 +151,56 @@ export class BigCommerceAdapter implements Adapter {
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new UsageError(`--page-size must be between 1 and ${MAX_PAGE_SIZE} on bigcommerce`);
     }
-    const statusIds = filters.statuses.length ? [...new Set(filters.statuses.map(toStatusId))] : [undefined];
+    const codes = nativeCodesForAll('bigcommerce', filters.statuses, STATUS_READING);
+    if (filters.statuses.length && !codes.length) return; // no BigCommerce status is labelled so
+    // status_id takes one value: a status that is several ids (awaiting_fulfillment: 8, 9, 11) is one
+    // request stream per id, merged in the requested order.
+    if (codes.length > 1 && paging.page !== undefined) {
+      throw new UsageError(`--page cannot be used with several bigcommerce statuses (${codes.join(', ')}): pages are per status id`, { hint: 'use --limit or --all' });
+    }
+    const order = paging.keyset ? orderComparator({ field: 'id', direction: 'asc' }) : orderComparator(filters.sort ?? DEFAULT_SORT);
+    const streams = (codes.length ? codes : [undefined]).map((statusId) => this.listByStatus(base, statusId, paging, pageSize));
     let yielded = 0;
-    // status_id takes one value, so several statuses are listed one after another.
-    for (const statusId of statusIds) {
-      let afterId: number | undefined;
-      const guard = new PageGuard('bigcommerce');
-      for (let page = paging.page ?? 1; ; page++) {
-        // Keyset: always page 1 of "ids above the last one seen", sorted by id (min_id).
-        const keyset = paging.keyset
-          ? { page: 1, sort: 'id', min_id: String(Math.max(Number(base.min_id ?? 0), (afterId ?? 0) + 1)) }
-          : { page };
-        const res = await this.http.request<BcOrder[]>({
-          method: 'GET',
-          path: '/orders',
-          query: { ...base, status_id: statusId, limit: pageSize, ...keyset, ...WITH_CONSIGNMENTS },
-        });
-        const orders = res.status === 204 || !res.body ? [] : expectArray<BcOrder>(res.body, 'GET /orders');
-        const minId = keyset.min_id ?? base.min_id;
-        guard.check({
-          where: keyset.min_id ? `the page from min_id ${keyset.min_id} of the order list` : `page ${page} of the order list`,
-          ids: orders.map((o) => o?.id),
-          asked: pageSize,
-          minId: minId === undefined ? undefined : Number(minId),
-        });
-        for (const [i, raw] of orders.entries()) {
-          assertListedOrder('bigcommerce', raw, 'id', i);
-          afterId = raw.id;
-          if (raw.is_deleted === true) continue; // archived: out of every list (see archived)
-          const whole = fromConsignments(raw);
-          yield { order: toNormalizedOrder(raw, whole?.products, whole?.addresses), raw, partial: !whole };
-          if (paging.limit !== undefined && ++yielded >= paging.limit) return;
-        }
-        const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
-        // Past the last page the API answers 204; a short page is the last one too.
-        if (!more || orders.length < pageSize) break;
+    for await (const fetched of mergeSorted(streams, (a, b) => order(a.order, b.order))) {
+      yield fetched;
+      if (paging.limit !== undefined && ++yielded >= paging.limit) return;
+    }
+  }
+
+  /** One status id's orders (or every order), page by page, in the query's sort. */
+  private async *listByStatus(base: ReturnType<typeof listQuery>, statusId: string | undefined, paging: Paging, pageSize: number): AsyncGenerator<Fetched> {
+    let afterId: number | undefined;
+    let yielded = 0;
+    const guard = new PageGuard('bigcommerce');
+    for (let page = paging.page ?? 1; ; page++) {
+      // Keyset: always page 1 of "ids above the last one seen", sorted by id (min_id).
+      const keyset = paging.keyset
+        ? { page: 1, sort: 'id', min_id: String(Math.max(Number(base.min_id ?? 0), (afterId ?? 0) + 1)) }
+        : { page };
+      const res = await this.http.request<BcOrder[]>({
+        method: 'GET',
+        path: '/orders',
+        query: { ...base, status_id: statusId, limit: pageSize, ...keyset, ...WITH_CONSIGNMENTS },
+      });
+      const orders = res.status === 204 || !res.body ? [] : expectArray<BcOrder>(res.body, 'GET /orders');
+      const minId = keyset.min_id ?? base.min_id;
+      guard.check({
+        where: keyset.min_id ? `the page from min_id ${keyset.min_id} of the order list` : `page ${page} of the order list`,
+        ids: orders.map((o) => o?.id),
+        asked: pageSize,
+        minId: minId === undefined ? undefined : Number(minId),
+      });
+      for (const [i, raw] of orders.entries()) {
+        assertListedOrder('bigcommerce', raw, 'id', i);
+        afterId = raw.id;
+        if (raw.is_deleted === true) continue; // archived: out of every list (see archived)
+        const whole = fromConsignments(raw);
+        yield { order: toNormalizedOrder(raw, whole?.products, whole?.addresses), raw, partial: !whole };
+        yielded++;
       }
+      const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
+      // Past the last page the API answers 204; a short page is the last one too.
+      if (!more || orders.length < pageSize) return;
     }
   }
 
@@ -201,15 +220,16 @@ export class BigCommerceAdapter implements Adapter {
   }
 
   async countOrders(filters: OrderFilters): Promise<OrderCount> {
-    const query = listQuery(filters);
+    // The count takes the list's filters but no sort (spec: GET /orders/count).
+    const { sort: _sort, ...query } = listQuery(filters);
     const res = await this.http.request<BcOrderCount>({ method: 'GET', path: '/orders/count', query });
     const body = res.body;
     if (!body || typeof body.count !== 'number' || !Array.isArray(body.statuses)) {
       throw new OrderctlError('bigcommerce answered GET /orders/count with an unexpected body', 1, 'api_error');
     }
-    const wanted = filters.statuses.length ? new Set(filters.statuses.map(toStatusId)) : undefined;
+    const wanted = filters.statuses.length ? new Set(nativeCodesForAll('bigcommerce', filters.statuses, STATUS_READING)) : undefined;
     const statuses = body.statuses
-      .filter((s) => !wanted || wanted.has(s.id))
+      .filter((s) => !wanted || wanted.has(String(s.id)))
       .map((s) => ({ status: STATUS_BY_ID[s.id] ?? null, nativeStatus: String(s.id), name: s.custom_label || s.name, count: s.count }));
     const count = wanted ? statuses.reduce((n, s) => n + s.count, 0) : body.count;
     return { count, statuses };

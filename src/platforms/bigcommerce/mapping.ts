@@ -1,11 +1,12 @@
 // BigCommerce native JSON <-> the normalized order. Field meanings are from the
 // official OpenAPI file (shared/specs/bigcommerce-orders-v2.yml) and API-NOTES.md §1.
 
-import type { Address, Order, OrderItem, Status } from '../../core/order.js';
+import { fulfillmentFromItems, orderCurrency, type Address, type Order, type OrderItem, type Status } from '../../core/order.js';
 import { money } from '../../core/money.js';
 import { rfc2822ToIso } from '../../core/time.js';
 import { UsageError } from '../../core/errors.js';
 import { toPaymentStatus, toShipment } from './shipments.js';
+import type { StatusReading } from '../status-filter.js';
 import type { BcAddress, BcOrder, BcOrderProduct, BcShipment, BcShippingAddressBase } from './types.js';
 
 /** status_id 0–14 → the shared vocabulary. Several ids share a name; see CANONICAL_ID. */
@@ -27,7 +28,12 @@ export const STATUS_BY_ID: Record<number, Status> = {
   14: 'partially_refunded',
 };
 
-/** The id a normalized name sets or filters by; native ids (8, 9, 13) reach the others. */
+/** --status on BigCommerce: the ids 0–14, each with the name a listing shows for it. */
+export const STATUS_READING: StatusReading = {
+  table: Object.entries(STATUS_BY_ID).map(([code, status]) => ({ code, status })),
+};
+
+/** The id a normalized name sets (an order has one status); native ids (8, 9, 13) set the others. */
 const CANONICAL_ID: Partial<Record<Status, number>> = {
   incomplete: 0,
   pending: 1,
@@ -75,7 +81,7 @@ export function toAddress(a: BcAddress | BcShippingAddressBase | undefined | nul
   };
 }
 
-export function toItem(p: BcOrderProduct, currency: string): OrderItem {
+export function toItem(p: BcOrderProduct, currency: string, orderCancelled = false): OrderItem {
   const options = (p.product_options ?? []).map((o) => `${o.display_name}: ${o.display_value}`).join(', ');
   const shipped = p.quantity_shipped ?? 0;
   return {
@@ -88,24 +94,28 @@ export function toItem(p: BcOrderProduct, currency: string): OrderItem {
     quantity: p.quantity,
     unitPrice: money(p.price_inc_tax, currency),
     total: money(p.total_inc_tax, currency),
-    status: shipped >= p.quantity ? 'shipped' : shipped > 0 ? 'partially_shipped' : 'unshipped',
+    // An item is fulfilled once all of it shipped; part-shipped is still work to do.
+    status: shipped >= p.quantity ? 'fulfilled' : orderCancelled ? 'cancelled' : 'unfulfilled',
   };
 }
 
-function fulfillmentOf(o: BcOrder): string {
-  if (o.status_id === 2) return 'fulfilled';
-  if (o.items_shipped > 0) return o.items_shipped >= o.items_total ? 'fulfilled' : 'partially_fulfilled';
-  return 'unfulfilled';
+const CANCELLED_IDS = new Set([5, 6]); // Cancelled, Declined: nothing more will ship
+
+function fulfillmentOf(o: BcOrder) {
+  // Shipped (2) is the seller's word that everything went, whatever the counts say.
+  if (o.status_id === 2) return 'fulfilled' as const;
+  return fulfillmentFromItems(o.items_shipped, o.items_total, CANCELLED_IDS.has(o.status_id));
 }
 
 export function toNormalizedOrder(o: BcOrder, products?: BcOrderProduct[], addresses?: BcShippingAddressBase[], shipments?: BcShipment[]): Order {
   // Amounts are in the transactional currency, the one the shopper pays in: default_currency_code.
   // currency_code is only the storefront's display currency (spec "Currency Fields"; seed line 19).
-  const currency = o.default_currency_code || o.currency_code || '';
+  const currency = orderCurrency('bigcommerce', o.default_currency_code || o.currency_code, undefined, String(o.id));
   const b = o.billing_address;
   return {
     id: String(o.id),
     number: String(o.id),
+    store: '',
     platform: 'bigcommerce',
     status: STATUS_BY_ID[o.status_id] ?? null,
     nativeStatus: String(o.status_id),
@@ -121,7 +131,7 @@ export function toNormalizedOrder(o: BcOrder, products?: BcOrderProduct[], addre
     },
     billingAddress: toAddress(b),
     shippingAddress: toAddress(addresses?.[0]),
-    items: (products ?? []).map((p) => toItem(p, currency)),
+    items: (products ?? []).map((p) => toItem(p, currency, CANCELLED_IDS.has(o.status_id))),
     totals: {
       subtotal: money(o.subtotal_ex_tax, currency),
       shipping: money(o.shipping_cost_ex_tax, currency),
@@ -133,7 +143,7 @@ export function toNormalizedOrder(o: BcOrder, products?: BcOrderProduct[], addre
     // Shipments have their own endpoint: an order read alone carries them, a listed one does not.
     shipments: (shipments ?? []).map(toShipment),
     payment: { status: toPaymentStatus(o.payment_status), method: orNull(o.payment_method) },
-    currency: currency || null,
+    currency,
     channel: orNull(o.order_source),
     externalRef: orNull(o.external_id) ?? orNull(o.external_order_id),
     notes: orNull(o.customer_message),

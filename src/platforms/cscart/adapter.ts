@@ -24,7 +24,9 @@ import { secretForms } from '../../core/redact.js';
 import { STATUS_BY_LETTER } from './status.js';
 import type { Profile } from '../../core/config.js';
 import type { Adapter, CancelOptions, Fetched, FulfillOptions, FulfillResult, OrderCount, OrderFilters, Paging, StatusChange, StatusCount } from '../types.js';
-import { SORT_FIELDS, toNormalizedOrder, toStatus, toStatusLetter } from './mapping.js';
+import { SORT_NAMES, STATUS_READING, toNormalizedOrder, toStatus, toStatusLetter } from './mapping.js';
+import { DEFAULT_SORT } from '../../core/sort.js';
+import { nativeCodesForAll } from '../status-filter.js';
 import { CS_STATUSES, INCOMPLETE, statusName } from './status.js';
 import type { CsError, CsOrder, CsOrderList, CsOrderSummary, CsUpdated } from './types.js';
 import { assertListedOrder } from '../listed.js';
@@ -33,7 +35,6 @@ import { assertListedOrder } from '../listed.js';
 export const MAX_PAGE_SIZE = 250;
 /** Always sent: the docs say 10, the code uses the shop's admin setting (API-NOTES.md §3). */
 const DEFAULT_PAGE_SIZE = 50;
-const SORT_ALIASES: Record<string, string> = { id: 'order_id', created: 'date', date_created: 'date', created_at: 'date' };
 
 export function cscartHttp(profile: Profile, token: string): PlatformHttp {
   const example = 'orderctl profile add NAME --platform cscart --base-url https://SHOP/api --username ADMIN_EMAIL --token-stdin';
@@ -83,13 +84,13 @@ export function listQuery(f: OrderFilters): Record<string, string | number | und
     updated_at_from: f.since ? unixSeconds(f.since) : undefined,
     updated_at_to: f.until ? unixSeconds(f.until) : undefined,
   };
-  if (f.sort) {
-    const field = SORT_ALIASES[f.sort.field] ?? f.sort.field;
-    if (!SORT_FIELDS.includes(field)) throw new UsageError(`cannot sort CS-Cart orders by "${f.sort.field}": use one of ${SORT_FIELDS.join(', ')}`);
-    query.sort_by = field;
-    query.sort_order = f.sort.direction;
-  }
-  const letters = [...new Set(f.statuses.map(toStatusLetter))];
+  // Always said, so the shop's own default (an admin setting) does not decide the order.
+  const sort = f.sort ?? DEFAULT_SORT;
+  const name = SORT_NAMES[sort.field];
+  if (!name) throw new UsageError(`cannot sort cscart orders by ${sort.field}: its API sorts by ${Object.keys(SORT_NAMES).join(', ')}`, { hint: 'bigcommerce and outshifter sort by updated' });
+  query.sort_by = name;
+  query.sort_order = sort.direction;
+  const letters = nativeCodesForAll('cscart', f.statuses, STATUS_READING);
   if (letters.length === 1) query.status = letters[0];
   else letters.forEach((l, i) => (query[`status[${i}]`] = l));
   return query;
@@ -123,6 +124,7 @@ export class CsCartAdapter implements Adapter {
   readonly platform = 'cscart' as const;
   /** The order id is the number the shop shows the customer. */
   readonly numberIsId = true;
+  readonly statusReading = STATUS_READING;
 
   /** `currency`: the profile's, for the amounts (see currencyOf). */
   constructor(
@@ -144,6 +146,7 @@ export class CsCartAdapter implements Adapter {
       return;
     }
     const query = { ...listQuery(filters), get_orders_data: 1 };
+    if (filters.statuses.length && !nativeCodesForAll('cscart', filters.statuses, STATUS_READING).length) return; // no letter is labelled so
     // Keyset runs (exports): oldest id first, so orders created meanwhile land on later pages.
     if (paging.keyset && !filters.sort) Object.assign(query, { sort_by: 'order_id', sort_order: 'asc' });
     const pageSize = pageSizeOf(paging);
@@ -180,7 +183,8 @@ export class CsCartAdapter implements Adapter {
       return { count, statuses: [] };
     }
     const base = listQuery({ ...filters, statuses: [] });
-    const asked = [...new Set(filters.statuses.map(toStatusLetter))];
+    const asked = nativeCodesForAll('cscart', filters.statuses, STATUS_READING);
+    if (filters.statuses.length && !asked.length) return { count: 0, statuses: [] }; // no CS-Cart letter is labelled so
     // Without a status filter: every known letter but N, which lists leave out unless asked (API-NOTES.md §3).
     const letters = asked.length ? asked : CS_STATUSES.map((s) => s.letter).filter((l) => l !== INCOMPLETE);
     const statuses: StatusCount[] = [];

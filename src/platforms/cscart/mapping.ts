@@ -4,14 +4,29 @@
 // (toDecimalString), never through float arithmetic.
 
 import { addDecimal, money, multiplyDecimal, toDecimalString } from '../../core/money.js';
-import type { Address, Money, Order, OrderItem, PaymentStatus, Shipment, Status } from '../../core/order.js';
+import { orderCurrency, type SortField, type Address, type FulfillmentStatus, type ItemStatus, type Money, type Order, type OrderItem, type PaymentStatus, type Shipment, type Status } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
 import { UsageError } from '../../core/errors.js';
+import type { StatusReading } from '../status-filter.js';
 import { CS_STATUSES, STATUS_BY_LETTER } from './status.js';
 import type { CsNumber, CsOrder, CsOrderProduct, CsOrderSummary } from './types.js';
 
-/** fn_get_orders' $sortings (CS-Cart source); an unknown sort_by falls back to date, desc. */
-export const SORT_FIELDS = ['order_id', 'status', 'customer', 'email', 'date', 'total'];
+/**
+ * The shared sort names in fn_get_orders' $sortings (CS-Cart source: order_id,
+ * status, customer, email, date, total; an unknown sort_by falls back to date,
+ * desc). CS-Cart has no sort by modification time.
+ */
+export const SORT_NAMES: Partial<Record<SortField, string>> = { created: 'date', id: 'order_id', number: 'order_id', total: 'total' };
+
+/** --status on CS-Cart: the letters, CS-Cart's own names, and any single letter (a store may define its own). */
+export const STATUS_READING: StatusReading = {
+  table: CS_STATUSES.map((x) => ({ code: x.letter, status: x.status })),
+  alias: (input) => {
+    const raw = input.trim();
+    if (/^[A-Za-z]$/.test(raw)) return raw.toUpperCase();
+    return BY_NATIVE_NAME[raw.toLowerCase().replace(/[\s-]+/g, '_')];
+  },
+};
 
 /** The letter a normalized name sets or filters by; other letters are reached by their own code. */
 const CANONICAL_LETTER: Partial<Record<Status, string>> = {
@@ -114,7 +129,7 @@ export function productsOf(o: CsOrder): CsOrderProduct[] {
   return Array.isArray(p) ? p : Object.values(p);
 }
 
-export function toItem(p: CsOrderProduct, currency: string): OrderItem {
+export function toItem(p: CsOrderProduct, currency: string, letter = ''): OrderItem {
   const quantity = Number(str(p.amount) ?? '0');
   const unit = amount(p.price);
   // subtotal is the line total; without it, price × amount in decimal arithmetic.
@@ -130,7 +145,8 @@ export function toItem(p: CsOrderProduct, currency: string): OrderItem {
     quantity,
     unitPrice: unit === null ? null : money(unit, currency),
     total: total === null ? null : money(total, currency),
-    status: null,
+    // CS-Cart tracks the order, not its lines: each line shares the order's state.
+    status: ITEM_STATUS[letter] ?? null,
   };
 }
 
@@ -141,13 +157,6 @@ export function toItem(p: CsOrderProduct, currency: string): OrderItem {
  */
 export const PAYMENT_BY_LETTER: Record<string, PaymentStatus> = { P: 'paid', C: 'paid', G: 'paid', O: 'unpaid', E: 'unpaid', F: 'failed', N: 'pending', H: 'refunded' };
 
-/** payment_method is the payment's record ({payment_id, payment: "Vorkasse"}); its name is the method. */
-function paymentMethodOf(v: unknown): string | null {
-  if (typeof v === 'string') return str(v);
-  if (v && typeof v === 'object' && typeof (v as { payment?: unknown }).payment === 'string') return str((v as { payment: string }).payment);
-  return null;
-}
-
 /** "A string of shipment IDs separated by commas" (seed): the orders API tells nothing more of them. */
 function shipmentsOf(ids: string | undefined): Shipment[] {
   return (ids ?? '')
@@ -157,10 +166,25 @@ function shipmentsOf(ids: string | undefined): Shipment[] {
     .map((id) => ({ id, carrier: null, service: null, tracking: null, trackingUrl: null, shippedAt: null, items: [] }));
 }
 
-/** "Complete" means all work was done (seed); the return letters come after delivery. */
-function fulfillmentOf(letter: string): string | null {
-  if (['C', 'G', 'H'].includes(letter)) return 'fulfilled';
-  if (['O', 'P', 'B', 'E', 'N', 'Y'].includes(letter)) return 'unfulfilled';
+/**
+ * Fulfilment from the status letter (seed: "Complete" means all work was done;
+ * the return letters come after delivery; D and I are cancellations, F a failed
+ * payment that never shipped). A store's own letters say nothing: null.
+ */
+const FULFILLMENT: Record<string, FulfillmentStatus> = {
+  C: 'fulfilled', G: 'fulfilled', H: 'fulfilled',
+  D: 'cancelled', I: 'cancelled',
+  O: 'unfulfilled', P: 'unfulfilled', B: 'unfulfilled', E: 'unfulfilled', N: 'unfulfilled', Y: 'unfulfilled', F: 'unfulfilled',
+};
+const ITEM_STATUS: Record<string, ItemStatus> = { ...FULFILLMENT, H: 'returned', D: 'cancelled', I: 'cancelled' } as Record<string, ItemStatus>;
+
+/** payment_method: the method's name, whether the shop sends an object ({payment: "Credit card"}) or a string. */
+function paymentMethodOf(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (v && typeof v === 'object') {
+    const name = (v as Record<string, unknown>).payment;
+    return typeof name === 'string' && name.trim() ? name : null;
+  }
   return null;
 }
 
@@ -170,11 +194,7 @@ function fulfillmentOf(letter: string): string | null {
  * source]), else the order's secondary_currency; with neither, no guess.
  */
 export function currencyOf(o: CsOrderSummary | CsOrder, shopCurrency?: string): string {
-  const c = shopCurrency ?? str((o as CsOrder).secondary_currency);
-  if (c) return c;
-  throw new UsageError(`cscart did not say the currency of order ${String(o.order_id)}, and the profile names none`, {
-    hint: 'give the profile the shop\'s currency: orderctl profile add NAME --platform cscart … --currency EUR',
-  });
+  return orderCurrency('cscart', shopCurrency ?? str((o as CsOrder).secondary_currency), undefined, String(o.order_id));
 }
 
 /** A full order (GET /orders/{id}, or a list row with get_orders_data), or a bare list row (no items, no addresses). */
@@ -186,10 +206,11 @@ export function toNormalizedOrder(o: CsOrderSummary | CsOrder, shopCurrency?: st
   return {
     id: String(o.order_id),
     number: String(o.order_id),
+    store: '',
     platform: 'cscart',
     status: toStatus(letter),
     nativeStatus: letter,
-    fulfillmentStatus: fulfillmentOf(letter),
+    fulfillmentStatus: FULFILLMENT[letter] ?? null,
     createdAt: unixToIso(o.timestamp),
     updatedAt: unixToIso(o.updated_at),
     customer: {
@@ -201,7 +222,7 @@ export function toNormalizedOrder(o: CsOrderSummary | CsOrder, shopCurrency?: st
     },
     billingAddress: toAddress(d, 'b_'),
     shippingAddress: toAddress(d, 's_'),
-    items: productsOf(d).map((p) => toItem(p, currency)),
+    items: productsOf(d).map((p) => toItem(p, currency, letter)),
     totals: {
       subtotal: moneyOf(d.subtotal, currency),
       shipping: moneyOf(d.shipping_cost, currency),

@@ -7,11 +7,12 @@
 import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../sandbox/dialect.js';
 import type { Rng } from '../../sandbox/rng.js';
 import type { PlatformSection } from '../../sandbox/store.js';
-import { SORT_FIELDS } from './mapping.js';
 import { CS_STATUSES, INCOMPLETE, STATUS_BY_LETTER } from './status.js';
 import type { CsOrder, CsOrderProduct, CsOrderSummary } from './types.js';
 
 export const CSCART = 'cscart';
+/** fn_get_orders' $sortings (CS-Cart source); an unknown sort_by falls back to date, desc. */
+const SORTINGS = ['order_id', 'status', 'customer', 'email', 'date', 'total'];
 export const FIRST_ORDER_ID = 90;
 /** items_per_page when none is given: 10 in the docs (seed). */
 const DEFAULT_ITEMS_PER_PAGE = 10;
@@ -244,7 +245,7 @@ function listOrders(sec: CsSection, query: Record<string, string>): DialectRespo
     return true;
   });
   // An unknown sort_by or sort_order falls back to date, desc (fn_get_orders).
-  const sortBy = SORT_FIELDS.includes(query.sort_by ?? '') ? query.sort_by! : 'date';
+  const sortBy = SORTINGS.includes(query.sort_by ?? '') ? query.sort_by! : 'date';
   const sortOrder = query.sort_order === 'asc' ? 'asc' : 'desc';
   const key = (o: CsStoredOrder): Array<string | number> => {
     switch (sortBy) {

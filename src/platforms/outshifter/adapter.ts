@@ -24,9 +24,11 @@ import { pathOf, unexpectedBody, type HttpClient, type PlatformHttp, type Reques
 import { toIsoUtc } from '../../core/time.js';
 import type { CartItemInput, Checkout, CheckoutPatch, Commerce, Got, PaymentInit } from '../commerce.js';
 import type { Adapter, CancelOptions, Fetched, OrderFilters, Paging, StatusChange } from '../types.js';
-import { fromContact, toCart, toCheckout, toKlarna, toNormalizedOrder, toPayment, toPaymentMethods, toQuote } from './mapping.js';
+import { fromContact, text, toCart, toCheckout, toKlarna, toNormalizedOrder, toPayment, toPaymentMethods, toQuote } from './mapping.js';
 import { orderBodyProblems } from './rules.js';
-import { CANCELED, statusInfo, toNativeStatus } from './status.js';
+import { CANCELED, statusInfo, STATUS_READING } from './status.js';
+import { nativeCodesForAll } from '../status-filter.js';
+import { DEFAULT_SORT, orderComparator } from '../../core/sort.js';
 import type { OsCart, OsCheckout, OsError, OsKlarnaSession, OsLineItem, OsOrder, OsPayment, OsPaymentStarted, OsQuote } from './types.js';
 import { assertListedOrder } from '../listed.js';
 
@@ -68,7 +70,6 @@ const UNSUPPORTED_FILTERS: Array<[keyof OrderFilters, string]> = [
   ['email', '--email'],
   ['minId', '--min-id'],
   ['maxId', '--max-id'],
-  ['sort', '--sort'],
   ['cursor', '--cursor'],
   ['vendorRef', '--vendor-ref'],
   ['invoice', '--invoice'],
@@ -78,16 +79,18 @@ const UNSUPPORTED_FILTERS: Array<[keyof OrderFilters, string]> = [
 const day = (d: Date) => toIsoUtc(d).slice(0, 10);
 
 export function createOutshifterAdapter(http: (p: PlatformHttp) => HttpClient, profile: Profile, token: string): OutshifterAdapter {
-  return new OutshifterAdapter(http(outshifterHttp(profile, token)), profile.storefront);
+  return new OutshifterAdapter(http(outshifterHttp(profile, token)), profile.storefront, profile.currency);
 }
 
 export class OutshifterAdapter implements Adapter, Commerce {
   readonly platform = 'outshifter' as const;
+  readonly statusReading = STATUS_READING;
   readonly commerce: Commerce = this;
 
   constructor(
     private readonly http: HttpClient,
     private readonly storefront?: string,
+    private readonly currency?: string,
   ) {}
 
   statusName(native: string): string | undefined {
@@ -112,26 +115,29 @@ export class OutshifterAdapter implements Adapter, Commerce {
       });
     }
     const limit = paging.all ? Infinity : (paging.limit ?? DEFAULT_LIST_LIMIT);
-    const statuses = f.statuses.length ? [...new Set(f.statuses.map(toNativeStatus))] : [undefined];
-    let yielded = 0;
-    for (const status of statuses) {
+    const codes = nativeCodesForAll('outshifter', f.statuses, STATUS_READING);
+    if (f.statuses.length && !codes.length) return; // no Outshifter status is labelled so
+    // The list is not paged: each answer is whole, so the orders are sorted here, in any order asked.
+    const found = new Map<string, Fetched>();
+    for (const status of codes.length ? codes : [undefined]) {
       const query = { storefront: this.storefront, status, dateFrom: f.since && day(f.since), dateTo: f.until && day(f.until) };
       const res = await this.http.request<unknown>({ method: 'GET', path: '/orders', query });
       for (const [i, raw] of orderRows(res.body).entries()) {
         assertListedOrder('outshifter', raw, 'id', i);
-        const order = toNormalizedOrder(raw);
+        const order = toNormalizedOrder(raw, this.currency);
         // The API filters by whole days: the exact instants are applied here.
         const at = order.updatedAt ? Date.parse(order.updatedAt) : NaN;
         if ((f.since && at < f.since.getTime()) || (f.until && at > f.until.getTime())) continue;
-        yield { order, raw };
-        if (++yielded >= limit) return;
+        found.set(order.id, { order, raw });
       }
     }
+    const compare = orderComparator(paging.keyset ? { field: 'id', direction: 'asc' } : (f.sort ?? DEFAULT_SORT));
+    yield* [...found.values()].sort((a, b) => compare(a.order, b.order)).slice(0, limit);
   }
 
   async getOrder(id: string): Promise<Fetched> {
     const raw = await this.about<OsOrder>('order', id, { method: 'GET', path: pathOf`/orders/${checkId(id, 'order')}` });
-    return { order: toNormalizedOrder(raw), raw };
+    return { order: toNormalizedOrder(raw, this.currency), raw };
   }
 
   validateOrderBody(body: unknown): unknown {
@@ -143,7 +149,7 @@ export class OutshifterAdapter implements Adapter, Commerce {
   async createOrder(body: unknown): Promise<Fetched> {
     const spec: RequestSpec = { method: 'POST', path: '/orders', body: this.validateOrderBody(body), neverRetryAfterSend: true };
     const res = await this.http.request<OsOrder>(spec);
-    return { order: made(spec, 'an order', () => toNormalizedOrder(res.body!)), raw: res.body };
+    return { order: made(spec, 'an order', () => toNormalizedOrder(res.body!, this.currency)), raw: res.body };
   }
 
   /**
@@ -152,7 +158,7 @@ export class OutshifterAdapter implements Adapter, Commerce {
    */
   async planCancel(id: string, o: CancelOptions): Promise<string[]> {
     const { order } = await this.getOrder(id);
-    const live = order.items.filter((i) => i.status !== CANCELED);
+    const live = order.items.filter((i) => i.status !== 'cancelled');
     const refuse = () => new RefusedError(`order ${id} is ${statusInfo(order.nativeStatus)?.name.toLowerCase() ?? order.nativeStatus}: it can no longer be cancelled`, { hint: RETURN_HINT });
     if (order.nativeStatus === CANCELED) return [];
     if (statusInfo(order.nativeStatus)?.cancellable === false) throw refuse();
@@ -178,9 +184,9 @@ export class OutshifterAdapter implements Adapter, Commerce {
       if (err instanceof RefusedError) throw new RefusedError(err.message, { status: err.status, hint: RETURN_HINT });
       throw err;
     }
-    const order = raw && typeof raw === 'object' && 'id' in raw ? toNormalizedOrder(raw) : undefined;
-    const item = order?.items.find((i) => i.id === itemId);
-    return { orderId: id, status: order?.status ?? null, nativeStatus: item?.status ?? CANCELED, raw };
+    const order = raw && typeof raw === 'object' && 'id' in raw ? toNormalizedOrder(raw, this.currency) : undefined;
+    const item = raw?.items?.find((i) => String(i.id) === itemId);
+    return { orderId: id, status: order?.status ?? null, nativeStatus: text(item?.status) ?? CANCELED, raw };
   }
 
   /** Every planned item in turn; the order's state after the last. */

@@ -5,10 +5,10 @@
 
 import { ApiError } from '../../core/errors.js';
 import { addDecimal, money, multiplyDecimal } from '../../core/money.js';
-import type { Address, Money, Order, OrderItem, PaymentStatus, Shipment } from '../../core/order.js';
+import { orderCurrency, type Address, type FulfillmentStatus, type ItemStatus, type Money, type Order, type OrderItem, type PaymentStatus, type Shipment, type Status } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
 import type { Cart, CartItem, Checkout, Contact, KlarnaSession, Payment, PaymentMethod, Quote, ShippingRate } from '../commerce.js';
-import { CANCELED, statusInfo } from './status.js';
+import { statusInfo } from './status.js';
 import type { OsAddress, OsAmount, OsCart, OsCheckout, OsCustomer, OsKlarnaSession, OsLineItem, OsOrder, OsPayment, OsQuote, OsTracking } from './types.js';
 
 /** A string, or a number as its digits; blank and absent → null. */
@@ -55,9 +55,44 @@ function billingOf(c: OsCustomer): Address | null {
   return address(c.billingName ?? c.fullName, c.billingAddress, c.billingCity, c.billingState, c.billingZip, c.billingCountry, null);
 }
 
-export function toNormalizedOrder(o: OsOrder): Order {
+/** An item's or order's native status in the shared item vocabulary (the table in status.ts). */
+const ITEM_STATUS: Partial<Record<Status, ItemStatus>> = {
+  pending: 'unfulfilled',
+  awaiting_fulfillment: 'unfulfilled',
+  partially_fulfilled: 'unfulfilled',
+  fulfilled: 'fulfilled',
+  completed: 'fulfilled',
+  cancelled: 'cancelled',
+  return_requested: 'fulfilled',
+  returned: 'returned',
+  failed: 'cancelled',
+};
+
+const FULFILLMENT: Partial<Record<Status, FulfillmentStatus>> = {
+  pending: 'unfulfilled',
+  awaiting_fulfillment: 'unfulfilled',
+  partially_fulfilled: 'partially_fulfilled',
+  fulfilled: 'fulfilled',
+  completed: 'fulfilled',
+  return_requested: 'fulfilled',
+  returned: 'fulfilled',
+  cancelled: 'cancelled',
+  failed: 'cancelled',
+};
+
+function toShipment(t: OsTracking): Shipment {
+  return { id: null, carrier: text(t.carrier), service: null, tracking: text(t.trackingNumber), trackingUrl: text(t.trackingUrl), shippedAt: iso(t.createdAt), items: [] };
+}
+
+/** "#1060" → "1060": the number the shop shows, without the sign the channel writes before it. */
+function orderNumber(o: OsOrder): string {
+  const name = text(o.channelOrderName)?.trim().replace(/^#+\s*/, '');
+  return name || String(o.id);
+}
+
+export function toNormalizedOrder(o: OsOrder, profileCurrency?: string): Order {
   if (!o || typeof o !== 'object' || o.id === undefined || o.id === null) throw new ApiError('outshifter answered with an order that has no id');
-  const currency = text(o.currency) ?? '';
+  const currency = orderCurrency('outshifter', text(o.currency), profileCurrency, String(o.id));
   const items: OrderItem[] = (Array.isArray(o.items) ? o.items : []).map((it) => {
     const unit = amountOf(it.priceChannel, currency, 'an item price');
     return {
@@ -70,34 +105,36 @@ export function toNormalizedOrder(o: OsOrder): Order {
       quantity: it.quantity,
       unitPrice: unit,
       total: unit ? { amount: multiplyDecimal(unit.amount, it.quantity), currency } : null,
-      status: text(it.status),
+      status: itemStatus(text(it.status)),
     };
   });
   // Cancelled items are not paid for [I: the documents give no order totals].
-  const subtotal = sum(items.filter((i) => i.status !== CANCELED).map((i) => i.total), currency) ?? (items.length ? { amount: '0.00', currency } : null);
+  const subtotal = sum(items.filter((i) => i.status !== 'cancelled').map((i) => i.total), currency) ?? (items.length ? { amount: '0.00', currency } : null);
   const shipping = amountOf(o.shippingPrice, currency, 'shippingPrice');
   const customer = o.customer ?? {};
   const native = text(o.status) ?? '';
-  const shipped = (o.trackings?.length ?? 0) > 0;
+  const status = statusInfo(native)?.status ?? null;
+  const trackings = Array.isArray(o.trackings) ? o.trackings : [];
   return {
     id: String(o.id),
-    // The channel's own name for the order ("#1001", seed): the number, without its #.
-    number: text(o.channelOrderName)?.replace(/^#+/, '') || String(o.id),
+    number: orderNumber(o),
+    store: '',
     platform: 'outshifter',
-    status: statusInfo(native)?.status ?? null,
+    status,
     nativeStatus: native,
-    fulfillmentStatus: shipped ? 'shipped' : 'unshipped',
+    // A tracking means something shipped, whatever the (undocumented) status says.
+    fulfillmentStatus: (status && FULFILLMENT[status]) ?? (trackings.length ? 'fulfilled' : null),
     createdAt: iso(o.createdAt),
     updatedAt: iso(o.updatedAt),
     customer: { id: null, name: text(customer.fullName), email: text(customer.email), phone: text(customer.phone) },
     billingAddress: billingOf(customer),
     shippingAddress: shippingOf(customer),
     items,
-    totals: { subtotal, shipping, tax: null, discount: null, refunded: null, total: sum([subtotal, shipping], currency) },
-    shipments: (Array.isArray(o.trackings) ? o.trackings : []).map(toShipment),
+    shipments: trackings.map(toShipment),
     // paymentProcessor names the method ("Klarna", seed); the state follows the order's [I].
     payment: { status: PAYMENT_BY_STATUS[native.toUpperCase()] ?? null, method: text(o.paymentProcessor) },
-    currency: currency || null,
+    totals: { subtotal, shipping, tax: null, discount: null, refunded: null, total: sum([subtotal, shipping], currency) },
+    currency,
     channel: text(o.channel),
     externalRef: text(o.channelOrderName),
     notes: null,
@@ -120,9 +157,9 @@ const PAYMENT_BY_STATUS: Record<string, PaymentStatus> = {
   RETURN_REQUESTED: 'paid',
 };
 
-/** A tracking as a shipment: no id, and the whole order (returns-API doc: trackings[]). */
-function toShipment(t: OsTracking): Shipment {
-  return { id: null, carrier: text(t.carrier), service: null, tracking: text(t.trackingNumber), trackingUrl: text(t.trackingUrl), shippedAt: iso(t.createdAt), items: [] };
+function itemStatus(native: string | null): ItemStatus | null {
+  const status = statusInfo(native)?.status;
+  return status ? (ITEM_STATUS[status] ?? null) : null;
 }
 
 // ---------------------------------------------------------------- carts

@@ -3,7 +3,7 @@
 // created just before the payment is attempted and marked as pending"). The
 // rest of the table is [I]: the states an order passes through on its way.
 
-import { UsageError } from '../../core/errors.js';
+import type { StatusReading } from '../status-filter.js';
 import type { Status } from '../../core/order.js';
 
 export interface OsStatusInfo {
@@ -27,10 +27,6 @@ export const OS_STATUSES: readonly OsStatusInfo[] = [
 ];
 
 const BY_NATIVE = new Map(OS_STATUSES.map((s) => [s.native, s]));
-const BY_STATUS = new Map(OS_STATUSES.map((s) => [s.status as string, s.native]));
-// Another spelling users type for the same thing.
-BY_STATUS.set('canceled', 'CANCELED');
-BY_STATUS.set('awaiting_payment', 'PENDING');
 
 export const CANCELED = 'CANCELED';
 
@@ -38,12 +34,8 @@ export function statusInfo(native: string | null | undefined): OsStatusInfo | un
   return native ? BY_NATIVE.get(native.toUpperCase()) : undefined;
 }
 
-/** A native code (any case) or a normalized name → the native code the API filters by. */
-export function toNativeStatus(input: string): string {
-  const s = input.trim();
-  const upper = s.toUpperCase().replace(/[\s-]+/g, '_');
-  if (BY_NATIVE.has(upper)) return upper;
-  const native = BY_STATUS.get(s.toLowerCase().replace(/[\s-]+/g, '_'));
-  if (native) return native;
-  throw new UsageError(`unknown Outshifter status "${input}": use ${OS_STATUSES.map((x) => x.native).join(', ')} or a normalized name such as ${OS_STATUSES.slice(0, 3).map((x) => x.status).join(', ')}`);
-}
+/** --status on Outshifter: the table's codes (any case), each with the name a listing shows for it. */
+export const STATUS_READING: StatusReading = {
+  table: OS_STATUSES.map((s) => ({ code: s.native, status: s.status })),
+  alias: (input) => statusInfo(input.trim().replace(/[\s-]+/g, '_'))?.native,
+};

@@ -20,7 +20,10 @@ import { ApiError, NetworkError, NotFoundError, RefusedError, UsageError } from 
 import { pathOf, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
 import { PageGuard } from '../../core/page-guard.js';
 import type { Adapter, Fetched, FulfillOptions, FulfillResult, OrderFilters, Paging } from '../types.js';
-import { normalizeAmounts, statusName, toFulfillmentStatus, toNormalizedOrder, toPaymentStates } from './mapping.js';
+import { normalizeAmounts, statusName, STATUS_READING, toNormalizedOrder, toPaymentStates } from './mapping.js';
+import { nativeCodesForAll } from '../status-filter.js';
+import { mergeSorted } from '../../core/merge.js';
+import { orderComparator } from '../../core/sort.js';
 import { createOrderProblem, fulfillProblem, IDEMPOTENCY_KEY, isoUtc, PAGE_SIZE, PAYMENT_STATES } from './rules.js';
 import type { SqError, SqOrder, SqOrderPage, SqShipment } from './types.js';
 import { assertListedOrder } from '../listed.js';
@@ -69,7 +72,6 @@ const UNSUPPORTED_FILTERS: Array<[keyof OrderFilters, string]> = [
   ['createdUntil', '--created-until'],
   ['minId', '--min-id'],
   ['maxId', '--max-id'],
-  ['sort', '--sort'],
   ['vendorRef', '--vendor-ref'],
   ['invoice', '--invoice'],
 ];
@@ -106,8 +108,14 @@ export function listQuery(f: OrderFilters, now: Date): { query: ListQuery; statu
     query.modifiedBefore = isoUtc(before.getTime());
   }
   if (f.paymentStatuses?.length) query.paymentStates = [...new Set(f.paymentStatuses.flatMap(toPaymentStates))].join(',');
-  const natives = [...new Set(f.statuses.map(toFulfillmentStatus))];
-  return { query, statuses: natives.length ? natives : [undefined] };
+  // No sort parameter: the API lists by modification time, newest first [I: the docs say "ordered by
+  // modifiedOn" without a direction]. That order is accepted by name; any other is refused, not faked.
+  if (f.sort && !(f.sort.field === 'updated' && f.sort.direction === 'desc')) {
+    throw new UsageError(`cannot sort squarespace orders by ${f.sort.field}:${f.sort.direction}: its API lists them by modification time, newest first (updated:desc)`, { hint: 'bigcommerce, cscart and outshifter sort by created' });
+  }
+  const natives = nativeCodesForAll('squarespace', f.statuses, STATUS_READING);
+  // A status no Squarespace status is labelled with lists nothing.
+  return { query, statuses: natives.length ? natives : f.statuses.length ? [] : [undefined] };
 }
 
 export function createSquarespaceAdapter(http: (p: PlatformHttp) => HttpClient, profile: Profile, token: string): SquarespaceAdapter {
@@ -116,6 +124,7 @@ export function createSquarespaceAdapter(http: (p: PlatformHttp) => HttpClient, 
 
 export class SquarespaceAdapter implements Adapter {
   readonly platform = 'squarespace' as const;
+  readonly statusReading = STATUS_READING;
   /** POST /orders takes an Idempotency-Key: `orders create` makes and prints one. */
   readonly idempotentCreate = true;
   /** Without paymentStates the API leaves out pending, failed and partly paid orders (API-NOTES.md §2). */
@@ -145,36 +154,46 @@ export class SquarespaceAdapter implements Adapter {
     if (paging.page !== undefined) throw new UsageError('--page is not available on squarespace: it pages by cursor', { hint: 'continue a listing with the --cursor it prints' });
     if (paging.pageSize !== undefined) throw new UsageError(`--page-size is not available on squarespace: the API serves up to ${PAGE_SIZE} orders a page`);
     const { query, statuses } = listQuery(filters, filters.now ?? this.now());
-    // fulfillmentStatus takes one value, so several are listed one after another; a cursor
-    // could only resume one of them, so that needs --all.
-    if (statuses.length > 1 && !paging.all) {
-      throw new UsageError('squarespace filters by one fulfillment status at a time: give one --status, or --all to list several one after another');
+    if (statuses.length === 1) {
+      yield* this.listByStatus(query, statuses[0], paging);
+      return;
     }
+    // Several statuses: one stream each (fulfillmentStatus takes one value), merged in the API's
+    // order. No cursor can resume a merge, so none is reported.
+    const newestChange = orderComparator({ field: 'updated', direction: 'desc' });
     let yielded = 0;
-    for (const status of statuses) {
-      let q: ListQuery = status ? { ...query, fulfillmentStatus: status } : query;
-      const guard = new PageGuard('squarespace');
-      for (let n = 1; ; n++) {
-        const res = await this.http.request<SqOrderPage>({ method: 'GET', path: '/orders', query: q });
-        const page = expectPage(res.body);
-        const next = page.pagination.hasNextPage && page.pagination.nextPageCursor ? page.pagination.nextPageCursor : null;
-        const orders = page.result ?? [];
-        guard.check({ where: `page ${n} of the order list`, ids: orders.map((o) => o?.id), asked: PAGE_SIZE, cursor: q.cursor, nextCursor: next });
-        for (let i = 0; i < orders.length; i++) {
-          const raw = orders[i]!;
-          assertListedOrder('squarespace', raw, 'id', i);
-          yield { order: toNormalizedOrder(raw), raw };
-          if (paging.limit !== undefined && ++yielded >= paging.limit) {
-            // The cursor starts after the whole page: stopping inside it, there is none that resumes here.
-            paging.onCursor?.(i === orders.length - 1 ? next : null);
-            return;
-          }
+    const streams = statuses.map((status) => this.listByStatus(query, status, { all: paging.all, limit: paging.limit }));
+    for await (const fetched of mergeSorted(streams, (a, b) => newestChange(a.order, b.order))) {
+      yield fetched;
+      if (paging.limit !== undefined && ++yielded >= paging.limit) return;
+    }
+  }
+
+  /** One fulfillment status's orders (or all), cursor page by cursor page. */
+  private async *listByStatus(query: ListQuery, status: string | undefined, paging: Paging): AsyncGenerator<Fetched> {
+    let yielded = 0;
+    let q: ListQuery = status ? { ...query, fulfillmentStatus: status } : query;
+    const guard = new PageGuard('squarespace');
+    for (let n = 1; ; n++) {
+      const res = await this.http.request<SqOrderPage>({ method: 'GET', path: '/orders', query: q });
+      const page = expectPage(res.body);
+      const next = page.pagination.hasNextPage && page.pagination.nextPageCursor ? page.pagination.nextPageCursor : null;
+      const orders = page.result ?? [];
+      guard.check({ where: `page ${n} of the order list`, ids: orders.map((o) => o?.id), asked: PAGE_SIZE, cursor: q.cursor, nextCursor: next });
+      for (let i = 0; i < orders.length; i++) {
+        const raw = orders[i]!;
+        assertListedOrder('squarespace', raw, 'id', i);
+        yield { order: toNormalizedOrder(raw), raw };
+        if (paging.limit !== undefined && ++yielded >= paging.limit) {
+          // The cursor starts after the whole page: stopping inside it, there is none that resumes here.
+          paging.onCursor?.(i === orders.length - 1 ? next : null);
+          return;
         }
-        paging.onCursor?.(next);
-        const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
-        if (!next || !more) break;
-        q = { cursor: next };
       }
+      paging.onCursor?.(next);
+      const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
+      if (!next || !more) return;
+      q = { cursor: next };
     }
   }
 

@@ -2,8 +2,9 @@
 // API-NOTES.md §2 and seeds/squarespace-commerce-orders.txt.
 
 import { UsageError } from '../../core/errors.js';
+import type { StatusReading } from '../status-filter.js';
 import { compareDecimal, money, multiplyDecimal, toDecimalString } from '../../core/money.js';
-import type { Address, Money, Order, OrderItem, PaymentStatus, Shipment, Status } from '../../core/order.js';
+import { orderCurrency, type Address, type FulfillmentStatus, type ItemStatus, type Money, type Order, type OrderItem, type PaymentStatus, type Shipment, type Status } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
 import { PAYMENT_STATES } from './rules.js';
 import type { SqAddress, SqFulfillmentStatus, SqLineItem, SqMoney, SqOrder, SqPaymentState, SqShipment } from './types.js';
@@ -17,22 +18,11 @@ export const STATUS_BY_NATIVE: Record<SqFulfillmentStatus, Status> = {
 
 const NAMES: Record<SqFulfillmentStatus, string> = { PENDING: 'Pending', FULFILLED: 'Fulfilled', CANCELED: 'Canceled' };
 
-/** The native code a normalized name filters by; "pending" is also PENDING's own code, lower-cased. */
-const NATIVE_BY_NAME: Record<string, SqFulfillmentStatus> = {
-  awaiting_fulfillment: 'PENDING',
-  pending: 'PENDING',
-  fulfilled: 'FULFILLED',
-  cancelled: 'CANCELED',
-  canceled: 'CANCELED',
+/** --status on Squarespace: its three fulfillment statuses, in any case. */
+export const STATUS_READING: StatusReading = {
+  table: (Object.keys(STATUS_BY_NATIVE) as SqFulfillmentStatus[]).map((code) => ({ code, status: STATUS_BY_NATIVE[code] })),
+  alias: (input) => (Object.keys(STATUS_BY_NATIVE) as string[]).find((code) => code === input.trim().toUpperCase()),
 };
-
-/** Accepts PENDING / FULFILLED / CANCELED (any case) or a normalized name; returns the fulfillmentStatus. */
-export function toFulfillmentStatus(input: string): SqFulfillmentStatus {
-  const s = input.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  const native = NATIVE_BY_NAME[s];
-  if (native) return native;
-  throw new UsageError(`unknown Squarespace status "${input}": use PENDING, FULFILLED or CANCELED, or awaiting_fulfillment, fulfilled, cancelled`);
-}
 
 export function statusName(native: string): string | undefined {
   return NAMES[native as SqFulfillmentStatus];
@@ -101,7 +91,7 @@ export function toAddress(a: SqAddress | null | undefined): Address | null {
   };
 }
 
-export function toItem(li: SqLineItem): OrderItem {
+export function toItem(li: SqLineItem, orderStatus?: SqFulfillmentStatus): OrderItem {
   const unit = toMoney(li.unitPricePaid);
   const options = (li.variantOptions ?? []).map((o) => `${o.optionName}: ${o.value}`).join(', ');
   return {
@@ -115,14 +105,9 @@ export function toItem(li: SqLineItem): OrderItem {
     unitPrice: unit,
     // The API gives no line total: unit price paid × quantity, in decimal arithmetic.
     total: unit && Number.isSafeInteger(li.quantity) ? { amount: multiplyDecimal(unit.amount, li.quantity), currency: unit.currency } : null,
-    // Fulfilment is per order on Squarespace, not per line.
-    status: null,
+    // Fulfilment is per order on Squarespace, not per line: each line shares it.
+    status: orderStatus ? ITEM_STATUS[orderStatus] : null,
   };
-}
-
-/** A fulfillment as a shipment: Squarespace gives shipments no id and ships whole orders (seed). */
-export function toShipment(f: SqShipment): Shipment {
-  return { id: null, carrier: orNull(f.carrierName), service: orNull(f.service), tracking: orNull(f.trackingNumber), trackingUrl: orNull(f.trackingUrl), shippedAt: isoOrNull(f.shipDate), items: [] };
 }
 
 /** paymentState, with a PAID order that refundedTotal shows partly paid back as partially_refunded. */
@@ -133,14 +118,31 @@ export function toPaymentStatus(o: Pick<SqOrder, 'paymentState' | 'refundedTotal
   return status;
 }
 
-const FULFILLMENT: Record<SqFulfillmentStatus, string> = { PENDING: 'unfulfilled', FULFILLED: 'fulfilled', CANCELED: 'cancelled' };
+const FULFILLMENT: Record<SqFulfillmentStatus, FulfillmentStatus> = { PENDING: 'unfulfilled', FULFILLED: 'fulfilled', CANCELED: 'cancelled' };
+const ITEM_STATUS: Record<SqFulfillmentStatus, ItemStatus> = { PENDING: 'unfulfilled', FULFILLED: 'fulfilled', CANCELED: 'cancelled' };
 
-export function toNormalizedOrder(o: SqOrder): Order {
+/** A fulfillment as a shipment: Squarespace gives shipments no id and ships whole orders (seed). */
+export function toShipment(f: SqShipment): Shipment {
+  return {
+    id: null,
+    carrier: orNull(f.carrierName),
+    service: orNull(f.service),
+    tracking: orNull(f.trackingNumber),
+    trackingUrl: orNull(f.trackingUrl),
+    shippedAt: isoOrNull(f.shipDate),
+    // A fulfilment covers the whole order on Squarespace; it names no lines.
+    items: [],
+  };
+}
+
+export function toNormalizedOrder(o: SqOrder, profileCurrency?: string): Order {
   const b = o.billingAddress;
-  const notes = (o.internalNotes ?? []).map((n) => n.content).filter(Boolean);
+  // internalNotes are the merchant's own ("internal"); the API has no customer note.
+  const staffNotes = (o.internalNotes ?? []).map((n) => n.content).filter(Boolean);
   return {
     id: o.id,
     number: String(o.orderNumber),
+    store: '',
     platform: 'squarespace',
     status: STATUS_BY_NATIVE[o.fulfillmentStatus] ?? null,
     nativeStatus: o.fulfillmentStatus,
@@ -155,7 +157,7 @@ export function toNormalizedOrder(o: SqOrder): Order {
     },
     billingAddress: toAddress(b),
     shippingAddress: toAddress(o.shippingAddress),
-    items: (o.lineItems ?? []).map(toItem),
+    items: (o.lineItems ?? []).map((li) => toItem(li, o.fulfillmentStatus)),
     totals: {
       subtotal: toMoney(o.subtotal),
       shipping: toMoney(o.shippingTotal),
@@ -167,13 +169,13 @@ export function toNormalizedOrder(o: SqOrder): Order {
     shipments: (o.fulfillments ?? []).map(toShipment),
     // The API names no payment method.
     payment: { status: toPaymentStatus(o), method: null },
-    currency: o.grandTotal?.currency ?? null,
+    currency: orderCurrency('squarespace', o.grandTotal?.currency, profileCurrency, o.id),
     // channelName names a third-party channel (imported orders); channel is web or pos.
     channel: orNull(o.channelName) ?? orNull(o.channel),
     externalRef: orNull(o.externalOrderReference),
     // internalNotes are the merchant's own (seed): the customer leaves no note through this API.
     notes: null,
-    staffNotes: notes.length ? notes.join('\n') : null,
+    staffNotes: staffNotes.length ? staffNotes.join('\n') : null,
   };
 }
 

@@ -31,7 +31,7 @@ function cases(): string[][] {
         ['orders', 'list', '--created-until', junk()],
         ['orders', 'list', '--page-size', pick(['0', '251', '-3', 'ten', '1.5'])],
         ['orders', 'list', '--limit', pick(['0', '-1', 'many'])],
-        ['orders', 'list', '--status', pick(['returned', 'shipped-ish', '15', '', 'P'])],
+        ['orders', 'list', '--status', pick(['lost', 'shipped-ish', '15', '', 'P'])],
         ['orders', 'list', '--sort', pick(['total', 'id:up', ':asc', 'date_created:sideways'])],
         ['orders', 'list', '--customer', pick(['abc', '-5', '1.5'])],
         ['orders', 'list', '--fields', pick(['a,,b', 'custmer.email', '.', 'id,'])],
