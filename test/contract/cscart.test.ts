@@ -77,9 +77,9 @@ describe('CS-Cart adapter: profile and auth', () => {
 describe('CS-Cart adapter: orders list', () => {
   it('lists one page of 50 by default, newest first, each order in full (get_orders_data)', async () => {
     const orders = await list();
-    expect(orders).toHaveLength(39); // 40 seeded, the incomplete one hidden
+    expect(orders).toHaveLength(40); // 40 seeded: the incomplete one too, asked for (include_incompleted)
     // The order is always said (newest first), so the shop's admin setting cannot change it.
-    expect(lastQuery()).toEqual({ page: '1', items_per_page: '50', get_orders_data: '1', sort_by: 'date', sort_order: 'desc' });
+    expect(lastQuery()).toEqual({ page: '1', items_per_page: '50', get_orders_data: '1', include_incompleted: '1', sort_by: 'date', sort_order: 'desc' });
     const o = orders[0]!.order;
     expect(o.platform).toBe('cscart');
     // The page carries what GET /orders/{id} does: items, addresses, totals and currency.
@@ -98,14 +98,14 @@ describe('CS-Cart adapter: orders list', () => {
     const all = (await list({}, { all: true })).map((f) => f.order.id);
     exchanges.length = 0;
     const page2 = await list({}, { page: 2, pageSize: 10 });
-    expect(lastQuery()).toEqual({ page: '2', items_per_page: '10', get_orders_data: '1', sort_by: 'date', sort_order: 'desc' });
+    expect(lastQuery()).toEqual({ page: '2', items_per_page: '10', get_orders_data: '1', include_incompleted: '1', sort_by: 'date', sort_order: 'desc' });
     expect(page2.map((f) => f.order.id)).toEqual(all.slice(10, 20));
   });
 
   it('--all follows pages until total_items is reached, with no request past the end', async () => {
     const all = await list({}, { all: true, pageSize: 10 });
-    expect(all).toHaveLength(39);
-    expect(new Set(all.map((f) => f.order.id)).size).toBe(39);
+    expect(all).toHaveLength(40);
+    expect(new Set(all.map((f) => f.order.id)).size).toBe(40);
     expect(exchanges.map((e) => e.query.page)).toEqual(['1', '2', '3', '4']);
   });
 
