@@ -177,7 +177,8 @@ const result = {
   type: 'object',
   properties: {
     id: str,
-    store: str,
+    // The store, where the run names one (several stores, STORE:ID, an NDJSON "store").
+    store: nstr,
     ok: { type: 'boolean' },
     status: nullable(enumOf(STATUSES)),
     nativeStatus: nstr,

@@ -240,7 +240,8 @@ describe('BigCommerce adapter against the sandbox', () => {
 
   it('fulfills every unshipped item to the only address', async () => {
     const a = adapter();
-    const candidates = await collect(a.listOrders({ statuses: ['awaiting_fulfillment'] }, { all: true }));
+    const oldestFirst = { field: 'id', direction: 'asc' } as const;
+    const candidates = await collect(a.listOrders({ statuses: ['awaiting_fulfillment'], sort: oldestFirst }, { all: true }));
     let target: string | undefined;
     for (const c of candidates) {
       const full = await a.getOrder(c.order.id);
@@ -263,7 +264,8 @@ describe('BigCommerce adapter against the sandbox', () => {
 
   it('sends --carrier as a shipping provider, or as an AfterShip slug in tracking_carrier, and refuses what is neither', async () => {
     const a = adapter();
-    const candidates = await collect(a.listOrders({ statuses: ['awaiting_fulfillment'] }, { all: true }));
+    const oldestFirst = { field: 'id', direction: 'asc' } as const;
+    const candidates = await collect(a.listOrders({ statuses: ['awaiting_fulfillment'], sort: oldestFirst }, { all: true }));
     const ids = candidates.map((c) => c.order.id);
     for (const [carrier, field] of [['Royal Mail', { tracking_carrier: 'royal-mail' }], ['carrier_12', { shipping_provider: 'carrier_12' }]] as const) {
       exchanges.length = 0;
@@ -276,7 +278,7 @@ describe('BigCommerce adapter against the sandbox', () => {
       }
       expect(exchanges.at(-1)!.requestBody).toMatchObject(field);
     }
-    const [pending] = await collect(a.listOrders({ statuses: ['pending'] }, { all: false, limit: 1 }));
+    const [pending] = await collect(a.listOrders({ statuses: ['pending'], sort: oldestFirst }, { all: false, limit: 1 }));
     exchanges.length = 0;
     await expect(a.fulfillOrder(pending!.order.id, { tracking: 'T1', carrier: 'DHL Express!', items: [] })).rejects.toThrow(/neither a BigCommerce shipping provider nor an AfterShip courier slug/);
     expect(exchanges.filter((e) => e.method === 'POST')).toHaveLength(0);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderctl } from '../support/cli.js';
-import { specFile, startPrism, type Prism } from '../support/prism.js';
+import { patchedBigCommerceSpec, specFile, startPrism, type Prism } from '../support/prism.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 const spec = specFile('bigcommerce-orders-v2.yml');
@@ -26,8 +26,8 @@ describe.skipIf(skipReason !== undefined)(`BigCommerce commands against Prism se
   };
 
   beforeAll(async () => {
-    prism = await startPrism((spec as { file: string }).file);
     cfg = tempConfigDir();
+    prism = await startPrism(patchedBigCommerceSpec((spec as { file: string }).file, cfg.dir));
     const add = await orderctl(['profile', 'add', 'prism', '--platform', 'bigcommerce', '--base-url', prism.url, '--token-stdin'], { env: { ORDERCTL_CONFIG_DIR: cfg.dir }, input: 'token\n' });
     expect(add.code, add.stderr).toBe(0);
   }, 120_000);

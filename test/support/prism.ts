@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 
 export function specsDir(): string {
   const shared = process.env.ORDERCTL_SHARED_DIR;
@@ -34,6 +35,25 @@ export function patchedSquarespaceSpec(file: string, dir: string): string {
   money.properties.currency = { ...currency, type: 'string' };
   money.properties.value = { ...money.properties.value, type: ['string', 'number'] };
   const out = path.join(dir, 'squarespace-commerce-orders.patched.json');
+  fs.writeFileSync(out, JSON.stringify(spec));
+  return out;
+}
+
+/**
+ * The BigCommerce file as its own words describe it: GET /orders' `sort` says "add `:asc` or
+ * `:desc` to the end … e.g. `sort=date_created:desc`", while its enum lists the bare fields only
+ * [C]. Served as it is, Prism refuses the documented example. Only that enum gains the two
+ * suffixed forms of each field; nothing else changes.
+ */
+export function patchedBigCommerceSpec(file: string, dir: string): string {
+  const spec = parseYaml(fs.readFileSync(file, 'utf8'));
+  const sort = Object.values(spec.components.parameters as Record<string, { name: string; in: string; schema?: { enum?: string[] } }>).find(
+    (p) => p.name === 'sort' && p.in === 'query' && p.schema?.enum?.includes('date_created'),
+  );
+  if (!sort) throw new Error('the BigCommerce file has no sort parameter with date_created: the patch no longer applies');
+  const fields = sort.schema!.enum!;
+  sort.schema!.enum = [...fields, ...fields.flatMap((f) => [`${f}:asc`, `${f}:desc`])];
+  const out = path.join(dir, 'bigcommerce-orders-v2.patched.json');
   fs.writeFileSync(out, JSON.stringify(spec));
   return out;
 }
