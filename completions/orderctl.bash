@@ -2,9 +2,9 @@
 # Install: source it from ~/.bashrc, or copy it to ~/.local/share/bash-completion/completions/orderctl
 _orderctl_subcommands() {
   case "$1" in
-    "") echo "profile orders cart checkout shipping sandbox schema completion" ;;
+    "") echo "profile orders cart checkout shipping sandbox api schema completion" ;;
     "profile") echo "add list ls show use remove rm test" ;;
-    "orders") echo "list ls get count create update status fulfill cancel export archive" ;;
+    "orders") echo "list ls get shipments count create update status fulfill cancel export archive" ;;
     "cart") echo "create get add update remove rm delete" ;;
     "checkout") echo "create get update methods pay payment delete klarna" ;;
     "shipping") echo "quote" ;;
@@ -14,7 +14,7 @@ _orderctl_subcommands() {
 
 _orderctl_options() {
   case "$1" in
-    "") echo "--version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --help" ;;
+    "") echo "--version -v --profile -p --all-profiles --output -o --fields --jq --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --excel --help" ;;
     "profile") echo "--help" ;;
     "profile add") echo "--platform --base-url --store-hash --username --storefront --currency --token-stdin --use --help" ;;
     "profile list") echo "--help" ;;
@@ -28,6 +28,7 @@ _orderctl_options() {
     "orders list") echo "--status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --limit --all --page --page-size --sort --help" ;;
     "orders ls") echo "--status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --limit --all --page --page-size --sort --help" ;;
     "orders get") echo "--stdin --concurrency --fail-fast --help" ;;
+    "orders shipments") echo "--update --delete --tracking --carrier --service --tracking-url --ship-date --address --comment --help" ;;
     "orders count") echo "--status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --help" ;;
     "orders create") echo "--file --idempotency-key --help" ;;
     "orders update") echo "--file --vendor-ref --help" ;;
@@ -60,6 +61,7 @@ _orderctl_options() {
     "sandbox reset") echo "--state --seed --orders --help" ;;
     "sandbox pay") echo "--state --help" ;;
     "sandbox info") echo "--state --help" ;;
+    "api") echo "--method -X --raw-field -f --field -F --input --header -H --paginate --include -i --help" ;;
     "schema") echo "--help" ;;
     "completion") echo "--help" ;;
   esac
@@ -92,7 +94,7 @@ _orderctl_args() {
 
 _orderctl_takes_value() {
   case "$1" in
-    --address|--address-file|--address1|--address2|--base-url|--billing-address1|--billing-address2|--billing-city|--billing-company|--billing-country|--billing-country-code|--billing-first-name|--billing-last-name|--billing-phone|--billing-phone-code|--billing-province|--billing-province-code|--billing-zip|--cancel-url|--carrier|--cart|--channel|--checkpoint|--city|--columns|--comment|--company|--concurrency|--country|--country-code|--created-since|--created-until|--currency|--cursor|--customer|--email|--external-ref|--fail-rate|--fields|--file|--first-name|--format|--idempotency-key|--invoice|--item|--last-name|--latency|--limit|--max-id|--max-total|--method|--min-id|--min-total|--orders|--out|--output|--overlap|--page|--page-size|--payment-method|--payment-status|--phone|--phone-code|--platform|--port|--profile|--province|--province-code|--qty|--rate-limit|--search|--seed|--service|--session|--set|--ship-date|--shipping-rate|--since|--sort|--state|--status|--store-hash|--storefront|--success-url|--timeout|--tracking|--tracking-url|--until|--username|--vendor|--vendor-ref|--zip|-o|-p) return 0 ;;
+    --address|--address-file|--address1|--address2|--base-url|--billing-address1|--billing-address2|--billing-city|--billing-company|--billing-country|--billing-country-code|--billing-first-name|--billing-last-name|--billing-phone|--billing-phone-code|--billing-province|--billing-province-code|--billing-zip|--cancel-url|--carrier|--cart|--channel|--checkpoint|--city|--columns|--comment|--company|--concurrency|--country|--country-code|--created-since|--created-until|--currency|--cursor|--customer|--delete|--email|--external-ref|--fail-rate|--field|--fields|--file|--first-name|--format|--header|--idempotency-key|--input|--invoice|--item|--jq|--last-name|--latency|--limit|--max-id|--max-total|--method|--min-id|--min-total|--orders|--out|--output|--overlap|--page|--page-size|--payment-method|--payment-status|--phone|--phone-code|--platform|--port|--profile|--province|--province-code|--qty|--rate-limit|--raw-field|--sandbox|--search|--seed|--service|--session|--set|--ship-date|--shipping-rate|--since|--sort|--state|--status|--store-hash|--storefront|--success-url|--timeout|--tracking|--tracking-url|--until|--update|--username|--vendor|--vendor-ref|--zip|-F|-H|-X|-f|-o|-p) return 0 ;;
   esac
   return 1
 }

@@ -3,11 +3,11 @@
 function __orderctl_subcommands
     switch $argv[1]
         case ''
-            printf '%s\n' profile orders cart checkout shipping sandbox schema completion
+            printf '%s\n' profile orders cart checkout shipping sandbox api schema completion
         case 'profile'
             printf '%s\n' add list ls show use remove rm test
         case 'orders'
-            printf '%s\n' list ls get count create update status fulfill cancel export archive
+            printf '%s\n' list ls get shipments count create update status fulfill cancel export archive
         case 'cart'
             printf '%s\n' create get add update remove rm delete
         case 'checkout'
@@ -22,7 +22,7 @@ end
 function __orderctl_options
     switch $argv[1]
         case ''
-            printf '%s\n' --version -v --profile -p --output -o --fields --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --help
+            printf '%s\n' --version -v --profile -p --all-profiles --output -o --fields --jq --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --excel --help
         case 'profile'
             printf '%s\n' --help
         case 'profile add'
@@ -49,6 +49,8 @@ function __orderctl_options
             printf '%s\n' --status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --limit --all --page --page-size --sort --help
         case 'orders get'
             printf '%s\n' --stdin --concurrency --fail-fast --help
+        case 'orders shipments'
+            printf '%s\n' --update --delete --tracking --carrier --service --tracking-url --ship-date --address --comment --help
         case 'orders count'
             printf '%s\n' --status --since --until --created-since --created-until --customer --email --search --payment-status --payment-method --channel --min-total --max-total --external-ref --cart --vendor --min-id --max-id --cursor --vendor-ref --invoice --help
         case 'orders create'
@@ -113,6 +115,8 @@ function __orderctl_options
             printf '%s\n' --state --help
         case 'sandbox info'
             printf '%s\n' --state --help
+        case 'api'
+            printf '%s\n' --method -X --raw-field -f --field -F --input --header -H --paginate --include -i --help
         case 'schema'
             printf '%s\n' --help
         case 'completion'
@@ -160,7 +164,7 @@ function __orderctl_args
     end
 end
 
-set -g __orderctl_value_options --address --address-file --address1 --address2 --base-url --billing-address1 --billing-address2 --billing-city --billing-company --billing-country --billing-country-code --billing-first-name --billing-last-name --billing-phone --billing-phone-code --billing-province --billing-province-code --billing-zip --cancel-url --carrier --cart --channel --checkpoint --city --columns --comment --company --concurrency --country --country-code --created-since --created-until --currency --cursor --customer --email --external-ref --fail-rate --fields --file --first-name --format --idempotency-key --invoice --item --last-name --latency --limit --max-id --max-total --method --min-id --min-total --orders --out --output --overlap --page --page-size --payment-method --payment-status --phone --phone-code --platform --port --profile --province --province-code --qty --rate-limit --search --seed --service --session --set --ship-date --shipping-rate --since --sort --state --status --store-hash --storefront --success-url --timeout --tracking --tracking-url --until --username --vendor --vendor-ref --zip -o -p
+set -g __orderctl_value_options --address --address-file --address1 --address2 --base-url --billing-address1 --billing-address2 --billing-city --billing-company --billing-country --billing-country-code --billing-first-name --billing-last-name --billing-phone --billing-phone-code --billing-province --billing-province-code --billing-zip --cancel-url --carrier --cart --channel --checkpoint --city --columns --comment --company --concurrency --country --country-code --created-since --created-until --currency --cursor --customer --delete --email --external-ref --fail-rate --field --fields --file --first-name --format --header --idempotency-key --input --invoice --item --jq --last-name --latency --limit --max-id --max-total --method --min-id --min-total --orders --out --output --overlap --page --page-size --payment-method --payment-status --phone --phone-code --platform --port --profile --province --province-code --qty --rate-limit --raw-field --sandbox --search --seed --service --session --set --ship-date --shipping-rate --since --sort --state --status --store-hash --storefront --success-url --timeout --tracking --tracking-url --until --update --username --vendor --vendor-ref --zip -F -H -X -f -o -p
 
 function __orderctl_expand
     for w in $argv

@@ -50,7 +50,7 @@ it('two exports with one checkpoint: one runs, the other exits 1 at once; nothin
   const codes = [a!.code, b!.code].sort();
   expect(codes, `${a!.stderr}\n${b!.stderr}`).toEqual([0, 1]);
   const refused = a!.code === 1 ? a! : b!;
-  expect(refused.stderr).toMatch(/^error: checkpoint "shared" is in use by another export \(pid \d+/);
+  expect(refused.err).toMatch(/^error: checkpoint "shared" is in use by another export \(pid \d+/);
   expect(fs.readdirSync(dir).filter((f) => f.endsWith('.csv') || f.endsWith('.ndjson'))).toHaveLength(1);
   tally.add('parallel exports on one checkpoint', 2);
 }, 90_000);

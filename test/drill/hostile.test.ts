@@ -77,7 +77,7 @@ describe('unbounded answers', () => {
     };
     const [r, ms] = await timed(() => run(['orders', 'get', '1']));
     expectCleanFailure({ code: r.code ?? -1, err: r.stderr }, 1, 'endless body');
-    expect(r.stderr).toMatch(/larger than 2 MB/);
+    expect(r.err).toMatch(/larger than 2 MB/);
     tally.add('hostile answers ended promptly');
     expect(ms).toBeLessThan(30_000);
   });
@@ -90,7 +90,7 @@ describe('unbounded answers', () => {
     };
     const [r, ms] = await timed(() => run(['orders', 'get', '1', '--timeout', '1s']));
     expectCleanFailure({ code: r.code ?? -1, err: r.stderr }, 1, 'trickle');
-    expect(r.stderr).toMatch(/timed out/);
+    expect(r.err).toMatch(/timed out/);
     // Four attempts of a second each, and the backoff between them.
     expect(ms).toBeLessThan(25_000);
     tally.add('hostile answers ended promptly');
@@ -104,8 +104,8 @@ describe('waits a server asks for are capped', () => {
     };
     const [r, ms] = await timed(() => run(['orders', 'list', '--all', '--page-size', '1', '-o', 'ndjson']));
     expectCleanFailure({ code: r.code ?? -1, err: r.stderr }, 1, `reset ${reset}`);
-    expect(r.stderr).toMatch(/asked \(in its quota headers\) to wait \d+d/);
-    expect(r.stderr).not.toMatch(/TimeoutOverflowWarning/);
+    expect(r.err).toMatch(/asked \(in its quota headers\) to wait \d+d/);
+    expect(r.err).not.toMatch(/TimeoutOverflowWarning/);
     expect(ms).toBeLessThan(20_000);
     tally.add('hostile answers ended promptly');
   });
@@ -137,7 +137,7 @@ describe('malformed orders', () => {
     const file = path.join(tmp.dir, 'deep.ndjson');
     const r = await run(['orders', 'export', '--out', file, '--format', 'ndjson']);
     expectCleanFailure({ code: r.code ?? -1, err: r.stderr }, 1, 'deep');
-    expect(r.stderr).toMatch(/nested more than 64 levels/);
+    expect(r.err).toMatch(/nested more than 64 levels/);
     expect(fs.existsSync(file)).toBe(false);
     tally.add('malformed orders refused');
   });
@@ -146,7 +146,7 @@ describe('malformed orders', () => {
     handler = (_req, res) => json(res, [element, { ...order, id: 2 }]);
     const r = await run(['orders', 'list', '-o', 'json']);
     expectCleanFailure({ code: r.code ?? -1, err: r.stderr }, 1, String(element));
-    expect(r.stderr).toMatch(/bigcommerce listed, as element 1 of a page of orders, .*not an order|without an order id/);
+    expect(r.err).toMatch(/bigcommerce listed, as element 1 of a page of orders, .*not an order|without an order id/);
     expect(r.stdout).not.toMatch(/"id": ?"undefined"/);
     tally.add('malformed orders refused');
   });
@@ -166,8 +166,8 @@ describe('bounds on input', () => {
     };
     const r = await run(args as string[]);
     expectCleanFailure({ code: r.code ?? -1, err: r.stderr }, 2, (args as string[]).join(' ').slice(0, 80));
-    expect(r.stderr).toMatch(why);
-    expect(r.stderr.length).toBeLessThan(500);
+    expect(r.err).toMatch(why);
+    expect(r.err.length).toBeLessThan(500);
     expect(requests).toBe(0);
     tally.add('out-of-bounds inputs refused');
   });
@@ -180,7 +180,7 @@ describe('bounds on input', () => {
     };
     const r = await run(['orders', 'archive', '--stdin', '--yes'], '7'.repeat(70 * 1024 * 1024));
     expectCleanFailure({ code: r.code ?? -1, err: r.stderr }, 2, 'big stdin');
-    expect(r.stderr).toMatch(/standard input is larger than 64 MB/);
+    expect(r.err).toMatch(/standard input is larger than 64 MB/);
     expect(requests).toBe(0);
     tally.add('out-of-bounds inputs refused');
   });
@@ -189,10 +189,10 @@ describe('bounds on input', () => {
     handler = (_req, res) => res.writeHead(204).end();
     const r = await run(['orders', 'archive', '--stdin', '--yes'], `\u001b]0;pwned\u0007 \u001b[2J x\n${'8'.repeat(20_000)}\n5\n`);
     expect(r.code).toBe(1);
-    expect(r.stderr).not.toMatch(UNSAFE_TEXT);
-    expect(r.stderr).toMatch(/stdin line 1: ".*\\x1b.*" is not one id/);
-    expect(r.stderr).toMatch(/stdin line 2: longer than 10000 characters/);
-    expect(r.stderr.length).toBeLessThan(1000);
+    expect(r.err).not.toMatch(UNSAFE_TEXT);
+    expect(r.err).toMatch(/stdin line 1: ".*\\x1b.*" is not one id/);
+    expect(r.err).toMatch(/stdin line 2: longer than 10000 characters/);
+    expect(r.err.length).toBeLessThan(1000);
     tally.add('out-of-bounds inputs refused');
   });
 });
@@ -205,7 +205,7 @@ describe('config folder and export target', () => {
     expect(ms).toBeLessThan(10_000);
     const add = await orderctl(['profile', 'add', 'x', '--platform', 'bigcommerce', '--store-hash', 'h', '--token-stdin'], { env: bad, input: 'tok3n-value', timeoutMs: 15_000 });
     expectCleanFailure({ code: add.code ?? -1, err: add.stderr }, 2, 'config dir');
-    expect(add.stderr).toMatch(/cannot create folder \/proc\/orderctl-drill/);
+    expect(add.err).toMatch(/cannot create folder \/proc\/orderctl-drill/);
     tally.add('config folder cases');
   });
 
@@ -235,8 +235,8 @@ describe('secrets and terminals', () => {
     // The token straddles the 4,000th character of the traced body.
     handler = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(`{"pad":"${'x'.repeat(4000 - 9 - 6)}${TOKEN}${'y'.repeat(100)}"}`);
     const r = await run(['orders', 'get', '1', '--debug']);
-    expect(r.stderr).not.toContain(TOKEN.slice(0, 6));
-    expect(r.stderr).toContain('[redacted]');
+    expect(r.err).not.toContain(TOKEN.slice(0, 6));
+    expect(r.err).toContain('[redacted]');
     tally.add('secret cases');
   });
 

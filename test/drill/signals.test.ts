@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
-import { BIN, orderctl } from '../support/cli.js';
+import { BIN, humanStderr, orderctl } from '../support/cli.js';
 import { figures, FULL } from '../support/drill.js';
 import { tempConfigDir } from '../support/tmp.js';
 
@@ -80,7 +80,7 @@ describe.each(SIGNALS)('%s', (sig) => {
     run.child.kill(sig);
     const r = await run.done;
     expect(r.code, r.stderr).toBe(CODES[sig]);
-    expect(r.stderr).toMatch(/^error: interrupted/m);
+    expect(humanStderr(r.stderr)).toMatch(/^error: interrupted/m);
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
     expect(fs.readFileSync(cpFile, 'utf8')).toBe(cpBefore);
     expect(temps(dir)).toEqual([]);

@@ -53,7 +53,7 @@ describe('bigcommerce', () => {
     answer = () => ({ status: 200, body: range(100, 250).map(bcOrder) });
     const r = await listing('bc', ['--all']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bigcommerce answered page 2 of the order list with no order not listed before/);
+    expect(r.err).toMatch(/bigcommerce answered page 2 of the order list with no order not listed before/);
     expect(r.requests).toBe(2);
     expect(r.stdout.trim().split('\n')).toHaveLength(250);
   });
@@ -62,7 +62,7 @@ describe('bigcommerce', () => {
     answer = () => ({ status: 200, body: range(100, 900).map(bcOrder) });
     const r = await listing('bc', ['--limit', '10']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bigcommerce answered page 1 of the order list with 900 orders, more than the 10 asked for/);
+    expect(r.err).toMatch(/bigcommerce answered page 1 of the order list with 900 orders, more than the 10 asked for/);
     expect(r.stdout).toBe('');
   });
 
@@ -78,7 +78,7 @@ describe('bigcommerce', () => {
     const out = `${cfg.dir}/export.ndjson`;
     const r = await orderctl(['-p', 'bc', 'orders', 'export', '--out', out], { env: env(), timeoutMs: 30_000 });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bigcommerce answered the page from min_id 350 of the order list with order 100, below the min_id 350 asked for/);
+    expect(r.err).toMatch(/bigcommerce answered the page from min_id 350 of the order list with order 100, below the min_id 350 asked for/);
     expect(seen.filter((p) => /\/orders\?/.test(p))).toHaveLength(2);
     expect(existsSync(out)).toBe(false);
   });
@@ -87,7 +87,7 @@ describe('bigcommerce', () => {
     answer = () => ({ status: 200, body: [bcOrder(5)] });
     const r = await listing('bc', ['--min-id', '50']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/page 1 of the order list with order 5, below the min_id 50/);
+    expect(r.err).toMatch(/page 1 of the order list with order 5, below the min_id 50/);
   });
 
   it('an honest server still lists to the end', async () => {
@@ -121,7 +121,7 @@ describe('squarespace', () => {
     };
     const r = await listing('sq', ['--all']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/squarespace answered page 3 of the order list with a next-page cursor it gave before \(a\)/);
+    expect(r.err).toMatch(/squarespace answered page 3 of the order list with a next-page cursor it gave before \(a\)/);
     expect(r.requests).toBe(3);
   });
 
@@ -129,7 +129,7 @@ describe('squarespace', () => {
     answer = () => ({ status: 200, body: { result: [sqOrder(1)], pagination: { hasNextPage: true, nextPageCursor: 'same', nextPageUrl: null } } });
     const r = await listing('sq', ['--all', '--cursor', 'same']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/squarespace answered page 1 of the order list with a next-page cursor it gave before \(same\)/);
+    expect(r.err).toMatch(/squarespace answered page 1 of the order list with a next-page cursor it gave before \(same\)/);
   });
 
   it('the same orders under new cursors stop at page 2', async () => {
@@ -137,14 +137,14 @@ describe('squarespace', () => {
     answer = () => ({ status: 200, body: { result: [sqOrder(1), sqOrder(2)], pagination: { hasNextPage: true, nextPageCursor: `c${++n}`, nextPageUrl: null } } });
     const r = await listing('sq', ['--all']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/squarespace answered page 2 of the order list with no order not listed before/);
+    expect(r.err).toMatch(/squarespace answered page 2 of the order list with no order not listed before/);
   });
 
   it('more than 50 orders on a page stops', async () => {
     answer = () => ({ status: 200, body: { result: range(1, 60).map(sqOrder), pagination: { hasNextPage: false, nextPageCursor: null, nextPageUrl: null } } });
     const r = await listing('sq', ['--all']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/squarespace answered page 1 of the order list with 60 orders, more than the 50 asked for/);
+    expect(r.err).toMatch(/squarespace answered page 1 of the order list with 60 orders, more than the 50 asked for/);
   });
 });
 
@@ -155,7 +155,7 @@ describe('cscart', () => {
     answer = () => ({ status: 200, body: { orders: range(1, 10).map(csRow), params: { page: 1, items_per_page: '10', total_items: '1000000' } } });
     const r = await listing('cs', ['--all', '--page-size', '10']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/cscart answered page 2 of the order list with no order not listed before/);
+    expect(r.err).toMatch(/cscart answered page 2 of the order list with no order not listed before/);
     expect(r.requests).toBe(2);
   });
 
@@ -163,6 +163,6 @@ describe('cscart', () => {
     answer = () => ({ status: 200, body: { orders: range(1, 400).map(csRow), params: { page: 1, items_per_page: '400', total_items: '400' } } });
     const r = await listing('cs', ['--limit', '5']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/cscart answered page 1 of the order list with 400 orders, more than the 5 asked for/);
+    expect(r.err).toMatch(/cscart answered page 1 of the order list with 400 orders, more than the 5 asked for/);
   });
 });

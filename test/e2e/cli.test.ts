@@ -106,7 +106,8 @@ describe('orderctl (built binary)', () => {
     const header = csv.stdout.split('\n')[0]!.split(',');
     expect(header.slice(0, 5)).toEqual(['id', 'number', 'store', 'platform', 'status']);
     expect(header).toEqual(expect.arrayContaining(['currency', 'totals.total.amount', 'shippingAddress.line1']));
-    const row = Object.fromEntries(header.map((h, i) => [h, csv.stdout.split('\n')[1]!.split(',')[i]]));
+    const cells = [...csv.stdout.split('\n')[1]!.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1]!);
+    const row = Object.fromEntries(header.map((h, i) => [h, cells[i]]));
     expect(row['totals.total.amount']).toMatch(/^\d+\.\d\d$/);
     expect(row.currency).toMatch(/^[A-Z]{3}$/);
     expect(csv.stdout.trim().split('\n')).toHaveLength(3);
@@ -145,15 +146,15 @@ describe('orderctl (built binary)', () => {
     expect(missing.code).toBe(4);
     expect(missing.err).toBe('error: order 424242 not found on bigcommerce\nhint: list orders with "orderctl orders list"\n');
     // Scripts (JSON output, stderr not a terminal) get exactly one JSON line, nothing else.
-    expect(missing.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(missing.err.split('\n').filter(Boolean)).toHaveLength(1);
     const json = await run(['orders', 'get', '424242', '-o', 'json']);
-    expect(json.stderr.endsWith('\n') && json.stderr.split('\n').length).toBe(2);
+    expect(json.err.endsWith('\n') && json.stderr.split('\n').length).toBe(2);
     expect(JSON.parse(json.stderr)).toEqual({
       error: { code: 'not_found', message: 'order 424242 not found on bigcommerce', hint: 'list orders with "orderctl orders list"', status: 404, store: null },
     });
     // A person reading a table gets the text lines.
     const table = await run(['orders', 'get', '424242', '-o', 'table']);
-    expect(table.stderr).toBe('error: order 424242 not found on bigcommerce\nhint: list orders with "orderctl orders list"\n');
+    expect(table.err).toBe('error: order 424242 not found on bigcommerce\nhint: list orders with "orderctl orders list"\n');
   });
 
   it('counts orders per status', async () => {

@@ -361,7 +361,7 @@ describe('orderctl orders cancel (outshifter)', () => {
     const itemId = String(stored(3200).items![0]!.id);
     reset();
     const r = await json(['orders', 'cancel', '3200', '--yes']);
-    expect(r).toEqual([{ id: `3200/${itemId}`, store: 'shop', ok: true, status: 'cancelled', error: null, order: '3200', item: itemId, orderStatus: 'cancelled', nativeStatus: 'CANCELED' }]);
+    expect(r).toEqual([{ id: `3200/${itemId}`, store: null, ok: true, status: 'cancelled', error: null, order: '3200', item: itemId, orderStatus: 'cancelled', nativeStatus: 'CANCELED' }]);
     const puts = changes();
     expect(puts).toHaveLength(1);
     expect(puts[0]).toMatchObject({ method: 'PUT', path: `/api/orders/3200/items/${itemId}`, requestBody: { status: 'CANCELED' }, status: 200 });
@@ -403,7 +403,7 @@ describe('orderctl orders cancel (outshifter)', () => {
     const [a, b, c] = stored(3201).items!.map((i) => String(i.id));
     reset();
     const one = await json(['orders', 'cancel', '3201', '--item', a!, '--yes']);
-    expect(one).toEqual([{ id: `3201/${a}`, store: 'shop', ok: true, status: 'cancelled', error: null, order: '3201', item: a, orderStatus: 'awaiting_fulfillment', nativeStatus: 'CANCELED' }]);
+    expect(one).toEqual([{ id: `3201/${a}`, store: null, ok: true, status: 'cancelled', error: null, order: '3201', item: a, orderStatus: 'awaiting_fulfillment', nativeStatus: 'CANCELED' }]);
     expect(stored(3201).items!.map((i) => i.status)).toEqual(['CANCELED', 'PAID', 'PAID']);
     expect(stored(3201).status).toBe('PAID');
     const rest = await json(['orders', 'cancel', '3201', '--all-items', '--yes']);
@@ -958,7 +958,7 @@ describe('done: a shopper’s whole flow against `orderctl sandbox serve`', () =
       // One item is cancelled; the order stays paid for the rest.
       const mug = order.items[1].id;
       const cancelled = await js(['orders', 'cancel', started.orderId, '--item', mug, '--yes']);
-      expect(cancelled).toEqual([{ id: `${started.orderId}/${mug}`, store: 'shop', ok: true, status: 'cancelled', error: null, order: started.orderId, item: mug, orderStatus: 'awaiting_fulfillment', nativeStatus: 'CANCELED' }]);
+      expect(cancelled).toEqual([{ id: `${started.orderId}/${mug}`, store: null, ok: true, status: 'cancelled', error: null, order: started.orderId, item: mug, orderStatus: 'awaiting_fulfillment', nativeStatus: 'CANCELED' }]);
       const after = await js(['orders', 'get', started.orderId]);
       expect(after.items.map((i: Item) => i.status)).toEqual(['unfulfilled', 'cancelled', 'unfulfilled']);
       expect(after).toMatchObject({ status: 'awaiting_fulfillment', totals: { subtotal: { amount: '1648.00' } } });

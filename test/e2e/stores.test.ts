@@ -72,8 +72,8 @@ describe('several stores', { timeout: 60_000 }, () => {
   it('--all-profiles: one store failing does not stop the others; it is named, and the exit code is 1', async () => {
     const r = await run(['orders', 'list', '--all-profiles', '--all', '-o', 'ndjson', '--jq', '.store']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: locked: cscart answered GET \S+ with 401/m);
-    expect(r.stderr).toMatch(/^error: 1 of 4 stores failed: locked$/m);
+    expect(r.err).toMatch(/^error: locked: cscart answered GET \S+ with 401/m);
+    expect(r.err).toMatch(/^error: 1 of 4 stores failed: locked$/m);
     expect(new Set(lines(r.stdout))).toEqual(new Set(['eu', 'us', 'cs']));
   });
 
@@ -119,20 +119,20 @@ describe('several stores', { timeout: 60_000 }, () => {
     expect(JSON.parse(r.stdout)).toMatchObject([{ id: euId, ok: true }]);
     const bad = await run(['orders', 'status', '--stdin'], '{"id":"1","store":"nowhere"}\n');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/no store named "nowhere"/);
+    expect(bad.err).toMatch(/no store named "nowhere"/);
   });
 
   it('a command that changes orders refuses a bare id when several stores are named', async () => {
     const r = await run(['orders', 'archive', '-p', 'eu,us', '100', '--yes']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/works on one store/);
+    expect(r.err).toMatch(/works on one store/);
   });
 
   it('orders export over several stores: one atomic file, a position per store, nothing twice', async () => {
     const out = path.join(cfg.dir, 'both.ndjson');
     const first = await run(['orders', 'export', '-p', 'eu,us', '--checkpoint', 'both', '--out', out]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stderr).toMatch(/exported [\d,]+ orders from 2 stores/);
+    expect(first.err).toMatch(/exported [\d,]+ orders from 2 stores/);
     const rows = lines(fs.readFileSync(out, 'utf8')).map((l) => JSON.parse(l));
     const eu = await json(['orders', 'list', '-p', 'eu', '--all', '--jq', 'length']);
     const us = await json(['orders', 'list', '-p', 'us', '--all', '--jq', 'length']);
@@ -149,8 +149,8 @@ describe('several stores', { timeout: 60_000 }, () => {
     const out = path.join(cfg.dir, 'partial.ndjson');
     const r = await run(['orders', 'export', '-p', 'eu,locked', '--checkpoint', 'partial', '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: locked: /m);
-    expect(r.stderr).toMatch(/nothing was written: 1 of 2 stores failed \(locked\)/);
+    expect(r.err).toMatch(/^error: locked: /m);
+    expect(r.err).toMatch(/nothing was written: 1 of 2 stores failed \(locked\)/);
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.existsSync(path.join(cfg.dir, 'checkpoints', 'partial.json'))).toBe(false);
   });
