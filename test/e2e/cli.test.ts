@@ -146,7 +146,7 @@ describe('orderctl (built binary)', () => {
     expect(missing.code).toBe(4);
     expect(missing.err).toBe('error: order 424242 not found on bigcommerce\nhint: list orders with "orderctl orders list"\n');
     // Scripts (JSON output, stderr not a terminal) get exactly one JSON line, nothing else.
-    expect(missing.err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(missing.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     const json = await run(['orders', 'get', '424242', '-o', 'json']);
     expect(json.err.endsWith('\n') && json.stderr.split('\n').length).toBe(2);
     expect(JSON.parse(json.stderr)).toEqual({

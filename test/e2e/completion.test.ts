@@ -60,7 +60,7 @@ describe.skipIf(!has('bash'))('bash', () => {
     return lines(out.toString());
   };
   it('completes commands, options, fixed values and profile names', () => {
-    expect(complete('')).toEqual(['api', 'cart', 'checkout', 'completion', 'orders', 'profile', 'sandbox', 'shipping']);
+    expect(complete('')).toEqual(['api', 'cart', 'checkout', 'completion', 'orders', 'profile', 'sandbox', 'schema', 'shipping']);
     expect(complete('orders', 'l')).toEqual(['list', 'ls']);
     expect(complete('orders', 'list', '--sta')).toEqual(['--status']);
     expect(complete('-o', 'json', 'orders', 'list', '--status', 'awaiting_')).toEqual(['awaiting_fulfillment', 'awaiting_payment']);
@@ -79,7 +79,7 @@ describe.skipIf(!has('zsh'))('zsh', () => {
     return lines(out.toString());
   };
   it('loads under compinit and offers the same candidates', () => {
-    expect(candidates()).toEqual(['api', 'cart', 'checkout', 'completion', 'orders', 'profile', 'sandbox', 'shipping']);
+    expect(candidates()).toEqual(['api', 'cart', 'checkout', 'completion', 'orders', 'profile', 'sandbox', 'schema', 'shipping']);
     expect(candidates('orders')).toContain('fulfill');
     expect(candidates('--output')).toEqual(['csv', 'ids', 'json', 'ndjson', 'table']);
     expect(candidates('orders', 'status', '1', '--set')).toContain('on_hold');
@@ -95,7 +95,7 @@ describe.skipIf(!has('zsh'))('zsh', () => {
 describe.skipIf(!has('fish'))('fish', () => {
   const complete = (line: string) => lines(execFileSync('fish', ['-c', `source '${script('fish')}'; complete -C '${line}'`], { env }).toString());
   it('completes commands, options, fixed values and profile names', () => {
-    expect(complete('orderctl ')).toEqual(['api', 'cart', 'checkout', 'completion', 'orders', 'profile', 'sandbox', 'shipping']);
+    expect(complete('orderctl ')).toEqual(['api', 'cart', 'checkout', 'completion', 'orders', 'profile', 'sandbox', 'schema', 'shipping']);
     expect(complete('orderctl orders li')).toEqual(['list']);
     expect(complete('orderctl orders list --sta')).toEqual(['--status']);
     expect(complete('orderctl orders list --status awaiting')).toEqual(['awaiting_fulfillment', 'awaiting_payment']);

@@ -37,8 +37,11 @@ describe.each(SUPPORTED_PLATFORMS)('requests on %s', (platform) => {
   };
 
   it('orders get: one request for the order with its items and addresses', async () => {
-    const { out } = await requests(['orders', 'list', '--limit', '1', '-o', 'ids']);
-    const { count, out: json } = await requests(['orders', 'get', out.trim(), '-o', 'json']);
+    // An order with nothing shipped: one that has shipped something also reads its shipments
+    // (BigCommerce keeps them at their own endpoint, which no include reaches).
+    const { out } = await requests(['orders', 'list', '--all', '-o', 'json']);
+    const unshipped = (JSON.parse(out) as Array<{ id: string; fulfillmentStatus: string }>).find((o) => o.fulfillmentStatus === 'unfulfilled')!;
+    const { count, out: json } = await requests(['orders', 'get', unshipped.id, '-o', 'json']);
     expect(count).toBe(1);
     const order = JSON.parse(json);
     expect(order.items.length).toBeGreaterThan(0);

@@ -209,8 +209,9 @@ export class BigCommerceAdapter implements Adapter {
     const res = await this.orderRequest<BcOrder>(id, { method: 'GET', path: pathOf`/orders/${id}`, query: WITH_CONSIGNMENTS });
     const raw = expectOrder(res, 'GET /orders/{id}');
     if (raw.is_deleted === true) throw archived(id);
-    // Shipments have their own endpoint (spec getOrderShipments), read once the order is known to exist.
-    const shipments = await this.shipments(id);
+    // Shipments have their own endpoint (spec getOrderShipments), read once the order is known to
+    // exist, and only when it has shipped something: an order with nothing shipped has none.
+    const shipments = raw.items_shipped > 0 ? await this.shipments(id) : [];
     const whole = fromConsignments(raw);
     if (whole) return { order: toNormalizedOrder(raw, whole.products, whole.addresses, shipments), raw: { ...raw, shipments } };
     // A server that ignores include: the items and addresses from their own endpoints.
