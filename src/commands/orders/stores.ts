@@ -3,6 +3,7 @@
 // and merged as they stream in the requested order. One store failing does not
 // stop the others: its error names it, and the run ends with exit 1.
 
+import { DEFAULT_SORT, orderComparator as compareOrders } from '../../core/sort.js';
 import type { Context } from '../../core/context.js';
 import { ApiError, ExitCode, isOrderctlError, UsageError } from '../../core/errors.js';
 import type { Order } from '../../core/order.js';
@@ -25,53 +26,9 @@ export function storeId(store: string, id: string): string {
   return `${store}:${id}`;
 }
 
-type Key = number | string | null;
-
-/** The merge's sort key for the normalized sort fields (and the platforms' own names for them). */
-function sortKey(field: string): (o: Order) => Key {
-  const time = (v: string | null) => (v ? Date.parse(v) : null);
-  const numberOrText = (v: string | null) => (v === null ? null : /^\d+$/.test(v) ? Number(v) : v);
-  switch (field) {
-    case 'created':
-    case 'createdAt':
-    case 'date_created':
-    case 'date':
-    case 'timestamp':
-      return (o) => time(o.createdAt);
-    case 'updated':
-    case 'updatedAt':
-    case 'date_modified':
-    case 'modifiedOn':
-      return (o) => time(o.updatedAt);
-    case 'id':
-    case 'order_id':
-      return (o) => numberOrText(o.id);
-    case 'number':
-      return (o) => numberOrText(o.number);
-    case 'total':
-    case 'total_inc_tax':
-      return (o) => (o.totals.total ? Number(o.totals.total.amount) : null);
-    default:
-      return () => null;
-  }
-}
-
-/**
- * Orders in the requested order: --sort FIELD[:DIR], newest first without it.
- * Orders without the key go last; ties keep the stores' order.
- */
+/** Orders in the requested order: --sort FIELD[:DIR], newest first without it (the one sort of src/core/sort.ts). */
 export function orderComparator(sort: SortSpec | undefined): (a: Order, b: Order) => number {
-  const key = sortKey(sort?.field ?? 'created');
-  const sign = (sort?.direction ?? 'desc') === 'desc' ? -1 : 1;
-  return (a, b) => {
-    const x = key(a);
-    const y = key(b);
-    if (x === y) return 0;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    if (typeof x === 'number' && typeof y === 'number') return sign * (x - y);
-    return sign * String(x).localeCompare(String(y));
-  };
+  return compareOrders(sort ?? DEFAULT_SORT);
 }
 
 type Pulled<T> = { value: T } | { done: true; error?: unknown };
