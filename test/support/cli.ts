@@ -17,12 +17,6 @@ export interface CliResult {
   err: string;
 }
 
-/** The `{"error":{…}}` line a run wrote on stderr, parsed; undefined when there is none. */
-export function errorLine(stderr: string): { code: string; message: string; hint: string | null; status: number | null; store: string | null } | undefined {
-  const line = stderr.split('\n').find((l) => l.startsWith('{"error":'));
-  return line ? JSON.parse(line).error : undefined;
-}
-
 export function humanStderr(stderr: string): string {
   return stderr
     .split('\n')
