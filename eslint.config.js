@@ -19,4 +19,15 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: ['undici', 'node:fs', 'node:http', 'fs', 'http'] }],
     },
   },
+  {
+    // A sandbox dialect is a second, independent reading of a platform's documents:
+    // it states every fact it needs itself, so a misreading in an adapter cannot hide
+    // behind the same misreading in the server it is tested against.
+    files: ['src/sandbox/**/*.ts'],
+    // Dialects still being rewritten from the documents; each leaves this list when it is independent.
+    ignores: ['src/sandbox/dialects/bigcommerce/**', 'src/sandbox/dialects/cscart/**', 'src/sandbox/dialects/outshifter/**', 'src/sandbox/dialects/squarespace/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/platforms/**'], message: 'a sandbox dialect reads the documents itself: import nothing from an adapter (src/platforms)' }] }],
+    },
+  },
 );

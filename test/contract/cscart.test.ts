@@ -7,7 +7,7 @@ import { fakeClock, seededRandom } from '../../src/core/clock.js';
 import { AuthError, NetworkError, NotFoundError, UsageError } from '../../src/core/errors.js';
 import { DEFAULT_HTTP, HttpClient } from '../../src/core/http.js';
 import { CsCartAdapter, cscartHttp } from '../../src/platforms/cscart/adapter.js';
-import type { CsSection } from '../../src/platforms/cscart/sandbox.js';
+import type { CsSection } from '../../src/sandbox/dialects/cscart/index.js';
 import type { Fetched, OrderFilters, Paging } from '../../src/platforms/types.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
 

@@ -9,7 +9,7 @@ import { ApiError, AuthError, NetworkError, NotFoundError, RefusedError, UsageEr
 import { DEFAULT_HTTP, HttpClient } from '../../src/core/http.js';
 import { CAPABILITIES } from '../../src/platforms/index.js';
 import { DEFAULT_BASE_URL, OutshifterAdapter, outshifterHttp } from '../../src/platforms/outshifter/adapter.js';
-import { OUTSHIFTER, type OsSection } from '../../src/platforms/outshifter/sandbox.js';
+import { OUTSHIFTER, type OsSection } from '../../src/sandbox/dialects/outshifter/index.js';
 import type { Fetched } from '../../src/platforms/types.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
 

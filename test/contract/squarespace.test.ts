@@ -9,7 +9,7 @@ import { ApiError, AuthError, NetworkError, NotFoundError, RefusedError, UsageEr
 import { DEFAULT_HTTP, HttpClient } from '../../src/core/http.js';
 import { CAPABILITIES } from '../../src/platforms/index.js';
 import { COOL_DOWN_MS, DEFAULT_BASE_URL, SquarespaceAdapter, squarespaceHttp } from '../../src/platforms/squarespace/adapter.js';
-import { SQUARESPACE, type SqSection } from '../../src/platforms/squarespace/sandbox.js';
+import { SQUARESPACE, type SqSection } from '../../src/sandbox/dialects/squarespace/index.js';
 import type { SqOrder } from '../../src/platforms/squarespace/types.js';
 import type { Adapter, Fetched, OrderFilters, Paging } from '../../src/platforms/types.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';

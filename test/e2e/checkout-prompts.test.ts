@@ -5,7 +5,7 @@
 // Run `npm run build` first so dist/ is current.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTSHIFTER, type OsSection } from '../../src/platforms/outshifter/sandbox.js';
+import { OUTSHIFTER, type OsSection } from '../../src/sandbox/dialects/outshifter/index.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
 import { orderctl } from '../support/cli.js';
 import { PTY_TOOL, PTY_UNAVAILABLE, spawnPty } from '../support/pty.js';

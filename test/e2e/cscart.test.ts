@@ -3,7 +3,7 @@
 // Run `npm run build` first so dist/ is current.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CsSection } from '../../src/platforms/cscart/sandbox.js';
+import type { CsSection } from '../../src/sandbox/dialects/cscart/index.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { cliWith, orderctl, serveSandbox } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';

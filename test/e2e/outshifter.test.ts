@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTSHIFTER, type OsSection } from '../../src/platforms/outshifter/sandbox.js';
+import { OUTSHIFTER, type OsSection } from '../../src/sandbox/dialects/outshifter/index.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
 import { cliWith, orderctl, serveSandbox } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';

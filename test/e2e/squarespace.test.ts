@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SQUARESPACE, type SqSection } from '../../src/platforms/squarespace/sandbox.js';
+import { SQUARESPACE, type SqSection } from '../../src/sandbox/dialects/squarespace/index.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
 import { cliWith, orderctl } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryConfig, type ConfigStore } from '../../../src/core/config.js';
-import { OUTSHIFTER, type OsSection } from '../../../src/platforms/outshifter/sandbox.js';
+import { OUTSHIFTER, type OsSection } from '../../../src/sandbox/dialects/outshifter/index.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../../src/sandbox/server.js';
 import { runCommand } from '../../support/context.js';
 

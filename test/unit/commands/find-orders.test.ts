@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryConfig } from '../../../src/core/config.js';
 import type { Platform } from '../../../src/core/order.js';
-import { BIGCOMMERCE, type BcSection } from '../../../src/platforms/bigcommerce/sandbox/common.js';
-import { CSCART, type CsSection } from '../../../src/platforms/cscart/sandbox.js';
-import { OUTSHIFTER } from '../../../src/platforms/outshifter/sandbox-data.js';
-import type { OsSection } from '../../../src/platforms/outshifter/sandbox.js';
-import { SQUARESPACE, type SqSection } from '../../../src/platforms/squarespace/sandbox.js';
+import { BIGCOMMERCE, type BcSection } from '../../../src/sandbox/dialects/bigcommerce/common.js';
+import { CSCART, type CsSection } from '../../../src/sandbox/dialects/cscart/index.js';
+import { OUTSHIFTER } from '../../../src/sandbox/dialects/outshifter/data.js';
+import type { OsSection } from '../../../src/sandbox/dialects/outshifter/index.js';
+import { SQUARESPACE, type SqSection } from '../../../src/sandbox/dialects/squarespace/index.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../../src/sandbox/server.js';
 import { foldText, matchesSearch } from '../../../src/commands/orders/matching.js';
 import { runCommand } from '../../support/context.js';

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryConfig } from '../../../src/core/config.js';
 import type { Platform } from '../../../src/core/order.js';
-import { BIGCOMMERCE, type BcSection } from '../../../src/platforms/bigcommerce/sandbox/common.js';
-import { SQUARESPACE, type SqSection } from '../../../src/platforms/squarespace/sandbox.js';
+import { BIGCOMMERCE, type BcSection } from '../../../src/sandbox/dialects/bigcommerce/common.js';
+import { SQUARESPACE, type SqSection } from '../../../src/sandbox/dialects/squarespace/index.js';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/server.js';
 import { runCommand } from '../../support/context.js';
 

@@ -1,7 +1,7 @@
 // The BigCommerce dialect over real HTTP: what a client of Orders V2 sees.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatMoney, parseMoney } from '../../../src/platforms/bigcommerce/sandbox/index.js';
+import { formatMoney, parseMoney } from '../../../src/sandbox/dialects/bigcommerce/index.js';
 import type { BcError, BcOrder, BcOrderCount, BcOrderProduct, BcShipment, BcShippingAddress } from '../../../src/platforms/bigcommerce/types.js';
 import { apiFor, NOW, openSandbox, type Api, type Opened } from './support.js';
 

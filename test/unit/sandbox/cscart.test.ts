@@ -3,8 +3,8 @@
 // vendor_ref (seeds/cscart-orders.txt, API-NOTES.md §3).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CsNotification, CsSection } from '../../../src/platforms/cscart/sandbox.js';
-import { FIRST_ORDER_ID, phpEmpty } from '../../../src/platforms/cscart/sandbox.js';
+import type { CsNotification, CsSection } from '../../../src/sandbox/dialects/cscart/index.js';
+import { FIRST_ORDER_ID, phpEmpty } from '../../../src/sandbox/dialects/cscart/index.js';
 import type { CsOrder, CsOrderList } from '../../../src/platforms/cscart/types.js';
 import { seedState } from '../../../src/sandbox/server.js';
 import { apiFor, NOW, openSandbox, type Api, type Opened } from './support.js';

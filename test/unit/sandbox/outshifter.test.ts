@@ -4,7 +4,7 @@
 // cancellation rules, and checkouts deleted 60 days after their last change.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTSHIFTER, type OsSection } from '../../../src/platforms/outshifter/sandbox.js';
+import { OUTSHIFTER, type OsSection } from '../../../src/sandbox/dialects/outshifter/index.js';
 import { CHECKOUT_TTL_MS } from '../../../src/platforms/outshifter/rules.js';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/server.js';
 import { apiFor, NOW, type Api } from './support.js';

@@ -2,8 +2,8 @@
 // clock, and varied enough to exercise every status and awkward input.
 
 import { describe, expect, it } from 'vitest';
-import type { BcSection } from '../../../src/platforms/bigcommerce/sandbox/index.js';
-import { parseApiDate, parseMoney, seedBigCommerce } from '../../../src/platforms/bigcommerce/sandbox/index.js';
+import type { BcSection } from '../../../src/sandbox/dialects/bigcommerce/index.js';
+import { parseApiDate, parseMoney, seedBigCommerce } from '../../../src/sandbox/dialects/bigcommerce/index.js';
 import { createRng } from '../../../src/sandbox/rng.js';
 import { SEED_REFERENCE_MS, seedState } from '../../../src/sandbox/server.js';
 

@@ -4,7 +4,7 @@
 // 300-a-minute quota (seeds/squarespace-commerce-orders.txt, API-NOTES.md §2).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSquarespaceDialect, IN_PROGRESS_MS, seedSquarespace, SQUARESPACE, type SqSection } from '../../../src/platforms/squarespace/sandbox.js';
+import { createSquarespaceDialect, IN_PROGRESS_MS, seedSquarespace, SQUARESPACE, type SqSection } from '../../../src/sandbox/dialects/squarespace/index.js';
 import type { SqError, SqOrder, SqOrderPage } from '../../../src/platforms/squarespace/types.js';
 import { createRng } from '../../../src/sandbox/rng.js';
 import { SEED_REFERENCE_MS, seedState, startSandbox } from '../../../src/sandbox/server.js';

@@ -1,6 +1,6 @@
 // Query parameters: filters, sorting and pages of a list.
 
-import type { DialectResponse } from '../../../sandbox/dialect.js';
+import type { DialectResponse } from '../../dialect.js';
 import { type BcOrderRecord, DEFAULT_LIMIT, fail, invalidField, M, MAX_LIMIT, parseApiDate, parseMoney, type StoredOrder } from './common.js';
 
 export function intParam(q: Record<string, string>, name: string): number | undefined {

@@ -4,12 +4,12 @@
 // choice is marked [I] (inferred).
 
 import { createHash } from 'node:crypto';
-import { addDecimal, multiplyDecimal, toFixedDecimal } from '../../core/money.js';
-import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../sandbox/dialect.js';
-import { createRng, deriveSeed, type Rng } from '../../sandbox/rng.js';
-import type { PlatformSection } from '../../sandbox/store.js';
-import { canonicalJson, createOrderProblem, fulfillProblem } from './rules.js';
-import type { SqAddress, SqErrorType, SqLineItem, SqMoney, SqOrder, SqPaymentState, SqShipment } from './types.js';
+import { addDecimal, multiplyDecimal, toFixedDecimal } from '../../../core/money.js';
+import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../dialect.js';
+import { createRng, deriveSeed, type Rng } from '../../rng.js';
+import type { PlatformSection } from '../../store.js';
+import { canonicalJson, createOrderProblem, fulfillProblem } from '../../../platforms/squarespace/rules.js';
+import type { SqAddress, SqErrorType, SqLineItem, SqMoney, SqOrder, SqPaymentState, SqShipment } from '../../../platforms/squarespace/types.js';
 
 export const SQUARESPACE = 'squarespace';
 

@@ -1,8 +1,8 @@
 // Order answers and the order handlers: read, count, create, update.
 
-import type { DialectContext, DialectResponse } from '../../../sandbox/dialect.js';
-import { BC_STATUSES, statusesBySortOrder } from '../status.js';
-import type { BcOrder, BcOrderCount, BcOrderProduct, BcOrderStatus, BcShippingAddress } from '../types.js';
+import type { DialectContext, DialectResponse } from '../../dialect.js';
+import { BC_STATUSES, statusesBySortOrder } from '../../../platforms/bigcommerce/status.js';
+import type { BcOrder, BcOrderCount, BcOrderProduct, BcOrderStatus, BcShippingAddress } from '../../../platforms/bigcommerce/types.js';
 import { type BcOrderRecord, type BcSection, BIGCOMMERCE, fail, formatMoney, invalidField, M, NOT_FOUND, parseApiDate, rfc2822, type StoredAddress, type StoredOrder } from './common.js';
 import { countryOf, PAYMENT_STATUS } from './reference.js';
 import { addressFields, billingOf, newAddress, newOrder, newProduct, recompute, setStatus } from './records.js';

@@ -1,7 +1,7 @@
 // Shipments: made by the seed and by POST /orders/{id}/shipments.
 
-import type { DialectContext, DialectResponse } from '../../../sandbox/dialect.js';
-import type { BcOrderProduct, BcShipment, BcShipmentCreate } from '../types.js';
+import type { DialectContext, DialectResponse } from '../../dialect.js';
+import type { BcOrderProduct, BcShipment, BcShipmentCreate } from '../../../platforms/bigcommerce/types.js';
 import { type BcOrderRecord, type BcSection, BIGCOMMERCE, fail, formatMoney, invalidField, parseMoney, rfc2822, type StoredAddress } from './common.js';
 import { addressFields, recompute, setStatus } from './records.js';
 import { asLine, asObject, optInt, optMoney, optString } from './input.js';

@@ -3,9 +3,9 @@
 // in minor units (øre, cents) and written as the API's decimal strings.
 
 import { createHash } from 'node:crypto';
-import type { Rng } from '../../sandbox/rng.js';
-import type { PlatformSection } from '../../sandbox/store.js';
-import type { OsAddress, OsOrder } from './types.js';
+import type { Rng } from '../../rng.js';
+import type { PlatformSection } from '../../store.js';
+import type { OsAddress, OsOrder } from '../../../platforms/outshifter/types.js';
 
 export const OUTSHIFTER = 'outshifter';
 export const STOREFRONTS = ['sandbox', 'outlet'];

@@ -1,7 +1,7 @@
 // Building stored orders, lines and addresses, and keeping their totals true.
 
-import { statusName } from '../status.js';
-import type { BcAddress, BcOrderProduct, BcProductOption, BcShippingAddressBase } from '../types.js';
+import { statusName } from '../../../platforms/bigcommerce/status.js';
+import type { BcAddress, BcOrderProduct, BcProductOption, BcShippingAddressBase } from '../../../platforms/bigcommerce/types.js';
 import { type BcOrderRecord, type BcSection, formatMoney, M, rfc2822, type StoredAddress, type StoredOrder } from './common.js';
 import { type CatalogueOption, type Country, countryOf, ZONE_NAMES } from './reference.js';
 

@@ -4,11 +4,11 @@
 // [I] (inferred). Like the API, answers carry strings; the computed totals of
 // an order's details are numbers, as the seed types them ("float").
 
-import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../sandbox/dialect.js';
-import type { Rng } from '../../sandbox/rng.js';
-import type { PlatformSection } from '../../sandbox/store.js';
-import { CS_STATUSES, INCOMPLETE, STATUS_BY_LETTER } from './status.js';
-import type { CsOrder, CsOrderProduct, CsOrderSummary } from './types.js';
+import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../dialect.js';
+import type { Rng } from '../../rng.js';
+import type { PlatformSection } from '../../store.js';
+import { CS_STATUSES, INCOMPLETE, STATUS_BY_LETTER } from '../../../platforms/cscart/status.js';
+import type { CsOrder, CsOrderProduct, CsOrderSummary } from '../../../platforms/cscart/types.js';
 
 export const CSCART = 'cscart';
 /** fn_get_orders' $sortings (CS-Cart source); an unknown sort_by falls back to date, desc. */

@@ -2,9 +2,9 @@
 // and dates as the API writes them, and the error answer.
 
 import { toRfc2822 } from '../../../core/time.js';
-import type { DialectResponse } from '../../../sandbox/dialect.js';
-import type { PlatformSection } from '../../../sandbox/store.js';
-import type { BcOrder, BcOrderProduct, BcShipment, BcShippingAddress } from '../types.js';
+import type { DialectResponse } from '../../dialect.js';
+import type { PlatformSection } from '../../store.js';
+import type { BcOrder, BcOrderProduct, BcShipment, BcShippingAddress } from '../../../platforms/bigcommerce/types.js';
 
 export const BIGCOMMERCE = 'bigcommerce';
 export const FIRST_ORDER_ID = 100;

@@ -1,7 +1,7 @@
 // The seeded orders.
 
-import type { Rng } from '../../../sandbox/rng.js';
-import { BC_STATUSES } from '../status.js';
+import type { Rng } from '../../rng.js';
+import { BC_STATUSES } from '../../../platforms/bigcommerce/status.js';
 import { type BcOrderRecord, type BcSection, convert, FIRST_ORDER_ID, formatMoney, M, parseMoney, rfc2822, withTax } from './common.js';
 import { AWKWARD_COMPANY, AWKWARD_MESSAGE, CATALOGUE, COUNTRIES, MESSAGES, PAYMENT_METHODS, PAYMENT_STATUS, PEOPLE, STAFF_NOTES } from './reference.js';
 import { billingOf, newAddress, newOrder, newProduct, recompute, setStatus } from './records.js';

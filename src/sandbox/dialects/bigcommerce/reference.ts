@@ -1,6 +1,6 @@
 // The sandbox store's reference data: countries, catalogue, people.
 
-import type { BcPaymentStatus, BcProductOption } from '../types.js';
+import type { BcPaymentStatus, BcProductOption } from '../../../platforms/bigcommerce/types.js';
 
 export interface Country {
   iso2: string;

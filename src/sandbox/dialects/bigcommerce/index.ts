@@ -4,8 +4,8 @@
 // OpenAPI file, "spec" below) and API-NOTES.md §1; where they are silent the
 // choice is marked [I] (inferred).
 
-import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../../sandbox/dialect.js';
-import type { QuotaReading } from '../../../sandbox/rate-limit.js';
+import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../dialect.js';
+import type { QuotaReading } from '../../rate-limit.js';
 import { bcError, BcFailure, type BcOrderRecord, type BcSection, BIGCOMMERCE, fail, NOT_FOUND, rfc2822 } from './common.js';
 import { seedBigCommerce } from './seed.js';
 import { createShipment, deleteShipments, updateShipment } from './shipments.js';

@@ -4,11 +4,11 @@
 // real life). Answers keep the documents' mix of snake_case and camelCase and
 // of string and number amounts. Where the sources are silent: [I].
 
-import { countryProblem } from '../../core/contact.js';
-import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../sandbox/dialect.js';
-import { toCheckout } from './mapping.js';
-import { CHECKOUT_TTL_MS, contactProblems, flatRateCode, missingForPayment, orderBodyProblems } from './rules.js';
-import { CANCELED, statusInfo } from './status.js';
+import { countryProblem } from '../../../core/contact.js';
+import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../dialect.js';
+import { toCheckout } from '../../../platforms/outshifter/mapping.js';
+import { CHECKOUT_TTL_MS, contactProblems, flatRateCode, missingForPayment, orderBodyProblems } from '../../../platforms/outshifter/rules.js';
+import { CANCELED, statusInfo } from '../../../platforms/outshifter/status.js';
 import {
   CURRENCIES,
   decimal,
@@ -26,10 +26,10 @@ import {
   type StoredCart,
   type StoredCheckout,
   type StoredLine,
-} from './sandbox-data.js';
-import type { OsAddress, OsCart, OsCheckout, OsOrder, OsOrderItem } from './types.js';
+} from './data.js';
+import type { OsAddress, OsCart, OsCheckout, OsOrder, OsOrderItem } from '../../../platforms/outshifter/types.js';
 
-export { OUTSHIFTER, type OsSection } from './sandbox-data.js';
+export { OUTSHIFTER, type OsSection } from './data.js';
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
 

@@ -1,7 +1,7 @@
 // Reading request bodies: every field checked before anything changes.
 
-import { isStatusId } from '../status.js';
-import type { BcAddress } from '../types.js';
+import { isStatusId } from '../../../platforms/bigcommerce/status.js';
+import type { BcAddress } from '../../../platforms/bigcommerce/types.js';
 import { convert, fail, formatMoney, invalidField, M, parseMoney, type StoredOrder, withTax } from './common.js';
 import { CATALOGUE, type Country } from './reference.js';
 import { ADDRESS_KEYS, type LineInput, setStatus } from './records.js';
