@@ -179,7 +179,12 @@ export function toNormalizedOrder(o: SqOrder, profileCurrency?: string): Order {
   };
 }
 
-/** A created order's amounts in the API's form: a JSON number becomes its exact decimal string. */
+/**
+ * A created order in the API's form: a JSON number amount becomes its exact
+ * decimal string, and a null field is left out. The OpenAPI file marks no field
+ * nullable (a null trackingUrl or address2 is refused, as Prism refuses it), so
+ * a null in the user's file can only mean "not given".
+ */
 export function normalizeAmounts(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(normalizeAmounts);
   if (!v || typeof v !== 'object') return v;
@@ -189,5 +194,5 @@ export function normalizeAmounts(v: unknown): unknown {
     const value = Number.isFinite(o.value) ? toDecimalString(o.value) : o.value;
     return { currency: o.currency, value };
   }
-  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, normalizeAmounts(x)]));
+  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== null).map(([k, x]) => [k, normalizeAmounts(x)]));
 }

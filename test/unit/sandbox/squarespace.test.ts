@@ -294,6 +294,10 @@ describe('Squarespace dialect: POST /orders', () => {
     ['a shipment without a carrier', { fulfillments: [{ shipDate: '2026-11-20T10:00:00Z', service: 'Ground', trackingNumber: '1' }] }, /fulfillments\[0\].carrierName is required/],
     ['an unknown field', { totals: {} }, /totals is not a field/],
     ['mixed currencies', { grandTotal: { currency: 'EUR', value: '17.50' } }, /currency/],
+    // The file marks no field nullable: a null is refused as Prism refuses it (the adapter leaves nulls out).
+    ['a null address field', { billingAddress: { firstName: 'Ann', address2: null } }, /billingAddress.address2 must be a string/],
+    ['a null shipment trackingUrl', { fulfillments: [{ shipDate: '2026-11-20T10:00:00Z', carrierName: 'UPS', service: 'Ground', trackingNumber: '1', trackingUrl: null }] }, /fulfillments\[0\].trackingUrl must be a valid URL/],
+    ['too many shipments', { fulfillments: Array.from({ length: 101 }, () => ({ shipDate: '2026-11-20T10:00:00Z', carrierName: 'UPS', service: 'Ground', trackingNumber: '1' })) }, /up to 100 entries/],
   ])('refuses %s with 400, creating nothing and keeping the key free', async (_what, change, message) => {
     const before = section.orders.length;
     const k = key();

@@ -1,85 +1,39 @@
 // The sandbox's Squarespace dialect: the Commerce Orders API of
-// seeds/squarespace-commerce-orders.txt and API-NOTES.md §2 over the sandbox
-// store, under /squarespace/1.0/commerce. Where the sources are silent the
-// choice is marked [I] (inferred).
+// seeds/squarespace-commerce-orders.txt, squarespace-commerce-orders.json and
+// API-NOTES.md §2 over the sandbox store, under /squarespace/1.0/commerce.
+// Where the sources are silent the choice is marked [I] (inferred). Every fact
+// is read here from the documents (wire.ts, requests.ts), never taken from the
+// adapter, so a misreading on one side shows against the other.
 
 import { createHash } from 'node:crypto';
 import { addDecimal, multiplyDecimal, toFixedDecimal } from '../../../core/money.js';
 import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../dialect.js';
-import { createRng, deriveSeed, type Rng } from '../../rng.js';
-import type { PlatformSection } from '../../store.js';
-import { canonicalJson, createOrderProblem, fulfillProblem } from '../../../platforms/squarespace/rules.js';
-import type { SqAddress, SqErrorType, SqLineItem, SqMoney, SqOrder, SqPaymentState, SqShipment } from '../../../platforms/squarespace/types.js';
+import { createRng, deriveSeed } from '../../rng.js';
+import { refuseCreate, refuseFulfill, sameParameters } from './requests.js';
+import { SQUARESPACE, type SqSection, type SqVariant } from './section.js';
+import { seedSquarespace } from './seed.js';
+import {
+  DEFAULT_PAYMENT_STATES,
+  FULFILLMENT_STATUSES,
+  IDEMPOTENCY_KEY,
+  isoUtc,
+  PAGE_SIZE,
+  PAYMENT_STATES,
+  readIsoUtc,
+  type SqAddress,
+  type SqErrorType,
+  type SqLineItem,
+  type SqMoney,
+  type SqOrder,
+  type SqShipment,
+} from './wire.js';
 
-export const SQUARESPACE = 'squarespace';
+export { FIRST_ORDER_NUMBER, SQUARESPACE, type SqKeyRecord, type SqNotification, type SqSection, type SqVariant } from './section.js';
+export { seedSquarespace } from './seed.js';
+export type { SqOrder } from './wire.js';
 
-// Facts of the document, stated here again rather than taken from the adapter, so that a
-// misreading on one side shows up against the other (squarespace-commerce-orders.json).
-/** GET /orders fulfillmentStatus: "Values may be PENDING, FULFILLED, or CANCELED." */
-const FULFILLMENT_STATUSES = ['PENDING', 'FULFILLED', 'CANCELED'] as const;
-/** GET /orders paymentStates: "Possible values are: …"; "If not specified, defaults to NOT_CHARGED, AUTHORIZED, PAID, and REFUNDED." */
-const PAYMENT_STATES = ['NOT_CHARGED', 'AUTHORIZED', 'PAID', 'REFUNDED', 'PENDING', 'FAILED', 'REFUND_PENDING', 'REFUND_FAILED', 'PARTIALLY_PAID'] as const;
-const DEFAULT_PAYMENT_STATES = ['NOT_CHARGED', 'AUTHORIZED', 'PAID', 'REFUNDED'];
-/** "up to 50 Orders" a page (retrieve-all-orders). */
-const PAGE_SIZE = 50;
-/** Idempotency-Key: up to 64 letters, digits, "-" and "_" (idempotency-key page). */
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,64}$/;
-/** "ISO 8601 UTC date and time string (YYYY-MM-DDThh:mm:ss.sZ)": answers carry milliseconds. */
-const isoUtc = (ms: number): string => new Date(ms).toISOString();
-function parseIsoUtc(s: unknown): number | undefined {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/.test(s)) return undefined;
-  const t = Date.parse(s);
-  // A date that does not round-trip (2026-02-30) is no date.
-  return Number.isNaN(t) || new Date(t).toISOString().slice(0, 19) !== s.slice(0, 19) ? undefined : t;
-}
-export const FIRST_ORDER_NUMBER = 1001;
 /** A key whose request never finished is given up after this long [I: the docs keep keys ≥ 48 h, in-progress ones unstated]. */
 export const IN_PROGRESS_MS = 60_000;
-
-// ---------------------------------------------------------------- state
-
-/** A product variant of the site's catalogue, with the stock that DEDUCT takes from. */
-export interface SqVariant {
-  variantId: string;
-  productId: string;
-  sku: string;
-  productName: string;
-  options: Array<{ optionName: string; value: string }>;
-  /** The price in cents. */
-  cents: number;
-  weight: number;
-  stock: number;
-}
-
-/** What an Idempotency-Key has seen: a request in progress, or the answer to repeat. */
-export interface SqKeyRecord {
-  state: 'in_progress' | 'done';
-  /** sha256 of the body's canonical JSON. */
-  fingerprint: string;
-  at: number;
-  status?: number;
-  body?: unknown;
-}
-
-/** The e-mails shouldSendNotification would have sent: what tests check --notify by. */
-export interface SqNotification {
-  orderId: string;
-  shipments: number;
-  at: string;
-}
-
-export interface SqSection extends PlatformSection {
-  next: { orderNumber: number; id: number };
-  orders: SqOrder[];
-  catalogue: SqVariant[];
-  idempotency: Record<string, SqKeyRecord>;
-  notifications: SqNotification[];
-}
-
-/** The site's currency [I: a Squarespace site sells in one]. */
-const CURRENCY = 'USD';
-/** Cents → the API's money: { currency, value: "12.30" }. */
-const usd = (cents: number): SqMoney => ({ currency: CURRENCY, value: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}` });
 
 // ---------------------------------------------------------------- errors
 
@@ -175,8 +129,8 @@ function listFilter(q: Record<string, string>): { filter: ListFilter; after?: Cu
   if (hasAfter !== hasBefore) fail(400, hasAfter ? 'modifiedBefore is required when modifiedAfter is passed.' : 'modifiedAfter is required when modifiedBefore is passed.', 'MISSING_ARGUMENT');
   const filter: ListFilter = { paymentStates: [...DEFAULT_PAYMENT_STATES] };
   if (hasAfter) {
-    const after = parseIsoUtc(q.modifiedAfter);
-    const before = parseIsoUtc(q.modifiedBefore);
+    const after = readIsoUtc(q.modifiedAfter);
+    const before = readIsoUtc(q.modifiedBefore);
     if (after === undefined) badArgument('modifiedAfter must be an ISO 8601 UTC date and time string.');
     if (before === undefined) badArgument('modifiedBefore must be an ISO 8601 UTC date and time string.');
     if (before! <= after!) badArgument('modifiedBefore must be later than modifiedAfter.');
@@ -234,7 +188,7 @@ function listOrders(sec: SqSection, req: DialectRequest): DialectResponse {
 // ---------------------------------------------------------------- create
 
 function fingerprint(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+  return createHash('sha256').update(sameParameters(body)).digest('hex');
 }
 
 /** Ids like the API's: 24 hex digits, derived from a counter so they are reproducible. */
@@ -307,7 +261,7 @@ function buildOrder(sec: SqSection, b: Body, lines: Array<{ line: LineIn; varian
   return {
     id: newId(sec),
     orderNumber: String(sec.next.orderNumber++),
-    createdOn: isoUtc(parseIsoUtc(b.createdOn)!),
+    createdOn: isoUtc(readIsoUtc(b.createdOn)!),
     modifiedOn: isoUtc(now),
     // [I] an imported order's channel; channelName names the third-party channel.
     channel: 'web',
@@ -331,7 +285,7 @@ function buildOrder(sec: SqSection, b: Body, lines: Array<{ line: LineIn; varian
     grandTotal: m(grand.value),
     channelName: b.channelName as string,
     externalOrderReference: b.externalOrderReference as string,
-    fulfilledOn: b.fulfilledOn ? isoUtc(parseIsoUtc(b.fulfilledOn)!) : null,
+    fulfilledOn: b.fulfilledOn ? isoUtc(readIsoUtc(b.fulfilledOn)!) : null,
     priceTaxInterpretation: b.priceTaxInterpretation as 'EXCLUSIVE' | 'INCLUSIVE',
     paymentState: 'PAID',
     shippingOptionName: shippingLines[0]?.method ?? null,
@@ -340,7 +294,7 @@ function buildOrder(sec: SqSection, b: Body, lines: Array<{ line: LineIn; varian
 }
 
 const storedShipment = (s: SqShipment): SqShipment => ({
-  shipDate: isoUtc(parseIsoUtc(s.shipDate)!),
+  shipDate: isoUtc(readIsoUtc(s.shipDate)!),
   carrierName: s.carrierName,
   service: s.service,
   trackingNumber: s.trackingNumber,
@@ -366,8 +320,8 @@ async function createOrder(sec: SqSection, req: DialectRequest, ctx: DialectCont
     // "every later request gets the same response".
     return { status: seen.status!, body: seen.body };
   }
-  const problem = createOrderProblem(req.body);
-  if (problem) return fail(400, `${problem.message}.`, problem.subtype);
+  const refusal = refuseCreate(req.body);
+  if (refusal) return fail(400, `${refusal.message}.`, refusal.subtype);
   const b = req.body as Body;
   const lines = checkCatalogue(sec, b);
   sec.idempotency[key] = { state: 'in_progress', fingerprint: print, at: ctx.now };
@@ -392,13 +346,8 @@ async function createOrder(sec: SqSection, req: DialectRequest, ctx: DialectCont
 // ---------------------------------------------------------------- fulfill
 
 function fulfillOrder(sec: SqSection, order: SqOrder, body: unknown, ctx: DialectContext): DialectResponse {
-  // CreateOrderShipmentRequest types trackingUrl a string: null is refused, like any non-string.
-  const shipments0 = (body as { shipments?: unknown } | null)?.shipments;
-  if (Array.isArray(shipments0) && shipments0.some((x) => x && typeof x === 'object' && 'trackingUrl' in x && typeof (x as { trackingUrl: unknown }).trackingUrl !== 'string')) {
-    return fail(400, 'shipments[].trackingUrl must be a valid URL string.', 'INVALID_ARGUMENT');
-  }
-  const problem = fulfillProblem(body);
-  if (problem) return fail(400, `${problem.message}.`, problem.subtype);
+  const refusal = refuseFulfill(body);
+  if (refusal) return fail(400, `${refusal.message}.`, refusal.subtype);
   // [I] a canceled order cannot be fulfilled; the docs only say shipments may be added to FULFILLED ones.
   if (order.fulfillmentStatus === 'CANCELED') return fail(409, 'A canceled order cannot be fulfilled.');
   const b = body as { shouldSendNotification?: boolean; shipments?: SqShipment[] };
@@ -434,161 +383,6 @@ async function route(sec: SqSection, req: DialectRequest, ctx: DialectContext, o
   return sub ? fulfillOrder(sec, order, req.body, ctx) : { status: 200, body: order };
 }
 
-// ---------------------------------------------------------------- seed
-
-const PEOPLE = [
-  { first: 'Ava', last: 'Thompson', email: 'ava.thompson@example.com', phone: '+1 212 555 0101' },
-  { first: 'Liam', last: "O'Brien", email: 'liam.obrien@example.com', phone: '+1 617 555 0102' },
-  { first: 'Zoë', last: 'Martínez', email: 'zoe.martinez@example.com', phone: '' },
-  { first: 'Noah', last: 'Kim', email: 'noah.kim@example.com', phone: '+1 415 555 0104' },
-  { first: 'Emma', last: 'Schultz', email: 'emma.schultz@example.com', phone: '+1 312 555 0105' },
-  { first: 'Oliver', last: 'Nguyễn', email: 'oliver.nguyen@example.com', phone: '+1 206 555 0106' },
-  { first: 'Mia', last: 'Johnson', email: 'mia.johnson@example.com', phone: '+1 512 555 0107' },
-  { first: 'Lucas', last: 'Dubois', email: 'lucas.dubois@example.ca', phone: '+1 514 555 0108' },
-];
-
-const PLACES: Array<[street: string, city: string, state: string, zip: string, country: string]> = [
-  ['350 5th Ave', 'New York', 'NY', '10118', 'US'],
-  ['1 Main St, Apt 4', 'Cambridge', 'MA', '02142', 'US'],
-  ['500 Terry A Francois Blvd', 'San Francisco', 'CA', '94158', 'US'],
-  ['233 S Wacker Dr', 'Chicago', 'IL', '60606', 'US'],
-  ['1000 Rue Sherbrooke O', 'Montréal', 'QC', 'H3A 3G4', 'CA'],
-];
-
-const PRODUCTS: Array<[name: string, sku: string, cents: number, options: Array<[string, string[]]>]> = [
-  ['Ceramic Pour-Over', 'SQ-POUR', 3800, []],
-  ['Linen Apron', 'SQ-APRON', 4500, [['Color', ['Sand', 'Charcoal']]]],
-  ['House Blend, 12 oz', 'SQ-BLEND', 1650, [['Grind', ['Whole bean', 'Espresso']]]],
-  ['Enamel Mug', 'SQ-MUG', 2200, [['Color', ['White', 'Navy']]]],
-  ['Tote Bag "Everyday"', 'SQ-TOTE', 2800, []],
-];
-
-const CARRIERS: Array<[carrier: string, service: string, url: string]> = [
-  ['USPS', 'USPS Ground Advantage', 'https://tools.usps.com/go/TrackConfirmAction?tLabels='],
-  ['UPS', 'UPS Ground', 'https://www.ups.com/track?tracknum='],
-  ['FedEx', 'FedEx Home Delivery', 'https://www.fedex.com/fedextrack/?trknbr='],
-];
-
-const NOTES = ['Called the customer about the delivery window.', 'Gift: no prices on the packing slip.\nLeave at the back door — the bell is "broken".', 'Re-sent confirmation e-mail.'];
-
-function seedCatalogue(rng: Rng): SqVariant[] {
-  const out: SqVariant[] = [];
-  for (const [name, sku, cents, options] of PRODUCTS) {
-    const productId = rng.hex(24);
-    const values = options.length ? options[0]![1].map((v) => [{ optionName: options[0]![0], value: v }]) : [[]];
-    values.forEach((opts, i) => {
-      out.push({
-        variantId: `${rng.hex(8)}-${rng.hex(4)}-4${rng.hex(3)}-a${rng.hex(3)}-${rng.hex(12)}`,
-        productId,
-        sku: opts.length ? `${sku}-${i + 1}` : sku,
-        productName: name,
-        options: opts,
-        cents,
-        weight: rng.int(2, 30) / 10,
-        stock: rng.int(3, 40),
-      });
-    });
-  }
-  return out;
-}
-
-function address(p: (typeof PEOPLE)[number], place: (typeof PLACES)[number]): SqAddress {
-  return { firstName: p.first, lastName: p.last, address1: place[0], address2: null, city: place[1], state: place[2], countryCode: place[4], postalCode: place[3], phone: p.phone || null };
-}
-
-/**
- * Seeded orders: deterministic from the rng and `now` (a fixed reference date),
- * created over the ten months before it. Every fulfillment status appears; a few
- * are test orders, point-of-sale orders or imported from another channel; one
- * awaits payment (hidden by the default paymentStates); empty arrays are
- * sometimes null, as the API allows.
- */
-export function seedSquarespace(rng: Rng, count: number, now: number): SqSection {
-  const sec: SqSection = { changes: {}, next: { orderNumber: FIRST_ORDER_NUMBER, id: 1 }, orders: [], catalogue: seedCatalogue(rng), idempotency: {}, notifications: [] };
-  const customers = PEOPLE.map(() => rng.hex(24));
-  const base: Array<'PENDING' | 'FULFILLED' | 'CANCELED'> = rng.shuffle(['PENDING', 'FULFILLED', 'CANCELED']);
-  const created = Array.from({ length: count }, () => now - rng.int(3_600_000, 300 * 86_400_000)).sort((a, b) => a - b);
-  for (let i = 0; i < count; i++) {
-    const status = base[i] ?? rng.pick(['PENDING', 'PENDING', 'FULFILLED', 'FULFILLED', 'FULFILLED', 'CANCELED'] as const);
-    const personIndex = rng.int(0, PEOPLE.length - 1);
-    const person = PEOPLE[personIndex]!;
-    const place = rng.pick(PLACES);
-    const guest = rng.chance(0.2);
-    const createdOn = created[i]!;
-    // Changed within 20 days of the order, and before the reference date.
-    const room = Math.max(60_000, Math.min(20 * 86_400_000, now - 60_000 - createdOn));
-    const modified = createdOn + 999 + (status === 'PENDING' && rng.chance(0.5) ? 0 : rng.int(60_000, room));
-    const lines = rng.shuffle(sec.catalogue).slice(0, rng.int(1, 3));
-    const lineItems: SqLineItem[] = lines.map((v) => ({
-      id: rng.hex(24),
-      variantId: v.variantId,
-      sku: v.sku,
-      weight: v.weight,
-      width: null,
-      length: null,
-      height: null,
-      productId: v.productId,
-      productName: v.productName,
-      quantity: rng.pick([1, 1, 1, 2, 3]),
-      unitPricePaid: usd(v.cents),
-      variantOptions: v.options,
-      customizations: i === 4 ? [{ label: 'Engraving', value: 'For Sam, with love' }] : null,
-      imageUrl: `https://images.example.com/${v.productId}.jpg`,
-      lineItemType: 'PHYSICAL_PRODUCT',
-    }));
-    // Seed money in cents: exact integers, formatted as the API's decimal strings.
-    const subtotal = lines.reduce((n, v, j) => n + v.cents * lineItems[j]!.quantity, 0);
-    const free = subtotal >= 10_000;
-    const shipping = free ? 0 : rng.pick([695, 995]);
-    const promo = rng.chance(0.15);
-    const discount = promo ? 500 : 0;
-    // Sales tax of 8 % on the discounted subtotal, prices exclusive of tax [I].
-    const tax = Math.round(((subtotal - discount) * 8) / 100);
-    const grand = subtotal + shipping + tax - discount;
-    // Shipped before the last change (fulfilling is a change).
-    const shipDate = Math.min(modified, createdOn + rng.int(3_600_000, 3 * 86_400_000));
-    const [carrier, service, url] = rng.pick(CARRIERS);
-    const tracking = `${carrier === 'UPS' ? '1Z' : '94'}${rng.hex(16).toUpperCase()}`;
-    const imported = i % 9 === 6;
-    const refunded = status === 'CANCELED' && rng.chance(0.5);
-    const paymentState: SqPaymentState = i === 5 && count > 6 ? 'PENDING' : refunded ? 'REFUNDED' : rng.chance(0.1) ? 'AUTHORIZED' : 'PAID';
-    const noteCount = i === 3 ? 2 : rng.chance(0.15) ? 1 : 0;
-    sec.orders.push({
-      id: rng.hex(24),
-      orderNumber: String(sec.next.orderNumber++),
-      createdOn: isoUtc(createdOn + rng.int(0, 999)),
-      modifiedOn: isoUtc(modified),
-      channel: !imported && rng.chance(0.15) ? 'pos' : 'web',
-      // A few test orders, always one among the first three (tables mark them).
-      testmode: i === 2 || rng.chance(0.08),
-      customerEmail: person.email,
-      customerId: guest ? null : customers[personIndex]!,
-      billingAddress: address(person, place),
-      shippingAddress: rng.chance(0.85) ? address(person, place) : address(rng.pick(PEOPLE), rng.pick(PLACES)),
-      fulfillmentStatus: status,
-      lineItems,
-      internalNotes: noteCount ? NOTES.slice(0, noteCount).map((content) => ({ content })) : rng.chance(0.5) ? null : [],
-      shippingLines: [{ method: free ? 'Free Shipping' : 'Flat Rate', amount: usd(shipping) }],
-      discountLines: promo ? [{ description: 'Welcome offer', name: 'Welcome offer', amount: usd(discount), promoCode: 'WELCOME5' }] : rng.chance(0.5) ? null : [],
-      formSubmission: i === 4 ? [{ label: 'Gift message', value: 'Happy birthday, Sam!' }] : null,
-      fulfillments: status === 'FULFILLED' ? [{ shipDate: isoUtc(shipDate), carrierName: carrier, service, trackingNumber: tracking, trackingUrl: `${url}${tracking}` }] : rng.chance(0.5) ? null : [],
-      subtotal: usd(subtotal),
-      shippingTotal: usd(shipping),
-      discountTotal: usd(discount),
-      taxTotal: usd(tax),
-      refundedTotal: usd(refunded ? grand : 0),
-      grandTotal: usd(grand),
-      channelName: imported ? 'Etsy' : null,
-      externalOrderReference: imported ? `ETSY-${rng.int(100_000_000, 999_999_999)}` : null,
-      fulfilledOn: status === 'FULFILLED' ? isoUtc(shipDate) : null,
-      priceTaxInterpretation: 'EXCLUSIVE',
-      paymentState,
-      shippingOptionName: free ? 'Free Shipping' : 'Flat Rate',
-      shippingOptionServiceType: null,
-    });
-  }
-  return sec;
-}
 
 // ---------------------------------------------------------------- the dialect
 
