@@ -3,9 +3,10 @@
 // in minor units (øre, cents) and written as the API's decimal strings.
 
 import { createHash } from 'node:crypto';
+import { flatRateCode } from './rules.js';
 import type { Rng } from '../../rng.js';
 import type { PlatformSection } from '../../store.js';
-import type { OsAddress, OsOrder } from '../../../platforms/outshifter/types.js';
+import type { StoredOrder, WireAddress, WireVariant } from './wire.js';
 
 export const OUTSHIFTER = 'outshifter';
 export const STOREFRONTS = ['sandbox', 'outlet'];
@@ -60,8 +61,8 @@ export interface StoredCheckout {
   cancel_url: string | null;
   payment_method: string | null;
   email: string | null;
-  shipping_address: OsAddress | null;
-  billing_address: OsAddress | null;
+  shipping_address: WireAddress | null;
+  billing_address: WireAddress | null;
   /** The flat rate's service code as chosen; its price follows the cart. */
   shipping_rate: string | null;
   order_id: number | null;
@@ -73,9 +74,11 @@ export interface OsSection extends PlatformSection {
   next: { orderId: number; itemId: number; uuid: number };
   seed: number;
   catalogue: OsProduct[];
-  orders: OsOrder[];
+  orders: StoredOrder[];
   carts: StoredCart[];
   checkouts: StoredCheckout[];
+  /** Where the documents leave a guess open, the other answer this sandbox plays (tests set it). */
+  wire?: WireVariant;
 }
 
 export const PAYMENT_METHODS = ['Stripe', 'Klarna', 'Vipps'];
@@ -197,7 +200,7 @@ export function seedOutshifter(rng: Rng, count: number, now: number): OsSection 
       storefront: i % 7 === 6 ? STOREFRONTS[1]! : STOREFRONTS[0]!,
       shippingPrice: decimal(shipping),
       shippingTitle: `Flat rate price to ${person.country}`,
-      shippingCode: products.map((p) => `${p.id}-FRP`).join(','),
+      shippingCode: flatRateCode(products.map((p) => p.id)),
       customer: {
         fullName: person.name,
         email: person.email,
