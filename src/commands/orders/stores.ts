@@ -10,6 +10,7 @@ import type { Order } from '../../core/order.js';
 import { openSessions, SANDBOX_STORE, type Session } from '../../platforms/index.js';
 import type { Fetched, SortSpec } from '../../platforms/types.js';
 import { safeCell } from '../../output/text.js';
+import { mergeSorted } from '../../core/merge.js';
 
 /** An order and the store it came from. */
 export interface StoreFetched extends Fetched {
@@ -29,75 +30,6 @@ export function storeId(store: string, id: string): string {
 /** Orders in the requested order: --sort FIELD[:DIR], newest first without it (the one sort of src/core/sort.ts). */
 export function orderComparator(sort: SortSpec | undefined): (a: Order, b: Order) => number {
   return compareOrders(sort ?? DEFAULT_SORT);
-}
-
-type Pulled<T> = { value: T } | { done: true; error?: unknown };
-
-/**
- * Reads ahead of the consumer, up to `max` items: every store's next page is
- * on its way while the merge waits for the slowest one, and memory stays
- * bounded per store however long the run.
- */
-export function readAhead<T>(source: AsyncIterable<T>, max: number): { next(): Promise<Pulled<T>> } {
-  const buffer: T[] = [];
-  let done = false;
-  let error: unknown;
-  let wake: (() => void) | undefined;
-  let room: (() => void) | undefined;
-  const wakeConsumer = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  void (async () => {
-    try {
-      for await (const item of source) {
-        buffer.push(item);
-        wakeConsumer();
-        if (buffer.length >= max) await new Promise<void>((r) => (room = r));
-      }
-    } catch (err) {
-      error = err;
-    } finally {
-      done = true;
-      wakeConsumer();
-    }
-  })();
-  return {
-    async next() {
-      while (!buffer.length && !done) await new Promise<void>((r) => (wake = r));
-      if (!buffer.length) return { done: true, error };
-      const value = buffer.shift()!;
-      if (room && buffer.length < max) {
-        const r = room;
-        room = undefined;
-        r();
-      }
-      return { value };
-    },
-  };
-}
-
-/**
- * A streaming k-way merge: the next item is the first, in `compare`'s order,
- * of every source's next one. A source that fails is reported and dropped.
- */
-export async function* mergeSorted<T>(sources: Array<{ next(): Promise<Pulled<T>> }>, compare: (a: T, b: T) => number, onError: (index: number, err: unknown) => void): AsyncIterable<T> {
-  const heads = await Promise.all(sources.map((s) => s.next()));
-  const settle = (i: number, h: Pulled<T>) => {
-    if ('done' in h && h.error !== undefined) onError(i, h.error);
-  };
-  heads.forEach((h, i) => settle(i, h));
-  for (;;) {
-    let best = -1;
-    heads.forEach((h, i) => {
-      if ('value' in h && (best < 0 || compare(h.value, (heads[best] as { value: T }).value) < 0)) best = i;
-    });
-    if (best < 0) return;
-    yield (heads[best] as { value: T }).value;
-    heads[best] = await sources[best]!.next();
-    settle(best, heads[best]!);
-  }
 }
 
 /** What a store's failure says, and how the run ends when any failed. */
@@ -127,7 +59,12 @@ export class StoreFailures {
   }
 }
 
-/** Reads every store's orders concurrently and yields them merged in the requested order. */
+/**
+ * Reads every store's orders concurrently and yields them merged in the
+ * requested order. Each store is read up to `readAheadItems` orders ahead of
+ * the merge (a page of the biggest size): its next page is on its way while
+ * the merge waits for the slowest store, and memory stays bounded per store.
+ */
 export function mergeStores(
   sessions: Session[],
   read: (s: Session) => AsyncIterable<Fetched>,
@@ -140,9 +77,12 @@ export function mergeStores(
     async function* tagged(): AsyncIterable<StoreFetched> {
       for await (const f of read(s)) yield withStore(f, s.profileName);
     }
-    return readAhead(tagged(), readAheadItems);
+    return tagged();
   });
-  return mergeSorted(sources, (a, b) => compare(a.order, b.order), (i, err) => failures.report(sessions[i]!.profileName, err));
+  return mergeSorted(sources, (a, b) => compare(a.order, b.order), {
+    readAhead: readAheadItems,
+    onError: (i, err) => failures.report(sessions[i]!.profileName, err),
+  });
 }
 
 /** An id routed to its store: the id the store knows, and how output names it. */
