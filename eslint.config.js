@@ -26,7 +26,6 @@ export default tseslint.config(
     files: ['src/sandbox/**/*.ts'],
     // Dialects still being rewritten from the documents; each leaves this list when it is independent.
     ignores: [
-      'src/sandbox/dialects/bigcommerce/**',
       'src/sandbox/dialects/cscart/**',
     ],
     rules: {

@@ -1,6 +1,8 @@
-// Archived BigCommerce orders, read either way: the sandbox answers 404, the
-// spec describes is_deleted: true on an order that can still be read. Both
-// mean the same to orderctl: not found (exit 4), and out of every list.
+// Archived BigCommerce orders, read either way: the spec describes is_deleted:
+// true on an order that can still be read (the sandbox serves that reading; see
+// bigcommerce.test.ts), and a store may answer 404 instead, or list archived
+// orders. This server does the last two. Both mean the same to orderctl: not
+// found (exit 4), and out of every list.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -39,4 +41,9 @@ it('answers a get of an is_deleted order as not found, saying it is archived', a
   await expect(adapter.getOrder('101')).rejects.toThrow(NotFoundError);
   await expect(adapter.getOrder('101')).rejects.toThrow(/order 101 is archived on bigcommerce/);
   await expect(adapter.getOrder('103')).rejects.toThrow(/order 103 not found on bigcommerce/);
+});
+
+it('answers a repeated archive that the store answers 404 as not found, saying it may be archived already', async () => {
+  await expect(adapter.archiveOrder('103')).rejects.toThrow(NotFoundError);
+  await expect(adapter.archiveOrder('103')).rejects.toThrow(/order 103 not found on bigcommerce: it does not exist, or is archived already/);
 });

@@ -240,7 +240,48 @@ describe('BigCommerce adapter against the sandbox', () => {
     const c = await a.cancelOrder(id);
     expect(c.status).toBe('cancelled');
     await a.archiveOrder(id);
+    // The sandbox reads the file: the archived order is still served, with is_deleted: true.
     await expect(a.getOrder(id)).rejects.toThrow(NotFoundError);
+    await expect(a.getOrder(id)).rejects.toThrow(new RegExp(`order ${id} is archived on bigcommerce`));
+    const listed = await collect(a.listOrders(noFilters, { all: true }));
+    expect(listed.map((f) => f.order.id)).not.toContain(id);
+    await a.archiveOrder(id); // archiving it again is no error
+  });
+
+  it('labels money with default_currency_code, the currency paid in, where the storefront showed another', async () => {
+    const a = adapter();
+    const all = await collect(a.listOrders(noFilters, { all: true }));
+    const browsing = all.filter((f) => {
+      const raw = f.raw as { currency_code: string; default_currency_code: string };
+      return raw.currency_code !== raw.default_currency_code;
+    });
+    expect(browsing.length).toBeGreaterThan(0);
+    for (const f of browsing) {
+      const paidIn = (f.raw as { default_currency_code: string }).default_currency_code;
+      expect(f.order.currency).toBe(paidIn);
+      expect(f.order.totals.total!.currency).toBe(paidIn);
+    }
+    const one = await a.getOrder(browsing[0]!.order.id);
+    const paidIn = (one.raw as { default_currency_code: string }).default_currency_code;
+    expect(one.order.items.map((i) => i.unitPrice!.currency)).toEqual(one.order.items.map(() => paidIn));
+  });
+
+  it('an update that changes a discounted line answers with the discount gone; one that changes no line keeps it', async () => {
+    const a = adapter();
+    const all = await collect(a.listOrders(noFilters, { all: true }));
+    const discounted = all.find((f) => Number(f.order.totals.discount!.amount) > 0);
+    expect(discounted).toBeDefined();
+    const id = discounted!.order.id;
+    const before = discounted!.order.totals;
+    const kept = await a.updateOrder(id, { staff_notes: 'discount kept' });
+    expect(kept.order.totals.discount).toEqual(before.discount);
+    const full = await a.getOrder(id);
+    const line = (full.raw as { consignments: { shipping: Array<{ line_items: Array<{ id: number; quantity: number; applied_discounts: unknown[] }> }> } }).consignments.shipping
+      .flatMap((c) => c.line_items)
+      .find((p) => p.applied_discounts.length > 0)!;
+    const changed = await a.updateOrder(id, { products: [{ id: line.id, quantity: line.quantity }] });
+    expect(Number(changed.order.totals.discount!.amount)).toBe(0);
+    expect(Number(changed.order.totals.total!.amount) - Number(before.total!.amount)).toBeCloseTo(Number(before.discount!.amount), 4);
   });
 
   it('fulfills every unshipped item to the only address', async () => {

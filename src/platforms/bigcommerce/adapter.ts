@@ -10,6 +10,15 @@
 //   items as GET /orders/{id}/products gives them (spec: order_includes,
 //   consignment_structure, orderConsignment_Get): one request for an order with its
 //   items and shipping addresses, one per page of 250 for a listing
+// Decisions where the documents disagree (README, "Platforms"):
+// - money is in default_currency_code, the currency paid in; currency_code is only the
+//   display currency (spec "Currency Fields"; seed line 19): see mapping.ts
+// - tracking_carrier is "" or an AfterShip courier slug, never free text: see carrierFields
+// - archived orders: the spec describes is_deleted: true on an order still read; a store may
+//   also answer 404. Both are "not found" (exit 4) and out of every list: see archived
+// - a PUT clears the discounts and promotions of the line items it changes (spec updateOrder,
+//   the newer text; the older seed page says every discount of the order): the order printed
+//   after an update is the PUT's own answer, so its totals show what the store kept
 
 import { pathOf, unexpectedBody, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
 import { UsageError, NotFoundError, OrderctlError, RefusedError, UnsupportedError } from '../../core/errors.js';
@@ -282,7 +291,8 @@ export class BigCommerceAdapter implements Adapter {
 
   async archiveOrder(id: string): Promise<void> {
     checkId(id);
-    // An archived order answers 404 like one that never was: a repeated archive ends there.
+    // Archiving an archived order: 204 again where the store still reads it (the spec's reading,
+    // and the sandbox's), 404 where it answers archived orders as missing; the message says both.
     await this.orderRequest(id, { method: 'DELETE', path: pathOf`/orders/${id}` }, 'it does not exist, or is archived already');
   }
 
@@ -409,9 +419,10 @@ function isProduct(li: unknown): li is BcOrderProduct {
 }
 
 /**
- * Archived orders, read either way: the sandbox answers 404 to them; the spec describes
- * is_deleted on an order that can still be read ("deleted/archived"; a PUT with true is a
- * DELETE). Decision: both mean the same to orderctl: not found (exit 4), and out of every list.
+ * Archived orders, read either way: the spec describes is_deleted on an order that can still
+ * be read ("deleted/archived"; a PUT with true is a DELETE), and the sandbox serves it so; a
+ * store may instead answer 404, as for an order that never was. Decision: both mean the same
+ * to orderctl: not found (exit 4), and out of every list, even a store's that lists them.
  */
 function archived(id: string): NotFoundError {
   return new NotFoundError(`order ${id} is archived on bigcommerce`, { status: 404, hint: 'archived orders leave every list; restore it in the control panel to work on it' });

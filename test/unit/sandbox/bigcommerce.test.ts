@@ -303,14 +303,27 @@ describe('PUT /orders/{id}', () => {
 });
 
 describe('DELETE (archive)', () => {
-  it('archives one order: 204, then 404, and it leaves lists and counts', async () => {
+  it('archives one order: 204; it is still read, with is_deleted: true (spec), and leaves lists and counts [I]', async () => {
     const r = await api('DELETE', '/orders/107');
     expect(r.status).toBe(204);
     expect(r.text).toBe('');
-    expect((await api('GET', '/orders/107')).status).toBe(404);
+    const got = await api<BcOrder>('GET', '/orders/107');
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ id: 107, is_deleted: true, date_modified: RFC_NOW });
+    expect((await api<BcOrderProduct[]>('GET', '/orders/107/products')).status).toBe(200);
     expect((await all()).map((o) => o.id)).not.toContain(107);
     expect((await api<BcOrderCount>('GET', '/orders/count')).body.count).toBe(39);
-    expect((await api('DELETE', '/orders/107')).status).toBe(404);
+    // Archiving it again answers 204 and changes nothing.
+    expect((await api('DELETE', '/orders/107')).status).toBe(204);
+    expect(sb.sandbox.store.changeCount('bigcommerce', 107)).toBe(1);
+    expect((await api('DELETE', '/orders/99999')).status).toBe(404);
+  });
+
+  it('archives with a PUT of is_deleted: true, as the spec says; false restores nothing [I]', async () => {
+    expect((await api<BcOrder>('PUT', '/orders/108', { is_deleted: true })).body.is_deleted).toBe(true);
+    expect((await all()).map((o) => o.id)).not.toContain(108);
+    expect((await api<BcOrder>('PUT', '/orders/108', { is_deleted: false })).body.is_deleted).toBe(true);
+    expect((await api('PUT', '/orders/108', { is_deleted: 'yes' })).status).toBe(400);
   });
 
   it('archives every order with DELETE /orders', async () => {
@@ -383,10 +396,39 @@ describe('shipments', () => {
   });
 });
 
+describe('PUT /orders/{id}/shipments/{id}', () => {
+  it('changes the fields given and the links that follow them; refuses what POST refuses, changing nothing', async () => {
+    const o = await orderWith(11);
+    const [address] = (await api<BcShippingAddress[]>('GET', `/orders/${o.id}/shipping_addresses`)).body;
+    const [line] = (await api<BcOrderProduct[]>('GET', `/orders/${o.id}/products`)).body;
+    const made = (await api<BcShipment>('POST', `/orders/${o.id}/shipments`, { order_address_id: address!.id, items: [{ order_product_id: line!.id, quantity: 1 }], tracking_number: 'AB1', shipping_provider: 'ups' })).body;
+    const path = `/orders/${o.id}/shipments/${made.id}`;
+    const moved = await api<BcShipment>('PUT', path, { shipping_provider: '', tracking_carrier: 'royal-mail', tracking_number: 'RM2' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ shipping_provider: '', tracking_carrier: 'royal-mail', tracking_number: 'RM2', shipping_provider_display_name: '' });
+    expect(moved.body.generated_tracking_link).toBe('https://track.aftership.com/RM2');
+    const cases: unknown[] = [
+      // orderShipment_Put takes tracking_carrier as POST does: "" or an AfterShip courier slug.
+      { tracking_carrier: 'Royal Mail', tracking_number: 'X' },
+      { tracking_carrier: 'DHL Express!' },
+      { shipping_provider: 'pigeon', tracking_number: 'X' },
+      { items: [] },
+      { order_address_id: 1, tracking_number: 'X' },
+    ];
+    for (const body of cases) {
+      const r = await api<BcError[]>('PUT', path, body);
+      expect(r.status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await api<BcShipment>('GET', path)).body).toEqual(moved.body);
+  });
+});
+
 describe('other paths', () => {
   it('lists order statuses', async () => {
-    const r = await api<Array<{ id: number; name: string }>>('GET', '/order_statuses');
+    const r = await api<Array<{ id: number; name: string; order: number }>>('GET', '/order_statuses');
     expect(r.body.map((s) => s.name)).toContain('Manual Verification Required');
+    // Every example row carries `order`, the control panel's position (sort_order in /orders/count).
+    expect(r.body.slice(0, 3).map((s) => [s.id, s.order])).toEqual([[0, 0], [1, 1], [2, 8]]);
     expect((await api<{ name: string }>('GET', '/order_statuses/14')).body.name).toBe('Partially Refunded');
   });
 

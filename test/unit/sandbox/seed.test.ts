@@ -66,6 +66,15 @@ describe('seeded BigCommerce orders', () => {
     const browsing = orders.filter((o) => o.currency_code !== o.default_currency_code);
     expect(browsing.length).toBeGreaterThan(0);
     for (const o of browsing) expect(o.currency_code).toBe('USD');
+    // Only in the storefront: an order made through V2 or by hand shows the currency it charges,
+    // at a display exchange rate of 1 ("always 1" for V2 orders).
+    for (const o of orders.filter((x) => ['manual', 'external', 'amazon'].includes(x.order_source))) {
+      expect(o.currency_code).toBe(o.default_currency_code);
+      expect(o.currency_exchange_rate).toBe('1.0000000000');
+    }
+    const shownAbroad = orders.filter((o) => ['www', 'iphone', 'android'].includes(o.order_source) && o.currency_code !== 'USD');
+    expect(shownAbroad.length).toBeGreaterThan(0);
+    for (const o of shownAbroad) expect(o.currency_exchange_rate).toBe(o.store_default_to_transactional_exchange_rate);
   });
 
   it('carry awkward data: unicode names, a comma and quotes in a company, a newline in a message', () => {

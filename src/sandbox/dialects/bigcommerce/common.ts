@@ -4,7 +4,7 @@
 import { toRfc2822 } from '../../../core/time.js';
 import type { DialectResponse } from '../../dialect.js';
 import type { PlatformSection } from '../../store.js';
-import type { BcOrder, BcOrderProduct, BcShipment, BcShippingAddress } from '../../../platforms/bigcommerce/types.js';
+import type { Order, OrderProduct, Shipment, ShippingAddress } from './wire.js';
 
 export const BIGCOMMERCE = 'bigcommerce';
 export const FIRST_ORDER_ID = 100;
@@ -13,14 +13,14 @@ export const MAX_LIMIT = 250;
 export const DEFAULT_LIMIT = 50;
 
 /** An order as stored: its links are made per request, from the URL it was asked at. */
-export type StoredOrder = Omit<BcOrder, 'products' | 'shipping_addresses' | 'coupons'>;
-export type StoredAddress = Omit<BcShippingAddress, 'shipping_quotes'>;
+export type StoredOrder = Omit<Order, 'products' | 'shipping_addresses' | 'coupons' | 'consignments'>;
+export type StoredAddress = Omit<ShippingAddress, 'shipping_quotes'>;
 
 export interface BcOrderRecord {
   order: StoredOrder;
-  products: BcOrderProduct[];
+  products: OrderProduct[];
   addresses: StoredAddress[];
-  shipments: BcShipment[];
+  shipments: Shipment[];
 }
 
 export interface BcSection extends PlatformSection {

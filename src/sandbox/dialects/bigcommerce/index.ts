@@ -58,7 +58,9 @@ function route(sec: BcSection, req: DialectRequest, ctx: DialectContext): Dialec
     allow('GET', 'PUT', 'DELETE');
     if (method === 'GET') return { status: 200, body: orderAnswer(r) };
     if (method === 'PUT') return updateOrder(sec, r, req.body, ctx, req.baseUrl);
-    // DELETE /orders/{id} archives it (spec deleteOrder): 204, and later GETs 404.
+    // DELETE /orders/{id} archives it (spec deleteOrder): 204; it is still read, with
+    // is_deleted: true (see findOrder). Archiving an archived order changes nothing [I].
+    if (r.order.is_deleted) return { status: 204 };
     r.order.is_deleted = true;
     r.order.date_modified = rfc2822(ctx.now);
     ctx.store.recordChange(BIGCOMMERCE, r.order.id);

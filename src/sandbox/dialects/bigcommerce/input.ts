@@ -1,7 +1,7 @@
 // Reading request bodies: every field checked before anything changes.
 
-import { isStatusId } from '../../../platforms/bigcommerce/status.js';
-import type { BcAddress } from '../../../platforms/bigcommerce/types.js';
+import { isKnownStatus } from './statuses.js';
+import type { BillingAddress } from './wire.js';
 import { convert, fail, formatMoney, invalidField, M, parseMoney, type StoredOrder, withTax } from './common.js';
 import { CATALOGUE, type Country } from './reference.js';
 import { ADDRESS_KEYS, type LineInput, setStatus } from './records.js';
@@ -37,15 +37,15 @@ export function optMoney(b: Record<string, unknown>, field: string): number | un
 export function optStatus(b: Record<string, unknown>): number | undefined {
   const v = b.status_id;
   if (v === undefined) return undefined;
-  if (!isStatusId(v)) invalidField('status_id', 'it must be a status id from 0 to 14');
+  if (!isKnownStatus(v)) invalidField('status_id', 'it must be a status id from 0 to 14');
   return v as number;
 }
 
-export function addressInput(v: unknown, field: string): Partial<BcAddress> {
+export function addressInput(v: unknown, field: string): Partial<BillingAddress> {
   if (!v || typeof v !== 'object' || Array.isArray(v)) invalidField(field, 'it must be an object');
   const a = v as Record<string, unknown>;
   for (const k of ADDRESS_KEYS) if (a[k] !== undefined && typeof a[k] !== 'string') invalidField(`${field}.${k}`, 'it must be a string');
-  return a as Partial<BcAddress>;
+  return a as Partial<BillingAddress>;
 }
 
 /** A new product line from POST /orders or PUT (no id): a catalogue product_id, or a custom product. */

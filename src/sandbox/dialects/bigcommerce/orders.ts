@@ -1,8 +1,8 @@
 // Order answers and the order handlers: read, count, create, update.
 
 import type { DialectContext, DialectResponse } from '../../dialect.js';
-import { BC_STATUSES, statusesBySortOrder } from '../../../platforms/bigcommerce/status.js';
-import type { BcOrder, BcOrderCount, BcOrderProduct, BcOrderStatus, BcShippingAddress } from '../../../platforms/bigcommerce/types.js';
+import { byControlPanelOrder, STATUSES } from './statuses.js';
+import type { Order, OrdersCount, OrderProduct, OrderStatus, ShippingAddress } from './wire.js';
 import { type BcOrderRecord, type BcSection, BIGCOMMERCE, fail, formatMoney, invalidField, M, NOT_FOUND, parseApiDate, rfc2822, type StoredAddress, type StoredOrder } from './common.js';
 import { countryOf, PAYMENT_STATUS } from './reference.js';
 import { addressFields, billingOf, newAddress, newOrder, newProduct, recompute, setStatus } from './records.js';
@@ -11,42 +11,53 @@ import { addressInput, applyScalars, asLine, asObject, lineInput, optInt, optMon
 
 // ---------------------------------------------------------------- rendering
 
-export function renderOrder(o: StoredOrder, baseUrl: string): BcOrder {
+export function renderOrder(o: StoredOrder, baseUrl: string): Order {
   const link = (path: string) => ({ url: `${baseUrl}${path}`, resource: path });
   // The spec's examples link "shippingaddresses" (no underscore) although the
   // endpoint is /shipping_addresses (API-NOTES.md §1); kept, and both paths are served.
   return { ...o, products: link(`/orders/${o.id}/products`), shipping_addresses: link(`/orders/${o.id}/shippingaddresses`), coupons: link(`/orders/${o.id}/coupons`) };
 }
 
-export function renderAddress(a: StoredAddress, baseUrl: string): BcShippingAddress {
+export function renderAddress(a: StoredAddress, baseUrl: string): ShippingAddress {
   const path = `/orders/${a.order_id}/shippingaddresses/${a.id}/shippingquotes`;
   return { ...a, shipping_quotes: { url: `${baseUrl}${path}`, resource: path } };
 }
 
-export function statusRows(): BcOrderStatus[] {
-  return BC_STATUSES.map((s) => ({ id: s.id, name: s.name, system_label: s.system_label, custom_label: s.name, system_description: s.system_description }));
+/**
+ * GET /order_statuses rows (orderStatusCollection_Resp). The store has no custom
+ * labels, so custom_label is the name [I: the examples show labels a merchant set].
+ */
+export function statusRows(): OrderStatus[] {
+  return STATUSES.map((s) => ({ id: s.id, name: s.name, system_label: s.name, custom_label: s.name, system_description: s.description, order: s.order }));
 }
 
 // ---------------------------------------------------------------- handlers
 
+/**
+ * An order by id, archived or not. The spec's reading of an archived order: DELETE
+ * "Archives an order", and is_deleted "Indicates whether the order is
+ * deleted/archived", so an archived order is still read, with is_deleted: true. No
+ * document says it answers 404. Lists and counts leave it out [I]: no filter for
+ * archived orders is documented, and a count that held them would not match the list.
+ */
 export function findOrder(sec: BcSection, idText: string): BcOrderRecord {
   if (!/^\d+$/.test(idText)) fail(400, `The order ID '${idText}' is invalid: it must be an integer.`);
   const id = Number(idText);
   const r = sec.orders.find((x) => x.order.id === id);
-  if (!r || r.order.is_deleted) return fail(404, NOT_FOUND);
+  if (!r) return fail(404, NOT_FOUND);
   return r;
 }
 
-export function countOrders(sec: BcSection, q: Record<string, string>): BcOrderCount {
+export function countOrders(sec: BcSection, q: Record<string, string>): OrdersCount {
   const matching = sec.orders.filter(orderFilter(q));
-  const statuses = statusesBySortOrder().map((s) => ({
+  const statuses = byControlPanelOrder().map((s) => ({
     id: s.id,
     name: s.name,
-    system_label: s.system_label,
+    system_label: s.name,
     custom_label: s.name,
-    system_description: s.system_description,
+    system_description: s.description,
     count: matching.filter((r) => r.order.status_id === s.id).length,
-    sort_order: s.sort_order,
+    sort_order: s.order,
   }));
   return { statuses, count: matching.length };
 }
@@ -79,6 +90,8 @@ export function createOrder(sec: BcSection, body: unknown, ctx: DialectContext, 
   const id = sec.next.order++;
   const o = newOrder(id, created, 0, billing, country);
   o.date_modified = rfc2822(ctx.now);
+  // "In v2 display currency is set to the transactional currency" (order_RespOnly.currency_id):
+  // an order made here shows and charges one currency, at an exchange rate of 1.
   const currency = optString(b, 'default_currency_code');
   if (currency) {
     o.currency_code = currency.toUpperCase();
@@ -102,7 +115,7 @@ export function createOrder(sec: BcSection, body: unknown, ctx: DialectContext, 
   return { status: 200, body: renderOrder(o, baseUrl) };
 }
 
-function clearDiscounts(r: BcOrderRecord, line: BcOrderProduct): void {
+function clearDiscounts(r: BcOrderRecord, line: OrderProduct): void {
   const off = line.applied_discounts.reduce((n, d) => n + M(d.amount), 0);
   if (!off) return;
   line.applied_discounts = [];
@@ -180,7 +193,10 @@ export function updateOrder(sec: BcSection, r: BcOrderRecord, body: unknown, ctx
     if (draft.products.length === 0) fail(400, 'An order must keep at least one product.');
   }
   if (b.is_deleted !== undefined && typeof b.is_deleted !== 'boolean') invalidField('is_deleted', 'it must be true or false');
-  if (b.is_deleted === true) draft.order.is_deleted = true; // spec: same as DELETE /orders/{id}
+  // order_RespOnly.is_deleted: "When set to true in a PUT request, it has the same result as
+  // the DELETE an order request". order_Put does not list it, and nothing says what false
+  // does: it restores nothing [I].
+  if (b.is_deleted === true) draft.order.is_deleted = true;
   recompute(draft);
   // A PUT that changes nothing (a repeated status change, say) is not a change:
   // the change counter then proves that retries never applied anything twice.

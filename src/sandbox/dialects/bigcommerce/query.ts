@@ -59,7 +59,7 @@ export function orderFilter(q: Record<string, string>): (r: BcOrderRecord) => bo
   const { cart_id: cartId, payment_method: paymentMethod, external_order_id: externalOrderId } = q;
   return (r) => {
     const o = r.order;
-    if (o.is_deleted) return false; // archived orders are not listed (spec: DELETE archives)
+    if (o.is_deleted) return false; // archived orders leave lists and counts [I] (see findOrder)
     if (minId !== undefined && o.id < minId) return false;
     if (maxId !== undefined && o.id > maxId) return false;
     if (customerId !== undefined && o.customer_id !== customerId) return false;

@@ -1,23 +1,23 @@
 // Building stored orders, lines and addresses, and keeping their totals true.
 
-import { statusName } from '../../../platforms/bigcommerce/status.js';
-import type { BcAddress, BcOrderProduct, BcProductOption, BcShippingAddressBase } from '../../../platforms/bigcommerce/types.js';
+import { nameOf } from './statuses.js';
+import type { AddressFields, BillingAddress, OrderProduct, ProductOption } from './wire.js';
 import { type BcOrderRecord, type BcSection, formatMoney, M, rfc2822, type StoredAddress, type StoredOrder } from './common.js';
 import { type CatalogueOption, type Country, countryOf, ZONE_NAMES } from './reference.js';
 
 export const ADDRESS_KEYS = ['first_name', 'last_name', 'company', 'street_1', 'street_2', 'city', 'state', 'zip', 'country', 'country_iso2', 'phone', 'email'] as const;
 
-export function addressFields(src: Partial<Record<(typeof ADDRESS_KEYS)[number], unknown>>): Required<BcShippingAddressBase> {
-  const out = {} as Required<BcShippingAddressBase>;
+export function addressFields(src: Partial<Record<(typeof ADDRESS_KEYS)[number], unknown>>): Required<AddressFields> {
+  const out = {} as Required<AddressFields>;
   for (const k of ADDRESS_KEYS) out[k] = typeof src[k] === 'string' ? (src[k] as string) : '';
   return out;
 }
 
-export function billingOf(src: Partial<BcAddress>): BcAddress {
+export function billingOf(src: Partial<BillingAddress>): BillingAddress {
   return { ...addressFields(src), form_fields: Array.isArray(src.form_fields) ? src.form_fields : [] };
 }
 
-export function newAddress(sec: BcSection, orderId: number, src: Partial<BcShippingAddressBase>, shippingMethod: string, costEx: number, costInc: number): StoredAddress {
+export function newAddress(sec: BcSection, orderId: number, src: Partial<AddressFields>, shippingMethod: string, costEx: number, costInc: number): StoredAddress {
   const country = countryOf(src.country_iso2);
   return {
     id: sec.next.address++,
@@ -56,9 +56,9 @@ export interface LineInput {
   upc?: string;
 }
 
-export function newProduct(sec: BcSection, orderId: number, addressId: number, line: LineInput): BcOrderProduct {
+export function newProduct(sec: BcSection, orderId: number, addressId: number, line: LineInput): OrderProduct {
   const id = sec.next.product++;
-  const product_options: BcProductOption[] = line.options.map((o) => {
+  const product_options: ProductOption[] = line.options.map((o) => {
     const optionRowId = sec.next.option++;
     if ('custom' in o) {
       const v = String(o.custom.value);
@@ -68,7 +68,7 @@ export function newProduct(sec: BcSection, orderId: number, addressId: number, l
     const opt = o.option;
     return { id: optionRowId, option_id: opt.option_id, order_product_id: id, product_option_id: opt.product_option_id, display_name: opt.display_name, display_name_customer: opt.display_name, display_name_merchant: opt.display_name, display_value: label, display_value_customer: label, display_value_merchant: label, value: valueId, type: opt.type, name: opt.name, display_style: opt.display_style };
   });
-  const p: BcOrderProduct = {
+  const p: OrderProduct = {
     id,
     order_id: orderId,
     product_id: line.productId,
@@ -131,7 +131,7 @@ export function newProduct(sec: BcSection, orderId: number, addressId: number, l
   return p;
 }
 
-export function setPrices(p: BcOrderProduct, ex: number, inc: number): void {
+export function setPrices(p: OrderProduct, ex: number, inc: number): void {
   p.base_price = formatMoney(ex);
   p.price_ex_tax = formatMoney(ex);
   p.price_inc_tax = formatMoney(inc);
@@ -191,11 +191,11 @@ export function recompute(r: BcOrderRecord): void {
 
 export function setStatus(o: StoredOrder, statusId: number): void {
   o.status_id = statusId;
-  o.status = statusName(statusId)!;
+  o.status = nameOf(statusId);
   o.custom_status = o.status;
 }
 
-export function newOrder(id: number, created: number, customerId: number, billing: BcAddress, country: Country | undefined): StoredOrder {
+export function newOrder(id: number, created: number, customerId: number, billing: BillingAddress, country: Country | undefined): StoredOrder {
   const o = {
     id,
     customer_id: customerId,
@@ -264,6 +264,7 @@ export function newOrder(id: number, created: number, customerId: number, billin
     external_order_id: '',
     tax_provider_id: '',
     customer_locale: 'en',
-  } satisfies Omit<StoredOrder, 'custom_status'>;
+    custom_status: 'Pending',
+  } satisfies StoredOrder;
   return o;
 }

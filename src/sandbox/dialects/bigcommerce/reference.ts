@@ -1,6 +1,6 @@
 // The sandbox store's reference data: countries, catalogue, people.
 
-import type { BcPaymentStatus, BcProductOption } from '../../../platforms/bigcommerce/types.js';
+import type { OptionType, PaymentStatus } from './wire.js';
 
 export interface Country {
   iso2: string;
@@ -33,7 +33,7 @@ export interface CatalogueOption {
   product_option_id: number;
   name: string;
   display_name: string;
-  type: BcProductOption['type'];
+  type: OptionType;
   display_style: string;
   values: Array<[valueId: string, label: string, skuPart: string]>;
 }
@@ -103,7 +103,7 @@ export const MESSAGES = ['', '', '', '', 'Please gift wrap.', 'Leave with the ne
 export const STAFF_NOTES = ['', '', '', 'Called the customer', 'VIP — ship first', 'Address checked'];
 export const PAYMENT_METHODS = ['Credit Card', 'Credit Card', 'PayPal', 'Test Payment Gateway', 'Bank Deposit', 'Cash on Delivery'];
 
-export const PAYMENT_STATUS: Record<number, BcPaymentStatus> = {
+export const PAYMENT_STATUS: Record<number, PaymentStatus> = {
   0: '',
   1: 'pending',
   2: 'captured',

@@ -1,7 +1,7 @@
 // The seeded orders.
 
 import type { Rng } from '../../rng.js';
-import { BC_STATUSES } from '../../../platforms/bigcommerce/status.js';
+import { STATUSES } from './statuses.js';
 import { type BcOrderRecord, type BcSection, convert, FIRST_ORDER_ID, formatMoney, M, parseMoney, rfc2822, withTax } from './common.js';
 import { AWKWARD_COMPANY, AWKWARD_MESSAGE, CATALOGUE, COUNTRIES, MESSAGES, PAYMENT_METHODS, PAYMENT_STATUS, PEOPLE, STAFF_NOTES } from './reference.js';
 import { billingOf, newAddress, newOrder, newProduct, recompute, setStatus } from './records.js';
@@ -19,7 +19,7 @@ export function seedBigCommerce(rng: Rng, count: number, now: number): BcSection
   const markets = [COUNTRIES[0]!, COUNTRIES[0]!, COUNTRIES[0]!, ...COUNTRIES];
   const customers = PEOPLE.slice(0, 12).map((p, i) => ({ ...p, id: i + 1, country: rng.pick(markets), place: rng.int(0, 9) }));
   const weighted = [11, 11, 11, 11, 10, 10, 10, 10, 2, 2, 2, 1, 1, 7, 7, 9, 3, 5, 4, 14, 0, 6, 8, 12, 13];
-  const base = rng.shuffle(BC_STATUSES.map((s) => s.id));
+  const base = rng.shuffle(STATUSES.map((s) => s.id));
   const statuses = count <= base.length ? base.slice(0, count) : rng.shuffle([...base, ...Array.from({ length: count - base.length }, () => rng.pick(weighted))]);
   const day = 86_400_000;
   const created = Array.from({ length: count }, () => now - rng.int(3600, 300 * 86_400) * 1000).sort((a, b) => a - b);
@@ -67,13 +67,19 @@ export function seedBigCommerce(rng: Rng, count: number, now: number): BcSection
       o.external_order_id = `${rng.int(100, 999)}-${rng.int(1000000, 9999999)}-${rng.int(1000000, 9999999)}`;
     }
     setStatus(o, statusId);
-    // Shoppers abroad sometimes browse in the store's currency and pay in their own: the display
-    // currency (currency_code) then differs from the transactional one (default_currency_code),
-    // which every amount is in (spec "Currency Fields"). Fixed positions: no extra draws.
-    if (i % 5 === 4 && country.currency !== 'USD') {
+    // spec "Currency Fields": default_currency_code is the transactional currency, "the currency
+    // the shopper pays in", so every amount is in it; currency_code is the display currency the
+    // storefront showed prices in, which "may be different". Shoppers abroad sometimes browse in
+    // the store's currency (USD) and pay in their own. Only storefront orders: "In v2 display
+    // currency is set to the transactional currency" (order_RespOnly.currency_id), and
+    // currency_exchange_rate (store default → display) is "always 1" for V2 orders, "only in the
+    // storefront" other. Fixed positions: no extra draws.
+    const storefront = ['www', 'iphone', 'android'].includes(o.order_source);
+    if (storefront && i % 5 === 4 && country.currency !== 'USD') {
       o.currency_id = 2;
       o.currency_code = 'USD';
     }
+    if (storefront && o.currency_code !== 'USD') o.currency_exchange_rate = country.rate;
     const rate = parseMoney(country.rate)!;
     const currency = country.currency;
     const rec: BcOrderRecord = { order: o, products: [], addresses: [], shipments: [] };

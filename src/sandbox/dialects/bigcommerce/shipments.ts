@@ -1,7 +1,7 @@
 // Shipments: made by the seed and by POST /orders/{id}/shipments.
 
 import type { DialectContext, DialectResponse } from '../../dialect.js';
-import type { BcOrderProduct, BcShipment, BcShipmentCreate } from '../../../platforms/bigcommerce/types.js';
+import type { OrderProduct, Shipment, ShipmentFields } from './wire.js';
 import { type BcOrderRecord, type BcSection, BIGCOMMERCE, fail, formatMoney, invalidField, parseMoney, rfc2822, type StoredAddress } from './common.js';
 import { addressFields, recompute, setStatus } from './records.js';
 import { asLine, asObject, optInt, optMoney, optString } from './input.js';
@@ -31,11 +31,8 @@ export const TRACKING_URLS: Record<string, string> = {
   canadapost: 'https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor=',
 };
 
-/** The optional fields of a shipment request (spec orderShipment_Post). */
-export type ShipmentFields = Omit<BcShipmentCreate, 'order_address_id' | 'items'>;
-
 /** Creates the shipment and ships its quantities (the caller has checked them). */
-export function makeShipment(sec: BcSection, r: BcOrderRecord, a: StoredAddress, items: Array<{ product: BcOrderProduct; quantity: number }>, at: number, f: ShipmentFields): BcShipment {
+export function makeShipment(sec: BcSection, r: BcOrderRecord, a: StoredAddress, items: Array<{ product: OrderProduct; quantity: number }>, at: number, f: ShipmentFields): Shipment {
   for (const it of items) it.product.quantity_shipped += it.quantity;
   const provider = f.shipping_provider ?? '';
   const tracking = f.tracking_number ?? '';
@@ -68,6 +65,21 @@ export function makeShipment(sec: BcSection, r: BcOrderRecord, a: StoredAddress,
 
 export const PROVIDER_PATTERN = /^(|auspost|canadapost|endicia|usps|fedex|royalmail|ups|upsready|upsonline|shipperhq|carrier_[A-Za-z0-9_-]+)$/;
 
+/**
+ * shipping_provider: shipping_provider_standard or carrier_{id} (shipping_provider_custom).
+ * tracking_carrier: "Acceptable values for tracking_carrier include an empty string or one
+ * of the valid tracking-carrier values" (orderShipment_Post and orderShipment_Put alike):
+ * AfterShip courier slugs, lower-case words joined by hyphens ("dhl", "royal-mail").
+ */
+function checkCarrier(f: ShipmentFields): void {
+  if (f.shipping_provider !== undefined && !PROVIDER_PATTERN.test(f.shipping_provider)) {
+    invalidField('shipping_provider', 'use "", auspost, canadapost, endicia, usps, fedex, royalmail, ups, upsready, upsonline, shipperhq or carrier_{id}');
+  }
+  if (f.tracking_carrier && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(f.tracking_carrier)) {
+    invalidField('tracking_carrier', 'use "" or an AfterShip courier slug such as dhl or royal-mail');
+  }
+}
+
 export function createShipment(sec: BcSection, r: BcOrderRecord, body: unknown, ctx: DialectContext): DialectResponse {
   const b = asObject(body);
   // spec createOrderShipments: order_address_id and items are required.
@@ -76,7 +88,7 @@ export function createShipment(sec: BcSection, r: BcOrderRecord, body: unknown, 
   const address = r.addresses.find((a) => a.id === addressId);
   if (!address) fail(400, `The shipping address with ID ${addressId} does not belong to order ${r.order.id}.`);
   if (!Array.isArray(b.items) || b.items.length === 0) fail(400, "The required field 'items' was not supplied.");
-  const wanted = new Map<BcOrderProduct, number>();
+  const wanted = new Map<OrderProduct, number>();
   (b.items as unknown[]).forEach((v, i) => {
     const it = asLine(v, `items[${i}]`);
     const pid = optInt(it, 'order_product_id', 1);
@@ -97,15 +109,7 @@ export function createShipment(sec: BcSection, r: BcOrderRecord, body: unknown, 
     tracking_carrier: optString(b, 'tracking_carrier'),
     comments: optString(b, 'comments'),
   };
-  if (fields.shipping_provider !== undefined && !PROVIDER_PATTERN.test(fields.shipping_provider)) {
-    invalidField('shipping_provider', 'use "", auspost, canadapost, endicia, usps, fedex, royalmail, ups, upsready, upsonline, shipperhq or carrier_{id}');
-  }
-  // "Acceptable values for tracking_carrier include an empty string or one of the valid
-  // tracking-carrier values" (spec createOrderShipments): AfterShip courier slugs, lower-case
-  // words joined by hyphens ("dhl", "royal-mail").
-  if (fields.tracking_carrier && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(fields.tracking_carrier)) {
-    invalidField('tracking_carrier', 'use "" or an AfterShip courier slug such as dhl or royal-mail');
-  }
+  checkCarrier(fields);
   const shipment = makeShipment(sec, r, address!, [...wanted].map(([product, quantity]) => ({ product, quantity })), ctx.now, fields);
   r.shipments.push(shipment);
   recompute(r);
@@ -123,28 +127,36 @@ export function createShipment(sec: BcSection, r: BcOrderRecord, body: unknown, 
  * PUT /orders/{id}/shipments/{shipment_id} (spec orderShipment_Put): every field
  * optional, items not among them. The links follow the new fields as on create.
  */
-export function updateShipment(r: BcOrderRecord, s: BcShipment, body: unknown, ctx: DialectContext): DialectResponse {
+export function updateShipment(r: BcOrderRecord, s: Shipment, body: unknown, ctx: DialectContext): DialectResponse {
   const b = asObject(body);
   if (b.items !== undefined) fail(400, "The field 'items' cannot be updated: delete the shipment and create another.");
+  // Everything is checked before anything changes: a refused PUT changes nothing.
+  let address: StoredAddress | undefined;
   if (b.order_address_id !== undefined) {
     const addressId = optInt(b, 'order_address_id', 1)!;
-    const a = r.addresses.find((x) => x.id === addressId);
-    if (!a) fail(400, `The shipping address with ID ${addressId} does not belong to order ${r.order.id}.`);
+    address = r.addresses.find((x) => x.id === addressId);
+    if (!address) fail(400, `The shipping address with ID ${addressId} does not belong to order ${r.order.id}.`);
     if (s.items.some((it) => r.products.find((p) => p.id === it.order_product_id)?.order_address_id !== addressId)) {
       fail(400, `The shipment's items are not on shipping address ${addressId} of order ${r.order.id}.`);
     }
-    s.order_address_id = addressId;
-    s.shipping_address = addressFields(a!);
   }
-  const strings: Array<[keyof BcShipment & string, number]> = [['tracking_number', 50], ['tracking_link', 500], ['shipping_method', 65_535], ['shipping_provider', 65_535], ['tracking_carrier', 65_535], ['comments', 65_535]];
-  for (const [field, max] of strings) {
-    const v = optString(b, field, max);
-    if (v !== undefined) (s as unknown as Record<string, unknown>)[field] = v;
-  }
-  if (!PROVIDER_PATTERN.test(s.shipping_provider ?? '')) {
-    invalidField('shipping_provider', 'use "", auspost, canadapost, endicia, usps, fedex, royalmail, ups, upsready, upsonline, shipperhq or carrier_{id}');
-  }
+  // orderShipment_Put: tracking_link at most 500; tracking_number has no maxLength there,
+  // but 50 on POST, and a shipment holds one tracking number whichever way it came [I].
+  const fields: ShipmentFields = {
+    tracking_number: optString(b, 'tracking_number', 50),
+    tracking_link: optString(b, 'tracking_link', 500),
+    shipping_method: optString(b, 'shipping_method'),
+    shipping_provider: optString(b, 'shipping_provider'),
+    tracking_carrier: optString(b, 'tracking_carrier'),
+    comments: optString(b, 'comments'),
+  };
+  checkCarrier(fields);
   const cost = optMoney(b, 'merchant_shipping_cost');
+  if (address) {
+    s.order_address_id = address.id;
+    s.shipping_address = addressFields(address);
+  }
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) (s as unknown as Record<string, unknown>)[k] = v;
   if (cost !== undefined) s.merchant_shipping_cost = formatMoney(cost);
   const provider = s.shipping_provider ?? '';
   s.shipping_provider_display_name = PROVIDER_NAMES[provider] ?? provider.replace(/^carrier_/, '');
@@ -159,7 +171,7 @@ export function updateShipment(r: BcOrderRecord, s: BcShipment, body: unknown, c
  * Its quantities can be shipped again [I]; the order's status stays as it is —
  * "deleting one does not undo Shipped" (API-NOTES.md §1).
  */
-export function deleteShipments(r: BcOrderRecord, which: BcShipment[], ctx: DialectContext): DialectResponse {
+export function deleteShipments(r: BcOrderRecord, which: Shipment[], ctx: DialectContext): DialectResponse {
   for (const s of which) {
     for (const it of s.items) {
       const p = r.products.find((x) => x.id === it.order_product_id);
