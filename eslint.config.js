@@ -24,10 +24,6 @@ export default tseslint.config(
     // it states every fact it needs itself, so a misreading in an adapter cannot hide
     // behind the same misreading in the server it is tested against.
     files: ['src/sandbox/**/*.ts'],
-    // Dialects still being rewritten from the documents; each leaves this list when it is independent.
-    ignores: [
-      'src/sandbox/dialects/cscart/**',
-    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/platforms/**'], message: 'a sandbox dialect reads the documents itself: import nothing from an adapter (src/platforms)' }] }],
     },

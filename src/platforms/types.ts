@@ -167,6 +167,13 @@ export interface Adapter {
   /** Corrects a shipment's tracking, carrier, service, link, comment or address. */
   updateShipment?(id: string, shipmentId: string, o: FulfillOptions): Promise<{ shipment: Shipment; raw: unknown }>;
   deleteShipment?(id: string, shipmentId: string): Promise<void>;
+  /**
+   * Set where listed orders carry no modification time (CS-Cart's documented
+   * row): `window` says how the shop is asked for the orders modified since a
+   * moment. An export checkpoint then rests on that filter, and checks it
+   * (commands/orders/window-check.ts).
+   */
+  readonly untimedRows?: { window: string };
   /** True where the number customers see is the order id (BigCommerce, CS-Cart): `#1060` is order 1060. */
   readonly numberIsId?: boolean;
   /** Filters that make a listing hold every order, for finding one by number (Squarespace hides unpaid ones by default). */

@@ -1,7 +1,8 @@
 // Export checkpoints over time: a change made while a long run reads is in
-// the next run; a shop whose list rows carry no modification time (CS-Cart's
-// documented row, API-NOTES §3) still moves forward, each change exported
-// exactly once; a checkpoint belongs to its store. The sandbox and the
+// the next run; a shop whose orders carry no modification time (CS-Cart's
+// documented row, API-NOTES §3) still moves forward, each change and each new
+// order exported exactly once, and a shop that reads the window otherwise than
+// guessed fails the run; a checkpoint belongs to its store. The sandbox and the
 // command share one fake clock, so "nine minutes" takes none.
 
 import fs from 'node:fs';
@@ -80,27 +81,19 @@ it('a change made behind a long run, on a platform paged by id, is in the next r
   expect(ids(out('3.ndjson'))).toEqual([]);
 });
 
-/** CS-Cart as documented: list rows without updated_at (a proxy removes it from whatever the sandbox sends). */
-async function documentedRows(target: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * A CS-Cart shop that reads updated_at_from otherwise than orderctl guesses
+ * (here: as milliseconds): a proxy multiplies the parameter on its way.
+ */
+async function misreadingShop(target: string): Promise<{ url: string; close(): Promise<void> }> {
   const up = new URL(target);
   const server = http.createServer((req, res) => {
-    const fwd = http.request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      let body = '';
-      answer.setEncoding('utf8');
-      answer.on('data', (c) => (body += c));
-      answer.on('end', () => {
-        let text = body;
-        try {
-          const json = JSON.parse(body) as { orders?: Array<Record<string, unknown>> };
-          if (Array.isArray(json.orders)) for (const row of json.orders) delete row.updated_at;
-          text = JSON.stringify(json);
-        } catch {
-          // not JSON: pass it on as it came
-        }
-        const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(text)) };
-        delete headers['transfer-encoding'];
-        res.writeHead(answer.statusCode ?? 502, headers).end(text);
-      });
+    const url = new URL(req.url ?? '/', 'http://x');
+    const from = url.searchParams.get('updated_at_from');
+    if (from) url.searchParams.set('updated_at_from', String(Number(from) * 1000));
+    const fwd = http.request({ host: up.hostname, port: up.port, path: `${url.pathname}${url.search}`, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
     });
     req.pipe(fwd);
   });
@@ -109,41 +102,88 @@ async function documentedRows(target: string): Promise<{ url: string; close(): P
   return { url: `http://127.0.0.1:${port}${up.pathname}`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-describe.each([
-  ['with updated_at in its rows', false],
-  ['with rows that carry no modification time', true],
-])('CS-Cart %s', (_name, strip) => {
+/** A new CS-Cart order, placed over the API as a shop's storefront would (POST /orders, API-NOTES.md §3). */
+async function placeCsCartOrder(product = '12'): Promise<string> {
+  const r = await run(['api', '-X', 'POST', '/orders', '-f', 'user_id=3', '-f', 'payment_id=2', '-f', 'shipping_id=1', '-f', `products[${product}][product_id]=${product}`, '-f', `products[${product}][amount]=1`]);
+  expect(r.code, r.err).toBe(0);
+  return String(JSON.parse(r.out).order_id);
+}
+
+// CS-Cart as documented: neither list rows nor order details carry a modification time.
+describe('CS-Cart, whose rows carry no modification time', () => {
+  beforeEach(async () => {
+    await useProfile('cscart', sandbox.baseUrls.cscart!, { username: 'admin@example.com' });
+  });
+
   it('moves forward, and each change is exported exactly once', async () => {
-    const proxy = strip ? await documentedRows(sandbox.baseUrls.cscart!) : undefined;
+    clock.advance(HOUR);
+    const first = await run(['orders', 'export', '--out', out('1.ndjson'), '--checkpoint', 'night']);
+    expect(first.code, first.err).toBe(0);
+    const everything = ids(out('1.ndjson'));
+    expect(everything.length).toBeGreaterThan(50);
+    expect(JSON.parse(fs.readFileSync(out('1.ndjson'), 'utf8').split('\n')[0]!).updatedAt).toBeNull();
+
+    clock.advance(24 * HOUR);
+    await run(['orders', 'export', '--out', out('2.ndjson'), '--checkpoint', 'night']);
+    expect(ids(out('2.ndjson'))).toEqual([]);
+    const show = JSON.parse((await run(['orders', 'export', '--checkpoint', 'night', '--show'])).out);
+    // Without modification times the position is the moment the run began.
+    expect(show.stores[0].highWater).toBeNull();
+    expect(Date.parse(show.stores[0].resumeFrom)).toBeGreaterThan(clock.now().getTime() - 2 * HOUR);
+
+    clock.advance(HOUR);
+    const target = everything[7]!;
+    expect((await run(['orders', 'status', target, '--set', 'completed', '-q', '--yes'])).code).toBe(0);
+    clock.advance(24 * HOUR);
+    await run(['orders', 'export', '--out', out('3.ndjson'), '--checkpoint', 'night']);
+    expect(ids(out('3.ndjson'))).toEqual([target]);
+    // Twice in one overlap window: nothing again.
+    clock.advance(60_000);
+    await run(['orders', 'export', '--out', out('4.ndjson'), '--checkpoint', 'night']);
+    expect(ids(out('4.ndjson'))).toEqual([]);
+  });
+
+  it('exports everything first, then only the orders placed since, then nothing', async () => {
+    clock.advance(HOUR);
+    expect((await run(['orders', 'export', '--out', out('1.ndjson'), '--checkpoint', 'new'])).code).toBe(0);
+    const first = ids(out('1.ndjson'));
+    expect(first.length).toBe(300);
+    clock.advance(3 * HOUR);
+    const placed = [await placeCsCartOrder('12'), await placeCsCartOrder('15')];
+    expect(first).not.toContain(placed[0]);
+    clock.advance(21 * HOUR);
+    const second = await run(['orders', 'export', '--out', out('2.ndjson'), '--checkpoint', 'new']);
+    expect(second.code, second.err).toBe(0);
+    expect(ids(out('2.ndjson')).sort()).toEqual(placed.sort());
+    clock.advance(24 * HOUR);
+    expect((await run(['orders', 'export', '--out', out('3.ndjson'), '--checkpoint', 'new'])).code).toBe(0);
+    expect(ids(out('3.ndjson'))).toEqual([]);
+  });
+
+  it('fails loudly, writing nothing and keeping the checkpoint, when the shop reads the window otherwise', async () => {
+    const shop = await misreadingShop(sandbox.baseUrls.cscart!);
     try {
-      await useProfile('cscart', proxy?.url ?? sandbox.baseUrls.cscart!, { username: 'admin@example.com' });
+      await useProfile('cscart', shop.url, { username: 'admin@example.com' });
       clock.advance(HOUR);
-      const first = await run(['orders', 'export', '--out', out('1.ndjson'), '--checkpoint', 'night']);
-      expect(first.code, first.err).toBe(0);
-      const everything = ids(out('1.ndjson'));
-      expect(everything.length).toBeGreaterThan(50);
-      if (strip) expect(JSON.parse(fs.readFileSync(out('1.ndjson'), 'utf8').split('\n')[0]!).updatedAt).toBeNull();
-
-      clock.advance(24 * HOUR);
-      await run(['orders', 'export', '--out', out('2.ndjson'), '--checkpoint', 'night']);
-      expect(ids(out('2.ndjson'))).toEqual([]);
-      const show = JSON.parse((await run(['orders', 'export', '--checkpoint', 'night', '--show'])).out);
-      // Without modification times the position is the moment the run began; with them, the newest change.
-      expect(show.stores[0].resumeFrom).not.toBeNull();
-      if (strip) expect(Date.parse(show.stores[0].resumeFrom)).toBeGreaterThan(clock.now().getTime() - 2 * HOUR);
-
+      expect((await run(['orders', 'export', '--out', out('1.ndjson'), '--checkpoint', 'odd'])).code).toBe(0);
+      const cpFile = path.join(tmp.dir, 'checkpoints', 'odd.json');
+      const before = fs.readFileSync(cpFile, 'utf8');
+      // No new order: the misreading cannot be told, and nothing is lost.
       clock.advance(HOUR);
-      const target = everything[7]!;
-      expect((await run(['orders', 'status', target, '--set', 'completed', '-q', '--yes'])).code).toBe(0);
-      clock.advance(24 * HOUR);
-      await run(['orders', 'export', '--out', out('3.ndjson'), '--checkpoint', 'night']);
-      expect(ids(out('3.ndjson'))).toEqual([target]);
-      // Twice in one overlap window: nothing again.
-      clock.advance(60_000);
-      await run(['orders', 'export', '--out', out('4.ndjson'), '--checkpoint', 'night']);
-      expect(ids(out('4.ndjson'))).toEqual([]);
+      expect((await run(['orders', 'export', '--out', out('2.ndjson'), '--checkpoint', 'odd'])).code).toBe(0);
+      const kept = fs.readFileSync(cpFile, 'utf8');
+      expect(kept).not.toBe(before);
+      clock.advance(HOUR);
+      const placed = await placeCsCartOrder();
+      clock.advance(HOUR);
+      const r = await run(['orders', 'export', '--out', out('3.ndjson'), '--checkpoint', 'odd']);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`error: cscart left out order ${placed}, placed `);
+      expect(r.err).toContain('(updated_at_from in Unix seconds)');
+      expect(fs.existsSync(out('3.ndjson'))).toBe(false);
+      expect(fs.readFileSync(cpFile, 'utf8')).toBe(kept);
     } finally {
-      await proxy?.close();
+      await shop.close();
     }
   });
 });

@@ -30,6 +30,7 @@ import { Progress } from '../../output/progress.js';
 import type { Adapter, Fetched, OrderFilters } from '../../platforms/types.js';
 import { noteUnmatchedStatuses, parseFilters } from './shared.js';
 import { listMatching } from './matching.js';
+import { prepareWindowCheck } from './window-check.js';
 
 export type ExportFormat = 'csv' | 'ndjson' | 'json';
 
@@ -138,6 +139,8 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
   let total = 0;
 
   try {
+    // Where orders carry no modification time, the window the run asks for is checked (window-check.ts).
+    const checks = await Promise.all(sessions.map(async (s) => ({ s, check: runs.get(s.profileName)!.previous ? await prepareWindowCheck(ctx, s.adapter, runs.get(s.profileName)!.filters) : undefined })));
     if (o.format === 'csv') await write(`${ctx.globals.excel ? UTF8_BOM : ''}${csvRow(columns)}`);
     if (o.format === 'json') await write('[');
     const read = (s: Session) => listMatching(ctx, s.adapter, runs.get(s.profileName)!.filters, { all: true, keyset: true });
@@ -166,6 +169,10 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
       if (r.fetchedVersions.size % 5000 === 0) keepRecent(r.fetchedVersions, resumeAt(r) - o.overlapMs);
     }
     if (failures.failed.length) throw new ApiError(`nothing was written: ${failures.failed.length} of ${sessions.length} stores failed (${failures.failed.join(', ')})`);
+    for (const { s, check } of checks) {
+      const r = runs.get(s.profileName)!;
+      check?.verify((id) => r.fetchedVersions.has(id) || r.written.has(id));
+    }
     if (o.format === 'json') await write(total ? '\n]\n' : ']\n');
     await file?.commit();
   } catch (err) {

@@ -12,7 +12,13 @@
 // - Incomplete (N) cannot be set by an administrator (seed)
 // - vendor_ref takes a single string; GET /orders/search/?vendor_ref=R answers 404
 //   when nothing matches, which is an empty result, not an error (seed)
-// - updated_at_from/to are Unix seconds (API-NOTES.md, Decisions)
+// - updated_at_from/to are Unix seconds (API-NOTES.md, Decisions) [I: the format is
+//   undocumented]. No answer carries the modification time they filter by (the
+//   documented row and "Order Details" have none), so an order's updatedAt is null
+//   and an export checkpoint resumes from the moment its last run began, asking for
+//   updated_at_from = that moment minus the overlap. Each run checks the guess: the
+//   newest orders placed since then (by `timestamp`, which rows do carry) must be in
+//   the window's answer, or the run fails (exit 1) and the checkpoint stays put
 // - get_orders_data=1 makes each list row the full order, as GET /orders/{id}
 //   answers it (Tygh\Api\Entities\Orders::index, API-NOTES.md §3): items,
 //   addresses and totals for a whole page in one request
@@ -127,6 +133,14 @@ export class CsCartAdapter implements Adapter {
   readonly platform = 'cscart' as const;
   /** The order id is the number the shop shows the customer. */
   readonly numberIsId = true;
+  /**
+   * Neither the list row (API-NOTES.md §3) nor the order details (seed) carry a
+   * modification time, though updated_at_from/to filter by one: an export
+   * checkpoint asks for the orders modified since its last run and checks the
+   * shop's reading of that window against the orders' own `timestamp`
+   * (commands/orders/window-check.ts).
+   */
+  readonly untimedRows = { window: 'updated_at_from in Unix seconds' };
   readonly statusReading = STATUS_READING;
 
   /** `currency`: the profile's, for the amounts (see currencyOf). */
