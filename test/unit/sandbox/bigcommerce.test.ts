@@ -222,6 +222,29 @@ describe('POST /orders', () => {
     expect(p!.product_options.map((x) => `${x.display_name}: ${x.display_value}`)).toEqual(['Size: M', 'Color: Blue']);
   });
 
+  it('charges and shows one currency: default_currency_code, else the billing country\'s; catalogue prices follow it', async () => {
+    const us = { ...BILLING, country_iso2: 'US', country: 'United States' };
+    const made = await api<BcOrder>('POST', '/orders', { billing_address: us, default_currency_code: 'eur', products: [{ product_id: 86, quantity: 1 }] });
+    expect(made.status).toBe(200);
+    // "In v2 display currency is set to the transactional currency" (order_RespOnly.currency_id).
+    expect(made.body).toMatchObject({ currency_code: 'EUR', default_currency_code: 'EUR', currency_exchange_rate: '1.0000000000', store_default_to_transactional_exchange_rate: '0.9200000000' });
+    expect(made.body.currency_id).toBe(made.body.default_currency_id);
+    // The catalogue's 225.00 USD, in euros at the store's rate.
+    expect((await api<BcOrderProduct[]>('GET', `/orders/${made.body.id}/products`)).body[0]!.price_ex_tax).toBe('207.0000');
+    const byCountry = await api<BcOrder>('POST', '/orders', { billing_address: BILLING, products: [{ name: 'x', quantity: 1, price_inc_tax: 1, price_ex_tax: 1 }] });
+    expect(byCountry.body.default_currency_code).toBe('GBP');
+    // One id names one code, whichever field carries it.
+    expect(byCountry.body.currency_id).not.toBe(made.body.currency_id);
+    // Not a store currency; and read-only on PUT (order_Put marks it readOnly).
+    expect((await api<BcError[]>('POST', '/orders', { billing_address: us, default_currency_code: 'SEK', products: [{ product_id: 86, quantity: 1 }] })).status).toBe(400);
+    const put = await api<BcError[]>('PUT', `/orders/${made.body.id}`, { default_currency_code: 'USD' });
+    expect(put.status).toBe(400);
+    expect(put.body[0]!.message).toMatch(/'default_currency_code' cannot be written/);
+    // A line added later is priced in the currency the order charges, not the billing country's.
+    const added = await api<BcOrder>('PUT', `/orders/${made.body.id}`, { products: [{ product_id: 86, quantity: 1 }] });
+    expect(added.body.subtotal_ex_tax).toBe('414.0000');
+  });
+
   it('refuses a body without billing_address or products, mixed consignments, bad status or lines', async () => {
     const cases: Array<[unknown, RegExp]> = [
       [{ products: [{ name: 'x', quantity: 1, price_inc_tax: 1, price_ex_tax: 1 }] }, /billing_address/],

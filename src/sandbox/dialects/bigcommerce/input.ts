@@ -3,7 +3,7 @@
 import { isKnownStatus } from './statuses.js';
 import type { BillingAddress } from './wire.js';
 import { convert, fail, formatMoney, invalidField, M, parseMoney, type StoredOrder, withTax } from './common.js';
-import { CATALOGUE, type Country } from './reference.js';
+import { CATALOGUE, rateOf } from './reference.js';
 import { ADDRESS_KEYS, type LineInput, setStatus } from './records.js';
 
 export function asObject(body: unknown): Record<string, unknown> {
@@ -48,8 +48,14 @@ export function addressInput(v: unknown, field: string): Partial<BillingAddress>
   return a as Partial<BillingAddress>;
 }
 
+/** How a catalogue line is priced: in the order's currency, taxed as its billing country. */
+export interface Pricing {
+  currency: string;
+  taxBp: number;
+}
+
 /** A new product line from POST /orders or PUT (no id): a catalogue product_id, or a custom product. */
-export function lineInput(v: unknown, where: string, country: Country | undefined): LineInput {
+export function lineInput(v: unknown, where: string, pricing: Pricing): LineInput {
   const p = asLine(v, where);
   const quantity = p.quantity;
   if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) invalidField(`${where}.quantity`, 'it must be an integer of 1 or more');
@@ -59,8 +65,8 @@ export function lineInput(v: unknown, where: string, country: Country | undefine
   if (p.product_id !== undefined && p.product_id !== 0) {
     const c = CATALOGUE.find((x) => x.product_id === p.product_id);
     if (!c) return fail(400, `The product with ID ${String(p.product_id)} does not exist.`);
-    const rate = parseMoney(country?.rate ?? '1')!;
-    const currency = country?.currency;
+    const rate = parseMoney(rateOf(pricing.currency))!;
+    const currency = pricing.currency;
     const ex = priceEx ?? convert(M(c.price), rate, currency);
     const options = Array.isArray(p.product_options) ? (p.product_options as Array<{ id: number; value: unknown }>) : [];
     const chosen: LineInput['options'] = options.map((po) => {
@@ -75,7 +81,7 @@ export function lineInput(v: unknown, where: string, country: Country | undefine
       name: name || c.name,
       sku: optString(p, 'sku') ?? [c.sku, ...skuParts].join('-'),
       priceEx: ex,
-      priceInc: priceInc ?? withTax(ex, country?.taxBp ?? 0, currency),
+      priceInc: priceInc ?? withTax(ex, pricing.taxBp, currency),
       quantity: quantity as number,
       brand: c.brand,
       weight: c.weight,
@@ -97,8 +103,11 @@ export function asLine(v: unknown, where: string): Record<string, unknown> {
 // Read-only in order_RespOnly: the API refuses them with this message (spec: the 400 example).
 export const READ_ONLY = ['id', 'date_modified', 'date_shipped', 'status', 'custom_status', 'subtotal_tax', 'total_tax', 'items_shipped', 'shipping_address_count', 'cart_id', 'payment_status', 'store_credit_amount', 'gift_certificate_amount', 'currency_id', 'currency_code', 'currency_exchange_rate', 'default_currency_id', 'coupon_discount', 'is_email_opt_in', 'external_id'];
 
-export function refuseReadOnly(b: Record<string, unknown>): void {
-  for (const k of READ_ONLY) {
+/** order_Put marks default_currency_code readOnly; order_Post lets it be written. */
+export const READ_ONLY_ON_PUT = ['default_currency_code'];
+
+export function refuseReadOnly(b: Record<string, unknown>, more: readonly string[] = []): void {
+  for (const k of [...READ_ONLY, ...more]) {
     if (k in b) fail(400, `The field '${k}' cannot be written to. Please remove it from your request before trying again.`);
   }
 }

@@ -4,10 +4,10 @@ import type { DialectContext, DialectResponse } from '../../dialect.js';
 import { byControlPanelOrder, STATUSES } from './statuses.js';
 import type { Order, OrdersCount, OrderProduct, OrderStatus, ShippingAddress } from './wire.js';
 import { type BcOrderRecord, type BcSection, BIGCOMMERCE, fail, formatMoney, invalidField, M, NOT_FOUND, parseApiDate, rfc2822, type StoredAddress, type StoredOrder } from './common.js';
-import { countryOf, PAYMENT_STATUS } from './reference.js';
+import { countryOf, CURRENCIES, PAYMENT_STATUS } from './reference.js';
 import { addressFields, billingOf, newAddress, newOrder, newProduct, recompute, setStatus } from './records.js';
 import { orderFilter } from './query.js';
-import { addressInput, applyScalars, asLine, asObject, lineInput, optInt, optMoney, optString, refuseReadOnly } from './input.js';
+import { addressInput, applyScalars, asLine, asObject, lineInput, optInt, optMoney, optString, READ_ONLY_ON_PUT, refuseReadOnly } from './input.js';
 
 // ---------------------------------------------------------------- rendering
 
@@ -76,7 +76,13 @@ export function createOrder(sec: BcSection, body: unknown, ctx: DialectContext, 
   if (!Array.isArray(b.products) || b.products.length === 0) fail(400, "The required field 'products' was not supplied.");
   const billing = billingOf(addressInput(b.billing_address, 'billing_address'));
   const country = countryOf(billing.country_iso2);
-  const lines = (b.products as unknown[]).map((p, i) => lineInput(p, `products[${i}]`, country));
+  // default_currency_code "is writable when multi-currency is enabled" (order_Post): one of the
+  // store's currencies [I]. "In v2 display currency is set to the transactional currency"
+  // (order_RespOnly.currency_id): the order shows the currency it charges.
+  const given = optString(b, 'default_currency_code')?.toUpperCase();
+  if (given !== undefined && !CURRENCIES.includes(given)) invalidField('default_currency_code', `the store's currencies are ${CURRENCIES.join(', ')}`);
+  const currency = given ?? country?.currency ?? 'USD';
+  const lines = (b.products as unknown[]).map((p, i) => lineInput(p, `products[${i}]`, { currency, taxBp: country?.taxBp ?? 0 }));
   if (b.shipping_addresses !== undefined && !Array.isArray(b.shipping_addresses)) invalidField('shipping_addresses', 'it must be an array');
   const shipping = ((b.shipping_addresses as unknown[] | undefined) ?? []).map((a, i) => addressInput(a, `shipping_addresses[${i}]`));
   let created = ctx.now;
@@ -88,15 +94,8 @@ export function createOrder(sec: BcSection, body: unknown, ctx: DialectContext, 
   const shipInc = optMoney(b, 'shipping_cost_inc_tax') ?? shipEx;
 
   const id = sec.next.order++;
-  const o = newOrder(id, created, 0, billing, country);
+  const o = newOrder(id, created, 0, billing, country, currency);
   o.date_modified = rfc2822(ctx.now);
-  // "In v2 display currency is set to the transactional currency" (order_RespOnly.currency_id):
-  // an order made here shows and charges one currency, at an exchange rate of 1.
-  const currency = optString(b, 'default_currency_code');
-  if (currency) {
-    o.currency_code = currency.toUpperCase();
-    o.default_currency_code = currency.toUpperCase();
-  }
   applyScalars(o, b);
   if (b.status_id === undefined) setStatus(o, 1); // default Pending (docs/store-operations/orders)
   o.payment_status = PAYMENT_STATUS[o.status_id]!;
@@ -125,7 +124,7 @@ function clearDiscounts(r: BcOrderRecord, line: OrderProduct): void {
 
 export function updateOrder(sec: BcSection, r: BcOrderRecord, body: unknown, ctx: DialectContext, baseUrl: string): DialectResponse {
   const b = asObject(body);
-  refuseReadOnly(b);
+  refuseReadOnly(b, READ_ONLY_ON_PUT);
   const o = r.order;
   // Check everything before changing anything: a refused PUT changes nothing.
   const draft: BcOrderRecord = structuredClone(r);
@@ -152,13 +151,14 @@ export function updateOrder(sec: BcSection, r: BcOrderRecord, body: unknown, ctx
   }
   if (b.products !== undefined) {
     if (!Array.isArray(b.products)) invalidField('products', 'it must be an array');
-    const country = countryOf(draft.order.billing_address.country_iso2);
+    // New catalogue lines are priced in the currency the order charges.
+    const pricing = { currency: draft.order.default_currency_code, taxBp: countryOf(draft.order.billing_address.country_iso2)?.taxBp ?? 0 };
     (b.products as unknown[]).forEach((v, i) => {
       const where = `products[${i}]`;
       const p = asLine(v, where);
       if (p.id === undefined) {
         // spec updateOrder: a product without id is added.
-        draft.products.push(newProduct(scratch, o.id, draft.addresses[0]?.id ?? 0, lineInput(p, where, country)));
+        draft.products.push(newProduct(scratch, o.id, draft.addresses[0]?.id ?? 0, lineInput(p, where, pricing)));
         return;
       }
       // With id it is updated; quantity 0 removes it.

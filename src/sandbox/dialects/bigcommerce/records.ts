@@ -3,7 +3,7 @@
 import { nameOf } from './statuses.js';
 import type { AddressFields, BillingAddress, OrderProduct, ProductOption } from './wire.js';
 import { type BcOrderRecord, type BcSection, formatMoney, M, rfc2822, type StoredAddress, type StoredOrder } from './common.js';
-import { type CatalogueOption, type Country, countryOf, ZONE_NAMES } from './reference.js';
+import { type CatalogueOption, type Country, countryOf, currencyId, rateOf, ZONE_NAMES } from './reference.js';
 
 export const ADDRESS_KEYS = ['first_name', 'last_name', 'company', 'street_1', 'street_2', 'city', 'state', 'zip', 'country', 'country_iso2', 'phone', 'email'] as const;
 
@@ -195,7 +195,8 @@ export function setStatus(o: StoredOrder, statusId: number): void {
   o.custom_status = o.status;
 }
 
-export function newOrder(id: number, created: number, customerId: number, billing: BillingAddress, country: Country | undefined): StoredOrder {
+/** A new order charged in `currency` (default: the billing country's, else the store's USD). */
+export function newOrder(id: number, created: number, customerId: number, billing: BillingAddress, country: Country | undefined, currency = country?.currency ?? 'USD'): StoredOrder {
   const o = {
     id,
     customer_id: customerId,
@@ -239,13 +240,13 @@ export function newOrder(id: number, created: number, customerId: number, billin
     ip_address_v6: '',
     geoip_country: '',
     geoip_country_iso2: '',
-    currency_id: 1,
-    currency_code: country?.currency ?? 'USD',
+    currency_id: currencyId(currency),
+    currency_code: currency,
     currency_exchange_rate: '1.0000000000',
-    default_currency_id: 1,
-    default_currency_code: country?.currency ?? 'USD',
+    default_currency_id: currencyId(currency),
+    default_currency_code: currency,
     store_default_currency_code: 'USD',
-    store_default_to_transactional_exchange_rate: country?.rate ?? '1.0000000000',
+    store_default_to_transactional_exchange_rate: rateOf(currency),
     staff_notes: '',
     customer_message: '',
     discount_amount: '0.0000',

@@ -28,6 +28,16 @@ export const COUNTRIES: Country[] = [
 export const ZONE_NAMES: Record<number, string> = { 1: 'United States', 2: 'United Kingdom', 3: 'Europe', 4: 'Australia', 5: 'Canada', 6: 'Japan' };
 export const countryOf = (iso2: string | undefined): Country | undefined => COUNTRIES.find((c) => c.iso2 === iso2?.toUpperCase());
 
+/**
+ * The store's currencies, USD (its default) first; a currency's id is its place here [I].
+ * currency_id and default_currency_id are "the display currency ID" and "the transactional
+ * currency ID" (spec order_RespOnly), so an id always names the same code.
+ */
+export const CURRENCIES: readonly string[] = [...new Set(COUNTRIES.map((c) => c.currency))];
+export const currencyId = (code: string): number => CURRENCIES.indexOf(code) + 1;
+/** Store default (USD) → the currency, as store_default_to_transactional_exchange_rate writes it. */
+export const rateOf = (code: string): string => COUNTRIES.find((c) => c.currency === code)?.rate ?? '1.0000000000';
+
 export interface CatalogueOption {
   option_id: number;
   product_option_id: number;

@@ -3,7 +3,7 @@
 import type { Rng } from '../../rng.js';
 import { STATUSES } from './statuses.js';
 import { type BcOrderRecord, type BcSection, convert, FIRST_ORDER_ID, formatMoney, M, parseMoney, rfc2822, withTax } from './common.js';
-import { AWKWARD_COMPANY, AWKWARD_MESSAGE, CATALOGUE, COUNTRIES, MESSAGES, PAYMENT_METHODS, PAYMENT_STATUS, PEOPLE, STAFF_NOTES } from './reference.js';
+import { AWKWARD_COMPANY, AWKWARD_MESSAGE, CATALOGUE, COUNTRIES, currencyId, MESSAGES, PAYMENT_METHODS, PAYMENT_STATUS, PEOPLE, STAFF_NOTES } from './reference.js';
 import { billingOf, newAddress, newOrder, newProduct, recompute, setStatus } from './records.js';
 import { makeShipment } from './shipments.js';
 
@@ -76,7 +76,7 @@ export function seedBigCommerce(rng: Rng, count: number, now: number): BcSection
     // storefront" other. Fixed positions: no extra draws.
     const storefront = ['www', 'iphone', 'android'].includes(o.order_source);
     if (storefront && i % 5 === 4 && country.currency !== 'USD') {
-      o.currency_id = 2;
+      o.currency_id = currencyId('USD');
       o.currency_code = 'USD';
     }
     if (storefront && o.currency_code !== 'USD') o.currency_exchange_rate = country.rate;
