@@ -22,7 +22,7 @@ export const CAPABILITIES: Partial<Record<Platform, readonly Capability[]>> = {
 
 /** List filters only some APIs take: elsewhere the flag exits 2 naming these platforms. */
 export const FILTER_PLATFORMS: Record<string, { flag: string; platforms: readonly Platform[] }> = {
-  paymentStatuses: { flag: '--payment-status', platforms: ['squarespace'] },
+  paymentStatuses: { flag: '--payment-status', platforms: ['squarespace', 'bigcommerce'] },
   paymentMethod: { flag: '--payment-method', platforms: ['bigcommerce'] },
   channel: { flag: '--channel', platforms: ['bigcommerce'] },
   minTotal: { flag: '--min-total', platforms: ['bigcommerce'] },
@@ -34,6 +34,13 @@ export const FILTER_PLATFORMS: Record<string, { flag: string; platforms: readonl
 
 /** Where the API filters by e-mail; elsewhere orderctl filters the listing itself, saying so. */
 export const EMAIL_FILTER_PLATFORMS: readonly Platform[] = ['bigcommerce', 'cscart'];
+
+/**
+ * Where the API filters by payment status (Squarespace paymentStates); elsewhere, among
+ * FILTER_PLATFORMS.paymentStatuses, orderctl filters the listing by the payment.status it
+ * prints, saying so (BigCommerce's GET /orders has no payment_status parameter).
+ */
+export const PAYMENT_FILTER_PLATFORMS: readonly Platform[] = ['squarespace'];
 
 /** Builds an adapter from a profile and its secret; each platform's module is loaded on first use. */
 export type AdapterFactory = (http: Context['http'], profile: Profile, token: string) => Adapter;

@@ -11,6 +11,9 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { orderctl, type CliResult } from './cli.js';
+import { tempConfigDir } from './tmp.js';
 
 export function specsDir(): string {
   const shared = process.env.ORDERCTL_SHARED_DIR;
@@ -43,9 +46,9 @@ export function patchedSquarespaceSpec(file: string, dir: string): string {
  * The BigCommerce file as its own words describe it: GET /orders' `sort` says "add `:asc` or
  * `:desc` to the end … e.g. `sort=date_created:desc`", while its enum lists the bare fields only
  * [C]. Served as it is, Prism refuses the documented example. Only that enum gains the two
- * suffixed forms of each field; nothing else changes.
+ * suffixed forms of each field; nothing else changes, unless `shipped` (below).
  */
-export function patchedBigCommerceSpec(file: string, dir: string): string {
+export function patchedBigCommerceSpec(file: string, dir: string, opts: { shipped?: boolean } = {}): string {
   const spec = parseYaml(fs.readFileSync(file, 'utf8'));
   const sort = Object.values(spec.components.parameters as Record<string, { name: string; in: string; schema?: { enum?: string[] } }>).find(
     (p) => p.name === 'sort' && p.in === 'query' && p.schema?.enum?.includes('date_created'),
@@ -53,9 +56,23 @@ export function patchedBigCommerceSpec(file: string, dir: string): string {
   if (!sort) throw new Error('the BigCommerce file has no sort parameter with date_created: the patch no longer applies');
   const fields = sort.schema!.enum!;
   sort.schema!.enum = [...fields, ...fields.flatMap((f) => [`${f}:asc`, `${f}:desc`])];
+  if (opts.shipped) markExampleOrderShipped(spec);
   const out = path.join(dir, 'bigcommerce-orders-v2.patched.json');
   fs.writeFileSync(out, JSON.stringify(spec));
   return out;
+}
+
+/**
+ * Not a fault of the file, a gap in its examples: no example order has shipped anything
+ * (items_shipped is 0 in every one), so `orders get`, which reads the shipments endpoint only
+ * for an order that has, would never send that request to Prism. With `shipped`, the example
+ * GET /orders/{order_id} answers with (Prism serves the first of responses.order_Resp's) says
+ * one item of it shipped; the value is one the schema allows, and nothing else changes.
+ */
+function markExampleOrderShipped(spec: { components: { responses: Record<string, { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> }> } }): void {
+  const first = Object.values(spec.components.responses.order_Resp?.content['application/json']?.examples ?? {})[0];
+  if (first?.value.items_shipped !== 0) throw new Error('the BigCommerce file\'s first order_Resp example no longer has items_shipped 0: the patch no longer applies');
+  first.value.items_shipped = 1;
 }
 
 export interface Prism {
@@ -107,4 +124,95 @@ export async function startPrism(file: string): Promise<Prism> {
       await exited;
     },
   };
+}
+
+/** A request the binary sent, as --debug traces it: method, path (with the base URL's), query, JSON body. */
+export interface SentRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+/** The requests in a --debug trace, in the order they were sent. */
+export function sentRequests(stderr: string): SentRequest[] {
+  const out: SentRequest[] = [];
+  for (const line of stderr.split('\n')) {
+    const start = /^\[debug\] > ([A-Z]+) (https?:\/\/\S+)$/.exec(line);
+    if (start) {
+      const url = new URL(start[2]!);
+      out.push({ method: start[1]!, path: url.pathname, query: url.searchParams, body: undefined });
+      continue;
+    }
+    // The body follows the request's header lines, indented like them but not "name: value".
+    const body = /^\[debug\] > {3}([[{].*)$/.exec(line);
+    const last = out[out.length - 1];
+    if (body && last && last.body === undefined) last.body = JSON.parse(body[1]!);
+  }
+  return out;
+}
+
+export interface PrismSuite {
+  /** The binary on the suite's profile: `orderctl -p prism ARGS`. */
+  run(args: string[], input?: string): Promise<CliResult>;
+  /** As run, expecting exit 0 and no sign of a mapping failure on stderr. */
+  ok(args: string[], input?: string): Promise<CliResult>;
+  /** As ok, with --debug: the result and the requests it sent (each then checked by Prism). */
+  sent(args: string[], input?: string): Promise<{ result: CliResult; requests: SentRequest[] }>;
+  /** The suite's temp config dir, for the files a test writes. */
+  dir(): string;
+}
+
+export interface PrismSuiteOptions {
+  /** The file's name in ../shared/specs. */
+  spec: string;
+  /** The copy Prism serves (written in `dir`): the file as SOURCES.md or a recorded [C] says to serve it. */
+  serve(file: string, dir: string): string;
+  /** `profile add prism` arguments after the name, given Prism's root URL. */
+  profile(url: string): string[];
+}
+
+/**
+ * One describe block against Prism serving an official file: a temp config
+ * with a `prism` profile, Prism started once, and after every test of the
+ * block the check that Prism refused no request at all. Skipped, saying
+ * why, when ../shared/specs is not there.
+ */
+export function describePrism(title: string, o: PrismSuiteOptions, fn: (suite: PrismSuite) => void): void {
+  const spec = specFile(o.spec);
+  const skipReason = 'skipReason' in spec ? spec.skipReason : undefined;
+  if (skipReason) console.warn(skipReason);
+  // Each test spawns the binary several times: give it room on a loaded machine.
+  describe.skipIf(skipReason !== undefined)(`${title}${skipReason ? ` (${skipReason})` : ''}`, { timeout: 120_000 }, () => {
+    let prism: Prism | undefined;
+    let cfg: ReturnType<typeof tempConfigDir> | undefined;
+    const run = (args: string[], input?: string) => orderctl(['-p', 'prism', ...args], { env: { ORDERCTL_CONFIG_DIR: cfg!.dir }, input, timeoutMs: 30_000 });
+    const ok = async (args: string[], input?: string) => {
+      const r = await run(args, input);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      const said = r.stderr.split('\n').filter((l) => !l.startsWith('[debug]'));
+      expect(said.join('\n')).not.toMatch(/unexpected|looks like a bug/i);
+      return r;
+    };
+    const sent = async (args: string[], input?: string) => {
+      const result = await ok(['--debug', ...args], input);
+      return { result, requests: sentRequests(result.stderr) };
+    };
+
+    beforeAll(async () => {
+      cfg = tempConfigDir();
+      prism = await startPrism(o.serve((spec as { file: string }).file, cfg.dir));
+      const add = await orderctl(['profile', 'add', 'prism', ...o.profile(prism.url), '--token-stdin'], { env: { ORDERCTL_CONFIG_DIR: cfg.dir }, input: 'token\n' });
+      expect(add.code, add.stderr).toBe(0);
+    }, 120_000);
+    afterAll(async () => {
+      // Zero refused requests over the whole file.
+      const refused = prism?.refused() ?? [];
+      await prism?.close();
+      cfg?.remove();
+      expect(refused).toEqual([]);
+    });
+
+    fn({ run, ok, sent, dir: () => cfg!.dir });
+  });
 }

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { describeError, EPOCH, listQuery } from '../../src/platforms/squarespace/adapter.js';
-import { normalizeAmounts, statusName, STATUS_READING, toNormalizedOrder } from '../../src/platforms/squarespace/mapping.js';
+import { normalizeAmounts, paymentFilter, statusName, STATUS_READING, toNormalizedOrder } from '../../src/platforms/squarespace/mapping.js';
 import { nativeCodesFor } from '../../src/platforms/status-filter.js';
 
 const toFulfillmentStatus = (s: string) => nativeCodesFor('squarespace', s, STATUS_READING);
@@ -122,13 +122,35 @@ describe('Squarespace statuses', () => {
 describe('Squarespace list query', () => {
   const now = new Date('2026-11-23T12:00:00Z');
   it('completes a one-sided window, and asks for every payment state (the API defaults to four)', () => {
-    expect(listQuery({ statuses: [] }, now)).toEqual({ query: { customerId: undefined, paymentStates: 'NOT_CHARGED,AUTHORIZED,PAID,REFUNDED,PENDING,FAILED,REFUND_PENDING,REFUND_FAILED,PARTIALLY_PAID' }, statuses: [undefined] });
+    const { query, statuses } = listQuery({ statuses: [] }, now);
+    expect({ query, statuses }).toEqual({ query: { customerId: undefined, paymentStates: 'NOT_CHARGED,AUTHORIZED,PAID,REFUNDED,PENDING,FAILED,REFUND_PENDING,REFUND_FAILED,PARTIALLY_PAID' }, statuses: [undefined] });
     expect(listQuery({ statuses: [], until: new Date('2026-01-01T00:00:00Z') }, now).query).toMatchObject({ modifiedAfter: EPOCH.toISOString(), modifiedBefore: '2026-01-01T00:00:00.000Z' });
     expect(listQuery({ statuses: [], since: new Date('2026-01-01T00:00:00Z') }, now).query).toMatchObject({ modifiedAfter: '2026-01-01T00:00:00.000Z', modifiedBefore: '2026-11-23T12:00:00.000Z' });
   });
 
   it('a cursor goes alone', () => {
-    expect(listQuery({ statuses: ['pending'], cursor: 'c1', since: new Date(0), customer: 'x' }, now)).toEqual({ query: { cursor: 'c1' }, statuses: [undefined] });
+    const { query, statuses } = listQuery({ statuses: ['pending'], cursor: 'c1', since: new Date(0), customer: 'x' }, now);
+    expect({ query, statuses }).toEqual({ query: { cursor: 'c1' }, statuses: [undefined] });
+  });
+
+  it('--payment-status: a shared name asks for the states that can print it and keeps those that do', () => {
+    const money = (value: string) => ({ value, currency: 'USD' });
+    const paid = { paymentState: 'PAID', refundedTotal: money('0.00') } as const;
+    const partly = { paymentState: 'REFUND_PENDING', refundedTotal: money('5.00') } as const;
+    const byName = paymentFilter(['partially_refunded']);
+    expect(byName.states).toEqual(['PAID', 'REFUND_PENDING', 'REFUND_FAILED']);
+    expect([byName.keeps(paid), byName.keeps(partly)]).toEqual([false, true]);
+    const both = paymentFilter(['paid', 'PENDING']);
+    expect(both.states).toEqual(['PAID', 'REFUND_PENDING', 'REFUND_FAILED', 'PENDING']);
+    expect([both.keeps(paid), both.keeps(partly), both.keeps({ paymentState: 'PENDING', refundedTotal: money('0') })]).toEqual([true, false, true]);
+    // Native states alone: whatever the API answers.
+    expect(paymentFilter(['refund_pending']).keeps(paid)).toBe(true);
+    expect(paymentFilter(['unpaid']).states).toEqual(['NOT_CHARGED']);
+    expect(() => paymentFilter(['half_paid'])).toThrow(/unknown Squarespace payment status "half_paid"/);
+    // The adapter's query carries the states; a resumed listing (--cursor) still keeps by name.
+    const resumed = listQuery({ statuses: [], cursor: 'c1', paymentStatuses: ['partially_refunded'] }, now);
+    expect(resumed.query).toEqual({ cursor: 'c1' });
+    expect(resumed.keeps({ ...paid, id: 'x' } as never)).toBe(false);
   });
 });
 

@@ -13,7 +13,7 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--customer <id>', 'customer id')
     .option('--email <email>', 'customer e-mail (filtered here, with a note, where the API cannot)')
     .option('--search <text>', 'find orders by customer name, e-mail or number; case and accents ignored')
-    .option('--payment-status <status>', 'payment state: paid, refunded, pending… or a native code (squarespace); repeatable', collect, [])
+    .option('--payment-status <status>', 'payment status as printed: paid, partially_refunded, refunded, pending… (squarespace, bigcommerce), or a squarespace state (PAID); repeatable', collect, [])
     .option('--payment-method <method>', 'payment method, e.g. "Credit Card" (bigcommerce)')
     .option('--channel <id>', 'sales channel id (bigcommerce)')
     .option('--min-total <amount>', 'order total at least (bigcommerce)')

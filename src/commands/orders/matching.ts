@@ -1,11 +1,11 @@
 // Listing orders with every filter honoured: flags an API has no parameter for
-// either exit 2 (naming the platforms that have one) or, for --email and
-// --search, are applied here over the listing, with a note on stderr.
+// either exit 2 (naming the platforms that have one) or, for --email, --search
+// and --payment-status, are applied here over the listing, with a note on stderr.
 
 import type { Context } from '../../core/context.js';
-import { UnsupportedError } from '../../core/errors.js';
-import type { Order } from '../../core/order.js';
-import { EMAIL_FILTER_PLATFORMS, FILTER_PLATFORMS } from '../../platforms/index.js';
+import { UnsupportedError, UsageError } from '../../core/errors.js';
+import { PAYMENT_STATUSES, type Order, type PaymentStatus } from '../../core/order.js';
+import { EMAIL_FILTER_PLATFORMS, FILTER_PLATFORMS, PAYMENT_FILTER_PLATFORMS } from '../../platforms/index.js';
 import type { Adapter, Fetched, OrderFilters, Paging } from '../../platforms/types.js';
 
 /** What a list shows without --all or --limit when it filters locally: as one page elsewhere. */
@@ -47,6 +47,21 @@ export function matchesEmail(o: Order, email: string): boolean {
   return (o.customer.email ?? '').trim().toLowerCase() === email.trim().toLowerCase();
 }
 
+/**
+ * --payment-status where orderctl filters: the shared names only, matched against the
+ * payment.status a listing prints; a platform's own payment codes are refused, since the
+ * printed name is all that is compared.
+ */
+export function paymentNames(platform: Adapter['platform'], values: string[]): Set<PaymentStatus> {
+  return new Set(
+    values.map((v) => {
+      const name = v.trim().toLowerCase().replace(/[\s-]+/g, '_');
+      if ((PAYMENT_STATUSES as readonly string[]).includes(name)) return name as PaymentStatus;
+      throw new UsageError(`unknown payment status "${v}": ${platform} orders are filtered by the payment status orderctl prints, one of ${PAYMENT_STATUSES.join(', ')}`);
+    }),
+  );
+}
+
 /** The filters the API is given, and the tests applied here to what it returns. */
 export function splitFilters(platform: Adapter['platform'], f: OrderFilters): { server: OrderFilters; local: Array<(o: Order) => boolean>; named: string[] } {
   const server: OrderFilters = { ...f, search: undefined };
@@ -56,6 +71,12 @@ export function splitFilters(platform: Adapter['platform'], f: OrderFilters): { 
     server.email = undefined;
     local.push((o) => matchesEmail(o, f.email!));
     named.push('e-mail');
+  }
+  if (f.paymentStatuses?.length && !PAYMENT_FILTER_PLATFORMS.includes(platform)) {
+    const wanted = paymentNames(platform, f.paymentStatuses);
+    server.paymentStatuses = undefined;
+    local.push((o) => o.payment.status !== null && wanted.has(o.payment.status));
+    named.push('payment status');
   }
   if (f.search !== undefined && f.search.trim() !== '') {
     local.push((o) => matchesSearch(o, f.search!));
@@ -77,7 +98,7 @@ export async function* listMatching(ctx: Context, adapter: Adapter, f: OrderFilt
     return;
   }
   if (!ctx.globals.quiet) {
-    const api = named.includes('e-mail') ? `${adapter.platform} cannot filter by e-mail` : `no ${adapter.platform} filter searches names`;
+    const api = named[0] === 'name, e-mail or number' ? `no ${adapter.platform} filter searches names` : `${adapter.platform} cannot filter by ${named[0]}`;
     ctx.io.stderr.write(`note: ${api}: searching the order list by ${named.join(' and ')} here (every page is read)\n`);
   }
   const limit = paging.all ? Infinity : (paging.limit ?? LOCAL_DEFAULT_LIMIT);

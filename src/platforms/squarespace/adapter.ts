@@ -20,7 +20,7 @@ import { ApiError, NetworkError, NotFoundError, RefusedError, UsageError } from 
 import { pathOf, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
 import { PageGuard } from '../../core/page-guard.js';
 import type { Adapter, Fetched, FulfillOptions, FulfillResult, OrderFilters, Paging } from '../types.js';
-import { normalizeAmounts, statusName, STATUS_READING, toNormalizedOrder, toPaymentStates } from './mapping.js';
+import { normalizeAmounts, paymentFilter, statusName, STATUS_READING, toNormalizedOrder } from './mapping.js';
 import { nativeCodesForAll } from '../status-filter.js';
 import { mergeSorted } from '../../core/merge.js';
 import { orderComparator } from '../../core/sort.js';
@@ -84,13 +84,16 @@ export type ListQuery = Record<string, string | undefined>;
  * One date alone is completed, since the API requires the pair: --since up to
  * now, --until from the epoch.
  */
-export function listQuery(f: OrderFilters, now: Date): { query: ListQuery; statuses: Array<string | undefined> } {
+export function listQuery(f: OrderFilters, now: Date): { query: ListQuery; statuses: Array<string | undefined>; keeps: (o: SqOrder) => boolean } {
   for (const [key, flag] of UNSUPPORTED_FILTERS) {
     if (f[key] !== undefined) throw new UsageError(`${flag} is not available on squarespace: it filters by customer, modified time and fulfillment status only`);
   }
+  // Checked here, not only when first sent: a resumed listing (--cursor) keeps only what the name prints as.
+  const payment = f.paymentStatuses?.length ? paymentFilter(f.paymentStatuses) : undefined;
+  const keeps = payment?.keeps ?? (() => true);
   if (f.cursor !== undefined) {
     if (f.cursor.trim() === '') throw new UsageError('--cursor needs the value printed by a previous "orders list"');
-    return { query: { cursor: f.cursor }, statuses: [undefined] };
+    return { query: { cursor: f.cursor }, statuses: [undefined], keeps };
   }
   // Every payment state, always: without paymentStates the API lists only NOT_CHARGED, AUTHORIZED,
   // PAID and REFUNDED (the file's GET /orders parameters), so pending, failed and partly paid
@@ -107,7 +110,7 @@ export function listQuery(f: OrderFilters, now: Date): { query: ListQuery; statu
     query.modifiedAfter = isoUtc(after.getTime());
     query.modifiedBefore = isoUtc(before.getTime());
   }
-  if (f.paymentStatuses?.length) query.paymentStates = [...new Set(f.paymentStatuses.flatMap(toPaymentStates))].join(',');
+  if (payment) query.paymentStates = payment.states.join(',');
   // No sort parameter: the API lists by modification time, newest first [I: the docs say "ordered by
   // modifiedOn" without a direction]. That order is accepted by name; any other is refused, not faked.
   if (f.sort && !(f.sort.field === 'updated' && f.sort.direction === 'desc')) {
@@ -115,7 +118,7 @@ export function listQuery(f: OrderFilters, now: Date): { query: ListQuery; statu
   }
   const natives = nativeCodesForAll('squarespace', f.statuses, STATUS_READING);
   // A status no Squarespace status is labelled with lists nothing.
-  return { query, statuses: natives.length ? natives : f.statuses.length ? [] : [undefined] };
+  return { query, statuses: natives.length ? natives : f.statuses.length ? [] : [undefined], keeps };
 }
 
 export function createSquarespaceAdapter(http: (p: PlatformHttp) => HttpClient, profile: Profile, token: string): SquarespaceAdapter {
@@ -153,24 +156,24 @@ export class SquarespaceAdapter implements Adapter {
   async *listOrders(filters: OrderFilters, paging: Paging): AsyncIterable<Fetched> {
     if (paging.page !== undefined) throw new UsageError('--page is not available on squarespace: it pages by cursor', { hint: 'continue a listing with the --cursor it prints' });
     if (paging.pageSize !== undefined) throw new UsageError(`--page-size is not available on squarespace: the API serves up to ${PAGE_SIZE} orders a page`);
-    const { query, statuses } = listQuery(filters, filters.now ?? this.now());
+    const { query, statuses, keeps } = listQuery(filters, filters.now ?? this.now());
     if (statuses.length === 1) {
-      yield* this.listByStatus(query, statuses[0], paging);
+      yield* this.listByStatus(query, statuses[0], paging, keeps);
       return;
     }
     // Several statuses: one stream each (fulfillmentStatus takes one value), merged in the API's
     // order. No cursor can resume a merge, so none is reported.
     const newestChange = orderComparator({ field: 'updated', direction: 'desc' });
     let yielded = 0;
-    const streams = statuses.map((status) => this.listByStatus(query, status, { all: paging.all, limit: paging.limit }));
+    const streams = statuses.map((status) => this.listByStatus(query, status, { all: paging.all, limit: paging.limit }, keeps));
     for await (const fetched of mergeSorted(streams, (a, b) => newestChange(a.order, b.order))) {
       yield fetched;
       if (paging.limit !== undefined && ++yielded >= paging.limit) return;
     }
   }
 
-  /** One fulfillment status's orders (or all), cursor page by cursor page. */
-  private async *listByStatus(query: ListQuery, status: string | undefined, paging: Paging): AsyncGenerator<Fetched> {
+  /** One fulfillment status's orders (or all), cursor page by cursor page; those `keeps` refuses are left out. */
+  private async *listByStatus(query: ListQuery, status: string | undefined, paging: Paging, keeps: (o: SqOrder) => boolean): AsyncGenerator<Fetched> {
     let yielded = 0;
     let q: ListQuery = status ? { ...query, fulfillmentStatus: status } : query;
     const guard = new PageGuard('squarespace');
@@ -183,10 +186,13 @@ export class SquarespaceAdapter implements Adapter {
       for (let i = 0; i < orders.length; i++) {
         const raw = orders[i]!;
         assertListedOrder('squarespace', raw, 'id', i);
-        yield { order: toNormalizedOrder(raw), raw };
+        const order = toNormalizedOrder(raw);
+        if (!keeps(raw)) continue;
+        yield { order, raw };
         if (paging.limit !== undefined && ++yielded >= paging.limit) {
-          // The cursor starts after the whole page: stopping inside it, there is none that resumes here.
-          paging.onCursor?.(i === orders.length - 1 ? next : null);
+          // The cursor starts after the whole page: stopping inside it, there is none that resumes
+          // here, unless nothing after this order would have been listed.
+          paging.onCursor?.(orders.slice(i + 1).some(keeps) ? null : next);
           return;
         }
       }

@@ -4,7 +4,7 @@
 import { UsageError } from '../../core/errors.js';
 import type { StatusReading } from '../status-filter.js';
 import { compareDecimal, money, multiplyDecimal, toDecimalString } from '../../core/money.js';
-import { orderCurrency, type Address, type FulfillmentStatus, type ItemStatus, type Money, type Order, type OrderItem, type PaymentStatus, type Shipment, type Status } from '../../core/order.js';
+import { orderCurrency, PAYMENT_STATUSES, type Address, type FulfillmentStatus, type ItemStatus, type Money, type Order, type OrderItem, type PaymentStatus, type Shipment, type Status } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
 import { PAYMENT_STATES } from './rules.js';
 import type { SqAddress, SqFulfillmentStatus, SqLineItem, SqMoney, SqOrder, SqPaymentState, SqShipment } from './types.js';
@@ -42,19 +42,40 @@ export const PAYMENT_BY_STATE: Record<SqPaymentState, PaymentStatus> = {
 };
 
 /**
- * --payment-status → paymentStates: a native state (any case), or a normalized
- * name meaning every state printed with it. Squarespace has no partly refunded
- * state (refundedTotal tells), so that name is refused rather than guessed.
+ * --payment-status as the listing prints it. A native state in upper case (PAID) is that
+ * state; a shared name (paid) means the orders printed with it: the API is asked for every
+ * state that can print so (`states`), and `keeps` drops the ones that print otherwise, since
+ * the name also depends on refundedTotal: a PAID order with money refunded prints
+ * partially_refunded, not paid. Squarespace has no partly refunded state, so
+ * partially_refunded asks for the paid states and keeps those with a refund.
  */
-export function toPaymentStates(input: string): SqPaymentState[] {
-  const s = input.trim().replace(/[\s-]+/g, '_');
-  // Upper case is the native state itself (PAID); lower case the shared name (paid: PAID and the refunds still pending or failed).
-  if (s === s.toUpperCase() && (PAYMENT_STATES as readonly string[]).includes(s)) return [s as SqPaymentState];
-  const states = PAYMENT_STATES.filter((n) => PAYMENT_BY_STATE[n] === s.toLowerCase());
-  if (states.length) return states;
-  if ((PAYMENT_STATES as readonly string[]).includes(s.toUpperCase())) return [s.toUpperCase() as SqPaymentState];
-  const names = [...new Set(Object.values(PAYMENT_BY_STATE))].join(', ');
-  throw new UsageError(`unknown Squarespace payment status "${input}": use one of ${names}, or a payment state (${PAYMENT_STATES.join(', ')})`);
+export function paymentFilter(values: string[]): { states: SqPaymentState[]; keeps(o: Pick<SqOrder, 'paymentState' | 'refundedTotal'>): boolean } {
+  const natives = new Set<SqPaymentState>();
+  const names = new Set<PaymentStatus>();
+  const states = new Set<SqPaymentState>();
+  // partially_refunded prints from the paid states (with money refunded); every other name from its own.
+  const printing = (name: PaymentStatus) => PAYMENT_STATES.filter((n) => PAYMENT_BY_STATE[n] === (name === 'partially_refunded' ? 'paid' : name));
+  for (const input of values) {
+    const s = input.trim().replace(/[\s-]+/g, '_');
+    const name = s.toLowerCase() as PaymentStatus;
+    const isName = (PAYMENT_STATUSES as readonly string[]).includes(name);
+    const native = (PAYMENT_STATES as readonly string[]).includes(s.toUpperCase()) ? (s.toUpperCase() as SqPaymentState) : undefined;
+    // Upper case is the native state itself (PAID); otherwise a shared name (paid) before a native state in any case.
+    if (native && (s === s.toUpperCase() || !isName)) {
+      natives.add(native);
+      states.add(native);
+    } else if (isName) {
+      names.add(name);
+      for (const n of printing(name)) states.add(n);
+    } else {
+      throw new UsageError(`unknown Squarespace payment status "${input}": use one of ${PAYMENT_STATUSES.join(', ')}, or a payment state (${PAYMENT_STATES.join(', ')})`);
+    }
+  }
+  return {
+    states: [...states],
+    // Native states alone: the API's answer is the filter.
+    keeps: (o) => names.size === 0 || (o.paymentState !== undefined && natives.has(o.paymentState)) || names.has(toPaymentStatus(o) as PaymentStatus),
+  };
 }
 
 const orNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v.trim() === '' ? null : v);

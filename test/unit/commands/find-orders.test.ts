@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryConfig } from '../../../src/core/config.js';
-import type { Platform } from '../../../src/core/order.js';
+import { PAYMENT_STATUSES, type Platform } from '../../../src/core/order.js';
 import { BIGCOMMERCE, type BcSection } from '../../../src/sandbox/dialects/bigcommerce/common.js';
 import { CSCART, type CsSection } from '../../../src/sandbox/dialects/cscart/index.js';
 import { OUTSHIFTER } from '../../../src/sandbox/dialects/outshifter/data.js';
@@ -197,8 +197,59 @@ describe('list filters each API documents', () => {
     expect(decodeURIComponent(seen[0]!)).toContain('paymentStates=PAID,REFUND_PENDING,REFUND_FAILED,PENDING');
     const pending = await json('squarespace', ['orders', 'list', '--payment-status', 'pending', '--all']);
     expect(pending.length).toBe(sq().orders.filter((o) => o.paymentState === 'PENDING').length);
-    const bad = await cli('squarespace', ['orders', 'list', '--payment-status', 'partially_refunded']);
+    // partially_refunded has no state of its own: the paid states are asked for, those with a refund kept.
+    const partly = await requests(() => json('squarespace', ['orders', 'list', '--payment-status', 'partially_refunded']));
+    expect(decodeURIComponent(partly[0]!)).toContain('paymentStates=PAID,REFUND_PENDING,REFUND_FAILED');
+    const bad = await cli('squarespace', ['orders', 'list', '--payment-status', 'half_paid']);
     expect(bad.code).toBe(2);
+    expect(bad.err).toContain('unknown Squarespace payment status "half_paid"');
+  });
+
+  it('--payment-status S lists exactly the orders a listing labels S, for every S, on squarespace and bigcommerce', async () => {
+    // Every native payment state on some order, with refunds that make a paid state print
+    // partially_refunded: what the seeds hold is not relied on. Put back afterwards.
+    const sqStates = ['NOT_CHARGED', 'AUTHORIZED', 'PAID', 'PAID', 'REFUNDED', 'PENDING', 'FAILED', 'REFUND_PENDING', 'REFUND_PENDING', 'REFUND_FAILED', 'PARTIALLY_PAID'] as const;
+    const sqOrders = sq().orders.slice(0, sqStates.length);
+    const sqSaved = sqOrders.map((o) => ({ paymentState: o.paymentState, refundedTotal: o.refundedTotal }));
+    const bcStatuses = ['authorized', 'captured', 'capture pending', 'declined', 'held for review', 'paid', 'partially refunded', 'pending', 'refunded', 'void', 'void pending', ''];
+    const bcOrders = bc().orders.slice(0, bcStatuses.length);
+    const bcSaved = bcOrders.map((o) => o.order.payment_status);
+    sqOrders.forEach((o, i) => {
+      o.paymentState = sqStates[i]!;
+      // The second PAID and the second REFUND_PENDING have money paid back.
+      o.refundedTotal = { ...o.grandTotal!, value: i === 3 || i === 8 ? '1.00' : '0.00' };
+    });
+    bcOrders.forEach((o, i) => (o.order.payment_status = bcStatuses[i] as never));
+    try {
+      for (const platform of ['squarespace', 'bigcommerce'] as const) {
+        const all: Array<{ id: string; payment: { status: string | null } }> = await json(platform, ['orders', 'list', '--all']);
+        const labels = new Set(all.map((o) => o.payment.status));
+        expect([...labels], platform).toEqual(expect.arrayContaining(['paid', 'partially_refunded', 'refunded', 'pending', 'authorized', 'unpaid', 'failed']));
+        for (const status of PAYMENT_STATUSES) {
+          const r = await cli(platform, ['orders', 'list', '--all', '--payment-status', status, '-o', 'ids']);
+          expect(r.code, `${platform} ${status}: ${r.err}`).toBe(0);
+          const ids = r.out.split('\n').filter(Boolean);
+          expect(ids.sort(), `${platform} ${status}`).toEqual(all.filter((o) => o.payment.status === status).map((o) => o.id).sort());
+        }
+        const counted = await json(platform, ['orders', 'count', '--payment-status', 'partially_refunded']);
+        expect(counted.count, platform).toBe(all.filter((o) => o.payment.status === 'partially_refunded').length);
+      }
+    } finally {
+      sqOrders.forEach((o, i) => Object.assign(o, sqSaved[i]));
+      bcOrders.forEach((o, i) => (o.order.payment_status = bcSaved[i]!));
+    }
+  });
+
+  it('bigcommerce: --payment-status filters the listing here, saying so; its own payment codes are refused', async () => {
+    const seen = await requests(async () => {
+      const r = await cli('bigcommerce', ['orders', 'list', '--payment-status', 'refunded', '--limit', '2', '-o', 'json']);
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toContain('note: bigcommerce cannot filter by payment status: searching the order list by payment status here');
+    });
+    expect(seen.every((s) => !s.includes('payment_status'))).toBe(true);
+    const native = await cli('bigcommerce', ['orders', 'list', '--payment-status', 'captured']);
+    expect(native.code).toBe(2);
+    expect(native.err).toContain('error: unknown payment status "captured": bigcommerce orders are filtered by the payment status orderctl prints');
   });
 
   it('cscart: --vendor sends company_id and lists only that vendor\'s orders', async () => {
@@ -211,7 +262,7 @@ describe('list filters each API documents', () => {
     const cases: Array<[Platform, string[], string]> = [
       ['squarespace', ['--min-total', '5'], '--min-total is not available on squarespace; it is on: bigcommerce'],
       ['bigcommerce', ['--vendor', '2'], '--vendor is not available on bigcommerce; it is on: cscart'],
-      ['cscart', ['--payment-status', 'paid'], '--payment-status is not available on cscart; it is on: squarespace'],
+      ['cscart', ['--payment-status', 'paid'], '--payment-status is not available on cscart; it is on: squarespace, bigcommerce'],
       ['outshifter', ['--external-ref', 'X'], '--external-ref is not available on outshifter; it is on: bigcommerce'],
     ];
     for (const [platform, flags, message] of cases) {
