@@ -16,6 +16,7 @@ import {
   RefusedError,
   UsageError,
 } from './errors.js';
+import { opensArray, parseJsonArray, SPLIT_MIN_BYTES } from './http-json.js';
 import { networkHint } from './network-hint.js';
 import { RateLimiter, type QuotaReading, type Wait } from './rate-limit.js';
 import { redactHeaders, redactText } from './redact.js';
@@ -171,7 +172,24 @@ function errorCode(err: unknown): string | undefined {
 export interface RawResult {
   status: number;
   headers: Record<string, string>;
-  text: string;
+  /** The body as text, decoded when first asked for (a page parsed element by element never is). */
+  readonly text: string;
+}
+
+interface Answer extends RawResult {
+  bytes: Buffer;
+}
+
+function answer(status: number, headers: Record<string, string>, bytes: Buffer): Answer {
+  let text: string | undefined;
+  return {
+    status,
+    headers,
+    bytes,
+    get text() {
+      return (text ??= bytes.toString('utf8'));
+    },
+  };
 }
 
 // The answer behind an error, for `orderctl api`, which prints a failed answer's body.
@@ -229,12 +247,12 @@ export class HttpClient {
     for (let attempt = 1; ; attempt++) {
       await this.limiter.acquire(this.opts.signal, this.opts.maxRetryWaitMs, (wait) => this.waitTooLong(what, wait, 'its quota headers'));
       let outcome: Attempt;
-      let raw: RawResult | undefined;
+      let raw: Answer | undefined;
       let failure: OrderctlError;
       try {
         this.trace('>', `${spec.method} ${url.href}`, headers, body);
         raw = await this.send(url, spec.method, headers, body);
-        this.trace('<', `${raw.status} ${what}`, raw.headers, raw.text);
+        if (this.opts.debug) this.trace('<', `${raw.status} ${what}`, raw.headers, raw.text);
         if (this.platform.readQuota) this.limiter.observe(this.platform.readQuota(raw.headers));
         if (raw.status >= 200 && raw.status < 300) {
           const parsed = this.parseBody<T>(raw, what);
@@ -307,7 +325,7 @@ export class HttpClient {
     });
   }
 
-  private async send(url: URL, method: Method, headers: Record<string, string>, body: string | undefined): Promise<RawResult> {
+  private async send(url: URL, method: Method, headers: Record<string, string>, body: string | undefined): Promise<Answer> {
     this.dispatcher ??= this.makeDispatcher(await loadUndici());
     // undici's own timers tick about once a second, so a 300 ms --timeout would
     // wait a second or more for headers: a timer of ours keeps the promise.
@@ -332,9 +350,9 @@ export class HttpClient {
     }
     // The same timer bounds the whole read (a body trickled a byte a second
     // never trips undici's idle timer), and the body's size is capped.
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await this.readCapped(res.body, url);
+      bytes = await this.readCapped(res.body, url, res.headers['content-length']);
     } catch (err) {
       if (waiting.signal.aborted && !this.opts.signal?.aborted) throw Object.assign(new Error('body timeout'), { code: 'UND_ERR_BODY_TIMEOUT', cause: err });
       throw err;
@@ -343,23 +361,33 @@ export class HttpClient {
     }
     const flat: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-    return { status: res.statusCode, headers: flat, text };
+    return answer(res.statusCode, flat, bytes);
   }
 
-  private async readCapped(body: Dispatcher.ResponseData['body'], url: URL): Promise<string> {
+  private async readCapped(body: Dispatcher.ResponseData['body'], url: URL, contentLength: string | string[] | undefined): Promise<Buffer> {
+    // With a Content-Length (a page of a listing has one), the body is copied
+    // into one buffer as it arrives: each chunk is garbage at once, and no
+    // second copy joins them. A body longer than announced falls back to chunks.
+    const announced = typeof contentLength === 'string' && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined;
+    let whole = announced !== undefined && announced <= this.opts.maxBodyBytes ? Buffer.allocUnsafe(announced) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > this.opts.maxBodyBytes) {
+      if (size + chunk.length > this.opts.maxBodyBytes) {
         body.destroy();
         throw new ApiError(`${this.platform.name} answered ${url.pathname} with a body larger than ${Math.round(this.opts.maxBodyBytes / 1024 ** 2)} MB; orderctl stopped reading it`, {
           hint: 'raise ORDERCTL_MAX_BODY if this store really sends pages that large',
         });
       }
-      chunks.push(chunk);
+      if (whole && size + chunk.length <= whole.length) chunk.copy(whole, size);
+      else {
+        if (whole) chunks.push(whole.subarray(0, size));
+        whole = undefined;
+        chunks.push(chunk);
+      }
+      size += chunk.length;
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return whole ? whole.subarray(0, size) : Buffer.concat(chunks);
   }
 
   private makeDispatcher({ EnvHttpProxyAgent }: Undici): Dispatcher {
@@ -377,13 +405,17 @@ export class HttpClient {
     });
   }
 
-  private parseBody<T>(raw: RawResult, what: string): { ok: true; body: T | undefined } | { ok: false; error: OrderctlError } {
-    if (raw.text.trim() === '') return { ok: true, body: undefined };
+  private parseBody<T>(raw: Answer, what: string): { ok: true; body: T | undefined } | { ok: false; error: OrderctlError } {
+    // A large array (a page of a listing) is parsed element by element: src/core/http-json.ts says why.
+    const page = raw.bytes.length >= SPLIT_MIN_BYTES && opensArray(raw.bytes);
+    if (!page && raw.text.trim() === '') return { ok: true, body: undefined };
     const type = raw.headers['content-type'] ?? 'no content type';
     if (!/json/i.test(type)) {
       return { ok: false, error: new ApiError(`${this.platform.name} answered ${what} with ${raw.status} and ${type}, not JSON`, { status: raw.status }) };
     }
     try {
+      const elements = page ? parseJsonArray(raw.bytes, MAX_JSON_DEPTH) : undefined;
+      if (elements) return { ok: true, body: elements as T };
       const body = JSON.parse(raw.text) as T;
       // JSON.parse takes any depth; printing or digesting it recurses and would crash.
       if (depthOver(body, MAX_JSON_DEPTH)) {
@@ -484,14 +516,27 @@ function loadUndici(): Promise<Undici> {
 /** A real order is a handful of levels deep. */
 export const MAX_JSON_DEPTH = 64;
 
-/** Whether a parsed JSON value nests deeper than `max`, found without recursion. */
+/**
+ * Whether a parsed JSON value nests deeper than `max`. It recurses at most
+ * `max` levels, so the hostile depth it looks for cannot overflow the stack;
+ * it allocates nothing (every page of a listing passes through here).
+ */
 export function depthOver(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (d > max) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, d + 1]);
+  return typeof value === 'object' && value !== null && nestsOver(value, 1, max);
+}
+
+function nestsOver(v: object, depth: number, max: number): boolean {
+  if (depth > max) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const c: unknown = v[i];
+      if (typeof c === 'object' && c !== null && nestsOver(c, depth + 1, max)) return true;
+    }
+    return false;
+  }
+  for (const k in v) {
+    const c: unknown = (v as Record<string, unknown>)[k];
+    if (typeof c === 'object' && c !== null && nestsOver(c, depth + 1, max)) return true;
   }
   return false;
 }

@@ -69,6 +69,20 @@ describe('several stores', { timeout: 60_000 }, () => {
     expect(single.every((id) => /^\d+$/.test(id))).toBe(true);
   });
 
+  it("--raw prints each store's platform JSON, and the table marks test orders, as one store's listing does", async () => {
+    const raw = (profiles: string) => run(['orders', 'list', '-p', profiles, '--all', '--raw', '-o', 'ndjson']).then((r) => lines(r.stdout).sort());
+    const [eu, us, both] = await Promise.all([raw('eu'), raw('us'), raw('eu,us')]);
+    expect(both.length).toBeGreaterThan(0);
+    expect(both).toEqual([...eu, ...us].sort());
+    // Squarespace's testmode orders are marked from their platform JSON (its sandbox seeds some).
+    const alone = await run(['orders', 'list', '-p', 'us', '--all', '-o', 'table']);
+    const marked = lines(alone.stdout).filter((l) => l.includes(' (test)')).length;
+    expect(marked).toBeGreaterThan(0);
+    const table = await run(['orders', 'list', '-p', 'eu,us', '--all', '-o', 'table']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(lines(table.stdout).filter((l) => /^us\s+\S+ \(test\)/.test(l))).toHaveLength(marked);
+  });
+
   it('--all-profiles: one store failing does not stop the others; it is named, and the exit code is 1', async () => {
     const r = await run(['orders', 'list', '--all-profiles', '--all', '-o', 'ndjson', '--jq', '.store']);
     expect(r.code).toBe(1);

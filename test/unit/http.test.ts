@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeClock, seededRandom } from '../../src/core/clock.js';
 import { ApiError, AuthError, NetworkError, NotFoundError, RefusedError, UsageError } from '../../src/core/errors.js';
-import { checkBaseUrl, DEFAULT_HTTP, HttpClient, pathOf, type PlatformHttp } from '../../src/core/http.js';
+import { checkBaseUrl, DEFAULT_HTTP, depthOver, HttpClient, pathOf, type PlatformHttp } from '../../src/core/http.js';
 
 type Reply = (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void;
 interface Seen {
@@ -69,6 +69,26 @@ describe('HttpClient', () => {
     expect(seen[0]!.headers['user-agent']).toMatch(/^orderctl\/\d+\.\d+\.\d+/);
     expect(seen[0]!.headers['content-type']).toBe('application/json');
     expect(JSON.parse(seen[0]!.body)).toEqual({ a: 1 });
+  });
+
+  it('reads a large page (an array parsed element by element) as the whole body parsed, and fails on one truncated or too deep', async () => {
+    const page = Array.from({ length: 1000 }, (_, i) => ({ id: i, name: i % 3 ? 'plain' : 'Zoë, "quoted" ] [', items: [{ sku: `S-${i}`, price: '1.50' }] }));
+    const text = JSON.stringify(page);
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    replies.push((_q, r) => json(r, 200, page));
+    const { c } = client();
+    expect((await c.request({ method: 'GET', path: '/orders' })).body).toStrictEqual(page);
+    // A bad body is retried: the same answer to every attempt.
+    const answerEvery = (body: string) => {
+      replies = Array.from({ length: DEFAULT_HTTP.maxAttempts }, () => (_q: http.IncomingMessage, r: http.ServerResponse) => {
+        r.writeHead(200, { 'content-type': 'application/json' });
+        r.end(body);
+      });
+    };
+    answerEvery(text.slice(0, -2));
+    await expect(c.request({ method: 'GET', path: '/orders' })).rejects.toThrow(/truncated or invalid JSON body/);
+    answerEvery(`[${text.slice(1, -1)},${'['.repeat(70)}${']'.repeat(70)}]`);
+    await expect(c.request({ method: 'GET', path: '/orders' })).rejects.toThrow(/nested more than 64 levels/);
   });
 
   it('treats 204 as an empty body', async () => {
@@ -257,5 +277,32 @@ describe('HttpClient', () => {
     expect(err.message).toMatch(/timed out/);
     // On time: undici's own timers alone would take a second or more.
     expect(Date.now() - started).toBeLessThan(800);
+  });
+});
+
+describe('depthOver', () => {
+  /** An array nested `n` levels deep (the outer one is level 1), with `leaf` inside the innermost. */
+  const nested = (n: number, leaf: unknown = 1): unknown => {
+    let v: unknown = [leaf];
+    for (let i = 1; i < n; i++) v = i % 2 ? { k: v } : [0, v];
+    return v;
+  };
+
+  it('counts objects and arrays as levels, not the values inside them', () => {
+    expect(depthOver(nested(64, 'x'), 64), '64 levels').toBe(false);
+    expect(depthOver(nested(65, 'x'), 64), '65 levels').toBe(true);
+    expect(depthOver(nested(64, {}), 64), 'an empty object at level 65').toBe(true);
+    expect(depthOver('text', 0)).toBe(false);
+    expect(depthOver(null, 0)).toBe(false);
+  });
+
+  it('finds a deep branch after wide shallow ones, under any key', () => {
+    const wide = Array.from({ length: 1000 }, (_, i) => ({ id: i, tags: ['a'] }));
+    expect(depthOver({ orders: wide }, 64)).toBe(false);
+    expect(depthOver({ orders: wide, last: JSON.parse('{"__proto__":' + JSON.stringify(nested(70)) + '}') }, 64)).toBe(true);
+  });
+
+  it('does not overflow the stack on a hostile depth', () => {
+    expect(depthOver(nested(200_000), 64)).toBe(true);
   });
 });

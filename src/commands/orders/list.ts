@@ -2,7 +2,7 @@ import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { openSessions, type Session } from '../../platforms/index.js';
 import type { OrderFilters, Paging } from '../../platforms/types.js';
-import { listWriter } from '../../output/writer.js';
+import { chooseFormat, listWriter } from '../../output/writer.js';
 import { listMatching } from './matching.js';
 import { noteUnmatchedStatuses, orderView, parseFilters, parsePaging, storesView } from './shared.js';
 import { mergeStores, StoreFailures } from './stores.js';
@@ -37,7 +37,9 @@ async function listStores(ctx: Context, sessions: Session[], o: ListOptions): Pr
   if (o.filters.cursor) throw new UsageError('--cursor belongs to one store: use it with one -p');
   const out = listWriter(ctx, storesView(ctx, new Map(sessions.map((s) => [s.profileName, s.adapter]))));
   const failures = new StoreFailures(ctx, sessions.length);
-  const merged = mergeStores(sessions, (s) => listMatching(ctx, s.adapter, o.filters, o.paging), o.filters.sort, failures);
+  // Only --raw and the table (its ID column marks test orders) read each order's platform JSON.
+  const dropRaw = !ctx.globals.raw && chooseFormat(ctx) !== 'table';
+  const merged = mergeStores(sessions, (s) => listMatching(ctx, s.adapter, o.filters, o.paging), o.filters.sort, failures, { dropRaw });
   for await (const fetched of merged) {
     out.write(fetched);
     if (o.paging.limit !== undefined && out.count >= o.paging.limit) break;
