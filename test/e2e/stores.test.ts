@@ -171,3 +171,130 @@ describe('several stores', { timeout: 60_000 }, () => {
     expect(fs.existsSync(path.join(cfg.dir, 'checkpoints', 'partial.json'))).toBe(false);
   });
 });
+
+// BigCommerce (eu) has ids 100–139, CS-Cart (cs) 90–129: 95 is only in cs, 135 only in eu, 100 in both.
+describe('orders get over several stores', { timeout: 60_000 }, () => {
+  const since = () => exchanges.length;
+  const reads = (from: number) => exchanges.slice(from).filter((e) => e.method === 'GET');
+
+  it('an id without a store is asked of every store named: printed with the store that has it, or with each', async () => {
+    const before = since();
+    const one = await json(['orders', 'get', '-p', 'eu,cs', '95', '-o', 'json']);
+    expect(one.map((o: { store: string; id: string }) => [o.store, o.id])).toEqual([['cs', '95']]);
+    expect(new Set(reads(before).map((e) => e.platform))).toEqual(new Set(['bigcommerce', 'cscart']));
+    const both = await json(['orders', 'get', '-p', 'eu,cs', '100', '-o', 'json']);
+    expect(both.map((o: { store: string; id: string }) => [o.store, o.id])).toEqual([['eu', '100'], ['cs', '100']]);
+    const fromEnv = await orderctl(['orders', 'get', '135', '--jq', '.[] | .store'], { env: { ...env, ORDERCTL_PROFILE: 'eu,cs' } });
+    expect(fromEnv.stdout).toBe('eu\n');
+    // Every profile: us (Squarespace) cannot have a numeric id, locked refuses the key (exit 1, named).
+    const all = await run(['orders', 'get', '--all-profiles', '135', '--jq', '.[] | .store']);
+    expect(all.code).toBe(1);
+    expect(all.stdout).toBe('eu\n');
+    expect(all.err).toMatch(/^error: locked: /m);
+    expect(all.err).not.toMatch(/\bus: /);
+  });
+
+  it('found in no store: exit 4, naming the stores tried', async () => {
+    const r = await run(['orders', 'get', '-p', 'eu,cs', '999', '-o', 'json']);
+    expect(r.code).toBe(4);
+    expect(r.err).toMatch(/^error: order 999 not found in eu, cs$/m);
+  });
+
+  it('STORE:ID goes to that store only', async () => {
+    const before = since();
+    // One store involved, so one order: an object, as for one store.
+    const r = await json(['orders', 'get', '-p', 'eu,cs', 'cs:100', '-o', 'json']);
+    expect([r.store, r.id]).toEqual(['cs', '100']);
+    expect(reads(before).map((e) => e.platform)).toEqual(['cscart']);
+  });
+
+  it('--stdin NDJSON lines carrying "store" go to their store', async () => {
+    const listed = (await run(['orders', 'list', '-p', 'eu,cs', '--sort', 'id:asc', '--limit', '4', '-o', 'ndjson'])).stdout;
+    const stores = lines(listed).map((l) => JSON.parse(l) as { store: string; id: string });
+    expect(new Set(stores.map((s) => s.store))).toEqual(new Set(['cs']));
+    const mixed = [...stores.slice(0, 2), { store: 'eu', id: '135' }].map((s) => JSON.stringify(s)).join('\n');
+    const before = since();
+    const r = await run(['orders', 'get', '-p', 'eu,cs', '--stdin', '-o', 'ndjson', '--jq', '"\\(.store):\\(.id)"'], `${mixed}\n`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)).toEqual(['cs:90', 'cs:91', 'eu:135']);
+    const orderReads = reads(before).filter((e) => /\/orders\/\d+$/.test(e.path));
+    expect(orderReads.map((e) => `${e.platform} ${e.path.split('/').at(-1)}`).sort()).toEqual(['bigcommerce 135', 'cscart 90', 'cscart 91']);
+  });
+
+  it('a store failing is named, the others still print, and the exit code is 1', async () => {
+    const r = await run(['orders', 'get', '-p', 'eu,locked', '135', '-o', 'ndjson', '--jq', '.store']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('eu\n');
+    expect(r.err).toMatch(/^error: locked: cscart answered GET \S+ with 401/m);
+    expect(r.err).toMatch(/^error: 1 of 2 stores failed: locked$/m);
+  });
+
+  it('sheets show the store; -o ids prints STORE:ID', async () => {
+    const sheets = await run(['orders', 'get', '-p', 'eu,cs', '100', '-o', 'table']);
+    expect(sheets.code, sheets.stderr).toBe(0);
+    expect(sheets.stdout.match(/^Store +(\S+)$/gm)).toEqual(['Store          eu', 'Store          cs']);
+    expect(await ids(['orders', 'get', '-p', 'eu,cs', '100'])).toEqual(['eu:100', 'cs:100']);
+  });
+
+  it('#number is looked up in each store, each the way its platform can', async () => {
+    const [us] = await json(['orders', 'list', '-p', 'us', '--limit', '1', '-o', 'json']);
+    const r = await json(['orders', 'get', '-p', 'eu,us', `#${us.number}`, '-o', 'json']);
+    expect(r.map((o: { store: string; id: string }) => [o.store, o.id])).toEqual([['us', us.id]]);
+  });
+});
+
+describe('ids across stores in commands that change orders', { timeout: 60_000 }, () => {
+  const since = () => exchanges.length;
+  const writes = (from: number) => exchanges.slice(from).filter((e) => e.method !== 'GET');
+
+  it('orders cancel routes STORE:ID and NDJSON "store" to each store; the confirmation names the stores', async () => {
+    const refused = await run(['orders', 'cancel', 'eu:131', 'cs:92']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^error: cancel 2 orders in eu \(1\), cs \(1\): confirmation needed$/m);
+    const before = since();
+    const r = await json(['orders', 'cancel', 'eu:131', 'cs:92', '--yes', '-o', 'json']);
+    expect(r.map((x: { id: string; store: string; ok: boolean; status: string }) => [x.id, x.store, x.ok, x.status])).toEqual([
+      ['eu:131', 'eu', true, 'cancelled'],
+      ['cs:92', 'cs', true, 'cancelled'],
+    ]);
+    expect(writes(before).map((e) => `${e.platform} ${e.method} ${e.path.split('/').at(-1)}`).sort()).toEqual(['bigcommerce PUT 131', 'cscart PUT 92']);
+    const piped = await run(['orders', 'cancel', '--stdin', '--yes', '-o', 'ndjson', '--jq', '.id'], '{"id":"132","store":"eu"}\n{"id":"93","store":"cs"}\n');
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(lines(piped.stdout)).toEqual(['eu:132', 'cs:93']);
+    const one = await run(['orders', 'cancel', 'cs:94']);
+    expect(one.err).toMatch(/^error: cancel 1 order in cs: confirmation needed$/m);
+  });
+
+  it('#number in fulfill, shipments, status, cancel, archive and update, as STORE:#N too', async () => {
+    const unshipped = await json(['orders', 'list', '-p', 'us', '--status', 'awaiting_fulfillment', '--all', '-o', 'json']);
+    const target = unshipped.at(-1);
+    const before = since();
+    const shipped = await run(['orders', 'fulfill', '--stdin', '--tracking', '1Z1', '--carrier', 'ups', '--service', 'ground', '-o', 'json'], `us:#${target.number}\n`);
+    expect(shipped.code, shipped.stderr).toBe(0);
+    expect(JSON.parse(shipped.stdout)).toMatchObject([{ id: target.id, store: 'us', ok: true }]);
+    expect(writes(before).some((e) => e.platform === 'squarespace' && e.path.includes(target.id))).toBe(true);
+    const shipments = await json(['orders', 'shipments', `us:#${target.number}`, '-o', 'json']);
+    expect(shipments.map((x: { tracking: string }) => x.tracking)).toEqual(['1Z1']);
+    const shown = await json(['orders', 'status', `us:#${target.number}`, '-o', 'json']);
+    expect(shown).toMatchObject([{ id: target.id, store: 'us', status: 'fulfilled' }]);
+    const cancelled = await json(['orders', 'cancel', '-p', 'cs', '#96', '--yes', '-o', 'json']);
+    expect(cancelled).toMatchObject([{ id: '96', ok: true, status: 'cancelled' }]);
+    const file = path.join(cfg.dir, 'changes.json');
+    fs.writeFileSync(file, '{"staff_notes":"called the customer"}');
+    const updated = await json(['orders', 'update', 'eu:#133', '--file', file, '-o', 'json']);
+    expect(updated).toMatchObject({ id: '133', staffNotes: 'called the customer' });
+    const archived = await json(['orders', 'archive', 'eu:#134', '--yes', '-o', 'json']);
+    expect(archived).toMatchObject([{ id: '134', store: 'eu', ok: true }]);
+  });
+
+  it('a #number its store does not have fails that order only', async () => {
+    const [us] = await json(['orders', 'list', '-p', 'us', '--status', 'awaiting_fulfillment', '--limit', '1', '-o', 'json']);
+    const r = await run(['orders', 'fulfill', '-p', 'us', `#${us.number}`, '#999999', '--tracking', '1Z2', '--carrier', 'ups', '--service', 'ground', '-o', 'json']);
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.stdout).sort((a: { ok: boolean }, b: { ok: boolean }) => Number(b.ok) - Number(a.ok));
+    expect(results.map((x: { id: string; ok: boolean; error: { code: string } | null }) => [x.id, x.ok, x.error?.code ?? null])).toEqual([
+      [us.id, true, null],
+      ['#999999', false, 'not_found'],
+    ]);
+  });
+});

@@ -21,6 +21,8 @@ export interface BulkItem {
   overrides: Record<string, unknown>;
   /** The store an NDJSON line names ("store"); STORE:ID in the id does the same. */
   store?: string;
+  /** Known to fail before any change (a #number its store does not have): the order's result is this error. */
+  failure?: unknown;
 }
 
 export interface BulkOptions {
@@ -57,7 +59,7 @@ export function parseBulkOptions(flags: Record<string, unknown>): BulkOptions {
 /**
  * Orders from arguments, or from stdin with --stdin: blank lines and # comments
  * are skipped; a line is an id or a JSON object with "id" and any of `allowed`
- * (or any fields at all, for reads). With `numbers`, a line "#1060" is an order number.
+ * (or any fields at all, for reads). A line "#1060" (no space) is an order number.
  * A malformed line is reported with its number and skipped, never guessed at.
  */
 /** A JSON line carries an id and a few fields: far less than this. */
@@ -70,7 +72,6 @@ export async function readBulkItems(
   args: string[],
   stdin: boolean,
   allowed: readonly string[] | 'any',
-  opts: { numbers?: boolean } = {},
 ): Promise<{ items: BulkItem[]; rejected: number }> {
   if (stdin && args.length) throw new UsageError('give order ids as arguments or with --stdin, not both');
   if (!stdin) {
@@ -86,8 +87,8 @@ export async function readBulkItems(
   (await ctx.io.readStdin()).split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     const n = i + 1;
-    // With `numbers`, "#1060" (no space) is an order number, not a comment.
-    if (!line || (line.startsWith('#') && !(opts.numbers && /^#[^#\s]+$/.test(line)))) return;
+    // "#1060" (no space) is an order number, not a comment.
+    if (!line || (line.startsWith('#') && !/^#[^#\s]+$/.test(line))) return;
     // A server's or a file's bytes never reach the terminal raw, and an error line stays short.
     const max = allowed === 'any' ? MAX_ORDER_LINE : MAX_LINE;
     if (line.length > max) return reject(n, `longer than ${max} characters ("${safeCell(line.slice(0, 40))}…")`);
@@ -122,16 +123,48 @@ export interface RoutedItem extends BulkItem {
 }
 
 /**
- * Routes every item to its store (STORE:ID, an NDJSON "store", else the one
- * store the command names). Results name orders STORE:ID when several stores are involved.
+ * Sends items to their stores (STORE:ID, an NDJSON "store", else the stores the
+ * command names; see routeToStores) and finds the id behind each `#number`
+ * there. `named`: the input names a store, or several are involved, so
+ * results and confirmations say which.
  */
-export async function routeBulk(ctx: Context, items: BulkItem[]): Promise<{ items: RoutedItem[]; adapters: Adapter[] }> {
+export async function routeItems<T extends BulkItem>(ctx: Context, items: T[], mode: 'one' | 'every', check?: (adapters: Adapter[]) => void) {
   const { routeToStores } = await import('./stores.js');
-  const routes = await routeToStores(ctx, items, 'one');
+  const { resolveNumbers } = await import('./resolve.js');
+  const stored = await routeToStores(ctx, items, mode);
+  // What the command cannot do on a store is refused before a #number costs a listing there.
+  check?.([...new Set(stored.map((r) => r.session.adapter))]);
+  const named = stored.some((r) => r.label !== r.id || r.item.store !== undefined || r.item.id !== r.id);
+  const routes = (await resolveNumbers(ctx, stored)).map((r) => ({
+    ...r,
+    // What the bulk run works on: named as output names it, with its store where named.
+    bulk: {
+      ...r.item,
+      id: r.label,
+      ...(named && { store: r.session.profileName }),
+      ...(r.failure !== undefined && { failure: r.failure }),
+    },
+  }));
+  return { routes, named };
+}
+
+/** Routes every item to the one store it names or the command names (see routeItems). */
+export async function routeBulk(ctx: Context, items: BulkItem[], check?: (adapters: Adapter[]) => void): Promise<{ items: RoutedItem[]; adapters: Adapter[]; named: boolean }> {
+  const { routes, named } = await routeItems(ctx, items, 'one', check);
   return {
-    items: routes.map((r) => ({ ...r.item, id: r.label, target: { adapter: r.session.adapter, id: r.id, store: r.session.profileName } })),
+    items: routes.map((r) => ({ ...r.bulk, target: { adapter: r.session.adapter, id: r.id, store: r.session.profileName } })),
     adapters: [...new Set(routes.map((r) => r.session.adapter))],
+    named,
   };
+}
+
+/** " in eu" or " in eu (2), us (1)": where a change goes, for its confirmation, when the input names stores. */
+export function storesText(routed: { items: RoutedItem[]; named: boolean }): string {
+  if (!routed.named) return '';
+  const counts = new Map<string, number>();
+  for (const i of routed.items) counts.set(i.target.store, (counts.get(i.target.store) ?? 0) + 1);
+  if (counts.size === 1) return ` in ${[...counts.keys()][0]}`;
+  return ` in ${[...counts].map(([store, n]) => `${store} (${n})`).join(', ')}`;
 }
 
 const view: View<ItemResult> = {
@@ -156,8 +189,9 @@ export async function runBulk<I extends BulkItem>(
   opts: BulkOptions & { rejected?: number; view?: View<ItemResult> },
   change: (item: I) => Promise<{ status: string | null; detail?: Record<string, unknown> }>,
 ): Promise<void> {
+  const run = (item: I) => (item.failure !== undefined ? Promise.reject(item.failure) : change(item));
   if (items.length === 1 && !opts.rejected) {
-    const single = await attempt(() => change(items[0]!));
+    const single = await attempt(() => run(items[0]!));
     if ('error' in single) throw single.error;
     if (!ctx.globals.dryRun) writeResults(ctx, opts.view ?? view, [{ id: items[0]!.id, store: items[0]!.store ?? null, ok: true, status: single.value.status, error: null, detail: single.value.detail }]);
     return;
@@ -173,7 +207,7 @@ export async function runBulk<I extends BulkItem>(
   const worker = async () => {
     while (!stopping && next < items.length) {
       const item = items[next++]!;
-      const r = await attempt(() => change(item));
+      const r = await attempt(() => run(item));
       if ('error' in r && (r.error instanceof InterruptedError || (isOrderctlError(r.error) && r.error.exitCode === 130))) {
         stopping = 'interrupt';
         return;

@@ -1,8 +1,9 @@
 import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import { openSession, requireCapability, type Session } from '../../platforms/index.js';
+import { requireCapability } from '../../platforms/index.js';
+import type { Adapter } from '../../platforms/types.js';
 import { confirmDestructive } from './shared.js';
-import { readBulkItems, runBulk, type BulkItem, type BulkOptions } from './bulk.js';
+import { readBulkItems, routeBulk, runBulk, storesText, type BulkOptions, type RoutedItem } from './bulk.js';
 
 export interface CancelOptions extends BulkOptions {
   ids: string[];
@@ -13,58 +14,79 @@ export interface CancelOptions extends BulkOptions {
   byMerchant: boolean;
 }
 
+/** Platforms that cancel item by item (Outshifter) rather than whole orders. */
+const byItem = (a: Adapter) => Boolean(a.planCancel && a.cancelItem);
+
 export async function run(ctx: Context, o: CancelOptions): Promise<void> {
   const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, ['notify', 'byMerchant', 'items']);
-  const session = await openSession(ctx);
-  const { adapter } = session;
-  requireCapability(adapter.platform, 'cancel', 'orders cancel');
-  const byItem = Boolean(adapter.planCancel && adapter.cancelItem);
-  if (o.items.length && !byItem) throw new UsageError(`cancelling single items (--item) is not available on ${adapter.platform}; it is on: outshifter`);
-  if (o.allItems && !byItem) throw new UsageError(`--all-items is not available on ${adapter.platform}; it is on: outshifter`);
+  const routed = await routeBulk(ctx, items, (adapters) => checkFlags(adapters, o));
+  if (routed.adapters.some(byItem)) return cancelItems(ctx, routed, rejected, o);
+  await confirmDestructive(ctx, `cancel ${items.length} order${items.length === 1 ? '' : 's'}${storesText(routed)}`);
+  await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected }, (item) => cancelWhole(item, o));
+}
+
+/** What the stores of the run cannot do is refused before any request. */
+function checkFlags(adapters: Adapter[], o: CancelOptions): void {
+  adapters.forEach((a) => requireCapability(a.platform, 'cancel', 'orders cancel'));
+  const whole = adapters.find((a) => !byItem(a));
+  if (o.items.length && whole) throw new UsageError(`cancelling single items (--item) is not available on ${whole.platform}; it is on: outshifter`);
+  if (o.allItems && whole) throw new UsageError(`--all-items is not available on ${whole.platform}; it is on: outshifter`);
   if (o.items.length && o.allItems) throw new UsageError('--item and --all-items cannot be used together');
-  if (o.byMerchant && adapter.platform !== 'cscart') throw new UsageError(`--by-merchant is not available on ${adapter.platform}; it is on: cscart`);
-  if (byItem) return cancelItems(ctx, session, items, rejected, o);
-  await confirmDestructive(ctx, `cancel ${items.length} order${items.length === 1 ? '' : 's'}`);
-  await runBulk(ctx, session.adapter.platform, items, { ...o, rejected }, async ({ id, overrides }) => {
-    const r = await adapter.cancelOrder!(id, {
-      notify: typeof overrides.notify === 'boolean' ? overrides.notify : o.notify,
-      byMerchant: typeof overrides.byMerchant === 'boolean' ? overrides.byMerchant : o.byMerchant,
-    });
-    return { status: r.status, detail: { nativeStatus: r.nativeStatus } };
+  const notCsCart = adapters.find((a) => a.platform !== 'cscart');
+  if (o.byMerchant && notCsCart) throw new UsageError(`--by-merchant is not available on ${notCsCart.platform}; it is on: cscart`);
+}
+
+/** One whole order, with its NDJSON line's fields over the flags. */
+async function cancelWhole({ target, overrides }: RoutedItem, o: CancelOptions) {
+  const r = await target.adapter.cancelOrder!(target.id, {
+    notify: typeof overrides.notify === 'boolean' ? overrides.notify : o.notify,
+    byMerchant: typeof overrides.byMerchant === 'boolean' ? overrides.byMerchant : o.byMerchant,
   });
+  return { status: r.status, detail: { nativeStatus: r.nativeStatus } };
 }
 
 /**
  * Platforms that cancel item by item (Outshifter): each order's items are
  * worked out first (refusing shipped orders before any change), then each item
  * is one result, cancelled in turn. An order that cannot be planned is a
- * failed result of a bulk run, or the error itself for one order.
+ * failed result of a bulk run, or the error itself for one order. Orders of
+ * other stores in the same run (several stores) are cancelled whole.
  */
-async function cancelItems(ctx: Context, session: Session, orders: BulkItem[], rejected: number, o: CancelOptions): Promise<void> {
-  const { adapter } = session;
-  const work: BulkItem[] = [];
-  for (const { id, overrides } of orders) {
+async function cancelItems(ctx: Context, routed: { items: RoutedItem[]; named: boolean }, rejected: number, o: CancelOptions): Promise<void> {
+  const orders = routed.items;
+  const work: RoutedItem[] = [];
+  for (const order of orders) {
+    const { target, overrides } = order;
+    if (order.failure !== undefined || !byItem(target.adapter)) {
+      work.push(order);
+      continue;
+    }
     const named = Array.isArray(overrides.items) ? overrides.items.map(String) : o.items;
     let itemIds: string[];
     try {
-      itemIds = await adapter.planCancel!(id, { items: named, allItems: o.allItems, notify: o.notify });
+      itemIds = await target.adapter.planCancel!(target.id, { items: named, allItems: o.allItems, notify: o.notify });
     } catch (err) {
       if (orders.length === 1 && !rejected) throw err;
-      work.push({ id, overrides: { failure: err } });
+      work.push({ ...order, failure: err });
       continue;
     }
-    if (!itemIds.length && !ctx.globals.quiet) ctx.io.stderr.write(`order ${id} is already cancelled: nothing to do\n`);
-    for (const item of itemIds) work.push({ id: `${id}/${item}`, overrides: { order: id, item } });
+    if (!itemIds.length && !ctx.globals.quiet) ctx.io.stderr.write(`order ${order.id} is already cancelled: nothing to do\n`);
+    for (const item of itemIds) work.push({ ...order, id: `${order.id}/${item}`, overrides: { ...overrides, item } });
   }
   if (!work.length && !rejected) return;
-  const changes = work.filter((w) => w.overrides.item !== undefined).length;
-  if (changes) await confirmDestructive(ctx, `cancel ${changes} item${changes === 1 ? '' : 's'} of ${orders.length} order${orders.length === 1 ? '' : 's'}`);
+  const itemCount = work.filter((w) => w.overrides.item !== undefined).length;
+  const wholeCount = work.filter((w) => w.failure === undefined && !byItem(w.target.adapter)).length;
+  const what = [
+    wholeCount && `${wholeCount} order${wholeCount === 1 ? '' : 's'}`,
+    itemCount && `${itemCount} item${itemCount === 1 ? '' : 's'} of ${orders.length - wholeCount} order${orders.length - wholeCount === 1 ? '' : 's'}`,
+  ].filter(Boolean);
+  if (what.length) await confirmDestructive(ctx, `cancel ${what.join(' and ')}${storesText(routed)}`);
   // One item at a time unless asked: the order's status follows its items.
-  await runBulk(ctx, session.adapter.platform, work, { ...o, concurrency: o.concurrency ?? 1, rejected }, async ({ overrides }) => {
-    if (overrides.failure) throw overrides.failure;
-    const order = String(overrides.order);
+  await runBulk(ctx, routed.items[0]!.target.adapter.platform, work, { ...o, concurrency: o.concurrency ?? 1, rejected }, async (w) => {
+    if (w.overrides.item === undefined) return cancelWhole(w, o);
+    const { target, overrides } = w;
     const item = String(overrides.item);
-    const r = await adapter.cancelItem!(order, item);
-    return { status: 'cancelled', detail: { order, item, orderStatus: r.status, nativeStatus: r.nativeStatus } };
+    const r = await target.adapter.cancelItem!(target.id, item);
+    return { status: 'cancelled', detail: { order: target.id, item, orderStatus: r.status, nativeStatus: r.nativeStatus } };
   });
 }

@@ -67,8 +67,7 @@ function shipmentFor(item: BulkItem, base: ShipmentOptions, now: Date): Shipment
 export async function run(ctx: Context, o: FulfillOptions): Promise<void> {
   const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, LINE_FIELDS);
   if (o.shipment.items.length && items.length > 1) throw new UsageError('--item applies to one order; give a single id (or "items" per NDJSON line)');
-  const routed = await routeBulk(ctx, items);
-  routed.adapters.forEach((a) => requireCapability(a.platform, 'fulfill', 'orders fulfill'));
+  const routed = await routeBulk(ctx, items, (adapters) => adapters.forEach((a) => requireCapability(a.platform, 'fulfill', 'orders fulfill')));
   if (routed.adapters.some((a) => a.platform === 'bigcommerce') && o.shipment.notify === false && !ctx.globals.quiet) {
     ctx.io.stderr.write('note: BigCommerce e-mails the customer for every shipment; --no-notify cannot stop it\n');
   }

@@ -1,75 +1,144 @@
 // `orders get ID...|--stdin`: one order as a sheet (or a JSON object), or many
 // read concurrently in one process and printed in the order asked. An id of
-// the form #1060 is the order number customers see.
+// the form #1060 is the order number customers see. With several stores
+// (-p a,b, --all-profiles) an id without a store is looked up in each of them.
 
 import type { Context } from '../../core/context.js';
-import { ApiError, InterruptedError, isOrderctlError, NotFoundError } from '../../core/errors.js';
-import { openSession } from '../../platforms/index.js';
-import type { Fetched } from '../../platforms/types.js';
+import { ApiError, InterruptedError, isOrderctlError, NotFoundError, UsageError } from '../../core/errors.js';
+import type { View } from '../../output/view.js';
 import { chooseFormat, listWriter, writeOne } from '../../output/writer.js';
 import { safeCell } from '../../output/text.js';
-import { concurrencyFor, readBulkItems, readInOrder, type BulkOptions } from './bulk.js';
-import { orderResolver } from './resolve.js';
-import { orderSheet, orderView, sheetOptions } from './shared.js';
+import { concurrencyFor, readBulkItems, readInOrder, routeItems, type BulkItem, type BulkOptions } from './bulk.js';
+import { orderSheet, orderView, sheetOptions, storesView } from './shared.js';
+import { withStore, type StoreFetched } from './stores.js';
 
 export interface GetOptions extends BulkOptions {
   ids: string[];
   stdin: boolean;
 }
 
+type Route = Awaited<ReturnType<typeof routeItems<BulkItem>>>['routes'][number];
+
+/** One id asked: the stores it was asked of, and what each answered. */
+interface Asked {
+  ref: string;
+  routes: Route[];
+}
+interface Answer {
+  found: StoreFetched[];
+  errors: Array<{ store: string; error: unknown }>;
+}
+
 export async function run(ctx: Context, o: GetOptions): Promise<void> {
-  const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, 'any', { numbers: true });
-  const { adapter } = await openSession(ctx);
-  const refs = items.map((i) => i.id);
-  const resolver = await orderResolver(ctx, adapter, refs);
-  const view = orderView(ctx, adapter);
-  const sheet = (r: Fetched) => orderSheet(r.order, sheetOptions(ctx, adapter)(r.order));
-  // One id on the command line: its sheet, or one JSON object, and its own exit code.
-  if (refs.length === 1 && !o.stdin) {
-    writeOne(ctx, view, await resolver.get(refs[0]!), sheet);
+  const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, 'any');
+  const { routes } = await routeItems(ctx, items, 'every');
+  const sessions = [...new Map(routes.map((r) => [r.session.profileName, r.session])).values()];
+  // Several stores named (or STORE:ID of several): every order is shown with its store, and one id may be several orders.
+  const several = routes.some((r) => r.label !== r.id);
+  const asked: Asked[] = items.map((item) => ({ ref: item.id, routes: routes.filter((r) => r.item === item) }));
+  const first = sessions[0]!.adapter;
+  const adapters = new Map(sessions.map((s) => [s.profileName, s.adapter]));
+  const view: View<StoreFetched> = several ? storesView(ctx, adapters) : orderView(ctx, first);
+  const sheet = (r: StoreFetched) => orderSheet(r.order, { ...sheetOptions(ctx, adapters.get(r.store) ?? first)(r.order), ...(several && { store: r.store }) });
+  const read = async (a: Asked): Promise<Answer> => {
+    const settled = await Promise.allSettled(a.routes.map((r) => (r.failure !== undefined ? Promise.reject(r.failure) : r.session.adapter.getOrder(r.id))));
+    const answer: Answer = { found: [], errors: [] };
+    settled.forEach((s, i) => {
+      const store = a.routes[i]!.session.profileName;
+      if (s.status === 'fulfilled') answer.found.push(withStore(s.value, store));
+      else answer.errors.push({ store, error: s.reason });
+    });
+    return answer;
+  };
+
+  // One id on the command line, one store: its sheet, or one JSON object, and its own exit code.
+  if (asked.length === 1 && !o.stdin && !several) {
+    const answer = await read(asked[0]!);
+    if (answer.errors.length) throw answer.errors[0]!.error;
+    writeOne(ctx, view, answer.found[0]!, sheet);
     return;
   }
+
   const format = chooseFormat(ctx);
   const sheets = format === 'table' && !ctx.globals.fields;
   const out = sheets ? undefined : listWriter(ctx, view);
-  const failures: unknown[] = [];
+  /** Ids nothing was read for, and stores that failed while another store answered. */
+  const unread: unknown[] = [];
+  const storesFailed = new Set<string>();
+  // One id over several stores that none could give: that id's own error and exit code (4 when none has it).
+  const lone = asked.length === 1 && !o.stdin;
+  let loneError: unknown;
   let stopping = false;
   let interrupted = false;
   ctx.onInterrupt(() => (stopping = interrupted = true));
   let printed = 0;
-  const emitted = await readInOrder(refs, concurrencyFor(adapter.platform, o, refs.length), (ref) => resolver.get(ref), (ref, outcome) => {
-    if ('value' in outcome) {
-      if (out) out.write(outcome.value);
-      else ctx.io.stdout.write(`${printed ? '\n' : ''}${sheet(outcome.value)}`);
+  const emitted = await readInOrder(asked, concurrencyFor(first.platform, o, asked.length), read, (a, outcome) => {
+    // read settles every store's answer itself: a throw is not one store's.
+    const answer: Answer = 'value' in outcome ? outcome.value : { found: [], errors: [{ store: a.routes[0]!.session.profileName, error: outcome.error }] };
+    for (const f of answer.found) {
+      if (out) out.write(f);
+      else ctx.io.stdout.write(`${printed ? '\n' : ''}${sheet(f)}`);
       printed++;
-      return;
     }
-    if (outcome.error instanceof InterruptedError) return void (interrupted = stopping = true);
-    failures.push(outcome.error);
-    reportFailure(ctx, ref, outcome.error, format);
+    if (answer.errors.some((e) => e.error instanceof InterruptedError)) return void (interrupted = stopping = true);
+    const failure = failureOf(a, answer);
+    if (!failure.length) return;
     if (o.failFast) stopping = true;
+    if (answer.found.length) failure.forEach((f) => storesFailed.add(f.store!));
+    else unread.push(failure.length === 1 ? failure[0]!.error : new ApiError(`order ${a.ref} could not be read`));
+    // Thrown at the end instead, with its own exit code: one store's error, or "not found" in every store.
+    if (lone && failure.length === 1 && (!several || failure[0]!.store === null)) return void (loneError = failure[0]!.error);
+    for (const f of failure) reportFailure(ctx, a.ref, f.error, format, several ? f.store : null);
   }, () => stopping);
   out?.end();
   if (interrupted) {
-    ctx.io.stderr.write(`interrupted: ${printed} of ${refs.length} orders read\n`);
+    ctx.io.stderr.write(`interrupted: ${printed} of ${asked.length} orders read\n`);
     throw new InterruptedError();
   }
-  const problems = failures.length + rejected;
+  if (loneError !== undefined) throw loneError;
+  if (!unread.length && !rejected && storesFailed.size) {
+    throw new ApiError(`${storesFailed.size} of ${sessions.length} stores failed: ${[...storesFailed].join(', ')}`, { code: 'stores_failed' });
+  }
+  const problems = unread.length + rejected + storesFailed.size;
   if (!problems) return;
-  const skipped = refs.length - emitted;
-  const message = `${failures.length} of ${refs.length} orders could not be read${rejected ? `, ${rejected} input line${rejected === 1 ? '' : 's'} rejected` : ''}${skipped ? `; stopped by --fail-fast, ${skipped} not read` : ''}`;
+  const skipped = asked.length - emitted;
+  const message = `${unread.length} of ${asked.length} orders could not be read${rejected ? `, ${rejected} input line${rejected === 1 ? '' : 's'} rejected` : ''}${storesFailed.size ? `; stores failed: ${[...storesFailed].join(', ')}` : ''}${skipped ? `; stopped by --fail-fast, ${skipped} not read` : ''}`;
   // Every one missing: "not found" (exit 4), as for one id; anything else is a failed run.
-  if (!rejected && failures.length === refs.length && failures.every((e) => e instanceof NotFoundError)) throw new NotFoundError(message);
+  if (!rejected && !storesFailed.size && unread.length === asked.length && unread.every((e) => e instanceof NotFoundError)) throw new NotFoundError(message);
   throw new ApiError(message);
 }
 
+/**
+ * What went wrong for one id, store by store. Asked of one store: its error.
+ * Asked of several: not found anywhere is one "not found" naming the stores
+ * tried; otherwise each store that failed for another reason (a store that
+ * simply lacks the order is no failure when another has it).
+ */
+function failureOf(a: Asked, answer: Answer): Array<{ store: string | null; error: unknown }> {
+  if (!answer.errors.length) return [];
+  if (a.routes.length === 1) return answer.errors;
+  // An id that cannot be one on a platform (a hex id asked of BigCommerce) is simply not in that store.
+  const absent = (e: unknown) => e instanceof NotFoundError || e instanceof UsageError;
+  const broken = answer.errors.filter((e) => !absent(e.error));
+  if (broken.length) return broken;
+  if (answer.found.length) return [];
+  // An id no store named could have: the usage error itself (exit 2).
+  if (answer.errors.every((e) => e.error instanceof UsageError)) return [{ store: null, error: answer.errors[0]!.error }];
+  const stores = answer.errors.map((e) => e.store);
+  return [{ store: null, error: new NotFoundError(`order ${a.ref} not found in ${stores.join(', ')}`, { hint: 'each store named was asked; name another with -p, or find it with "orderctl orders list --search TEXT"' }) }];
+}
+
 /** One order's failure, on stderr as the run's own errors are: a line, or a JSON object for JSON output. */
-function reportFailure(ctx: Context, ref: string, err: unknown, format: string): void {
-  const message = err instanceof Error ? err.message : String(err);
+function reportFailure(ctx: Context, ref: string, err: unknown, format: string, store: string | null): void {
+  // A store's error names it, in JSON too, as a failing store of a listing does.
+  const message = `${store ? `${store}: ` : ''}${err instanceof Error ? err.message : String(err)}`;
   if ((format === 'json' || format === 'ndjson') && !ctx.io.stderrIsTTY) {
     const e = isOrderctlError(err) ? err : undefined;
-    ctx.io.stderr.write(`${JSON.stringify({ error: { code: e?.code ?? 'internal', message, hint: e?.hint ?? null, status: e?.status ?? null, store: null, id: ref } })}\n`);
+    ctx.io.stderr.write(`${JSON.stringify({ error: { code: e?.code ?? 'internal', message, hint: e?.hint ?? null, status: e?.status ?? null, store, id: ref } })}\n`);
     return;
   }
-  ctx.io.stderr.write(`error: ${safeCell(message.includes(ref.replace(/^#/, '')) ? message : `order ${ref}: ${message}`)}\n`);
+  const about = message.includes(ref.replace(/^(?:[^:]+:)?#?/, '')) ? message : `order ${ref}: ${message}`;
+  ctx.io.stderr.write(`error: ${safeCell(about)}\n`);
+  // A store's own trouble (refused credentials) says how to fix it, as a failing store of a listing does.
+  if (store && isOrderctlError(err) && err.hint) ctx.io.stderr.write(`hint: ${safeCell(`${store}: ${err.hint}`)}\n`);
 }

@@ -42,3 +42,39 @@ export async function orderResolver(ctx: Context, adapter: Adapter, refs: string
   };
   return { id, get: async (ref) => adapter.getOrder(await id(ref)) };
 }
+
+/** A reference sent to a store: `id` is the store's own reference (an id or #number), `label` how output names it. */
+export interface StoreRef {
+  session: { adapter: Adapter };
+  id: string;
+  label: string;
+}
+
+/**
+ * Every command that takes ids resolves `#number` here, store by store: one
+ * listing at most per store that needs one, all stores at once. A number a
+ * store does not have, or a store whose listing fails, becomes that reference's
+ * `failure` (an order of a bulk run that fails), never the whole run's.
+ */
+export async function resolveNumbers<R extends StoreRef>(ctx: Context, routes: R[]): Promise<Array<R & { failure?: unknown }>> {
+  // A bare "#" is a usage error before any request.
+  const numbered = routes.filter((r) => orderNumberOf(r.id) !== undefined);
+  if (!numbered.length) return routes;
+  const refs = new Map<R['session'], string[]>();
+  for (const r of numbered) refs.set(r.session, [...(refs.get(r.session) ?? []), r.id]);
+  const resolvers = new Map([...refs].map(([session, wanted]) => [session, orderResolver(ctx, session.adapter, wanted)] as const));
+  // Settled here so a store's failure is its references' failure, not an unhandled rejection.
+  resolvers.forEach((p) => p.catch(() => undefined));
+  return Promise.all(
+    routes.map(async (r) => {
+      if (orderNumberOf(r.id) === undefined) return r;
+      try {
+        const id = await (await resolvers.get(r.session)!).id(r.id);
+        // The label names the order as its store knows it: STORE:ID stays STORE:ID.
+        return { ...r, id, label: `${r.label.slice(0, r.label.length - r.id.length)}${id}` };
+      } catch (failure) {
+        return { ...r, failure };
+      }
+    }),
+  );
+}

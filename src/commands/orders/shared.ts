@@ -154,6 +154,8 @@ export interface SheetOptions {
   nativeName?: string;
   /** Times in local time, as list tables show them (a terminal, without --utc). */
   local: boolean;
+  /** The store the order is in, shown when a command reads several. */
+  store?: string;
 }
 
 /** How sheets show times and native status names, for this run and platform. */
@@ -181,6 +183,7 @@ export function orderSheet(o: Order, opts: SheetOptions = { local: false }): str
   const addr = (a: Order['billingAddress']) =>
     a ? [a.name, a.company, a.line1, a.line2, [a.zip, a.city].filter(Boolean).join(' '), a.state, a.country].filter(Boolean).join(', ') : null;
   row('Order', `${o.id}${o.number !== o.id ? ` (#${o.number})` : ''} on ${o.platform}`);
+  row('Store', opts.store);
   row('Status', `${o.status ?? '?'} (${opts.nativeName ? `${o.nativeStatus} ${opts.nativeName}` : `native ${o.nativeStatus}`})${o.fulfillmentStatus ? `, ${o.fulfillmentStatus}` : ''}`);
   row('Created', time(o.createdAt));
   row('Updated', time(o.updatedAt));

@@ -6,12 +6,12 @@ import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import type { Shipment } from '../../core/order.js';
 import { parseTimeInput } from '../../core/time.js';
-import { openSession, requireCapability } from '../../platforms/index.js';
+import { requireCapability } from '../../platforms/index.js';
 import type { FulfillOptions } from '../../platforms/types.js';
 import { tableTime } from '../../output/text.js';
 import type { View } from '../../output/view.js';
 import { listWriter, writeOne } from '../../output/writer.js';
-import { orderResolver } from './resolve.js';
+import { routeItems } from './bulk.js';
 import { confirmDestructive } from './shared.js';
 
 export interface ShipmentsOptions {
@@ -62,12 +62,15 @@ function shipmentView(ctx: Context): View<Shipment> {
 }
 
 export async function run(ctx: Context, o: ShipmentsOptions): Promise<void> {
-  const { adapter } = await openSession(ctx);
-  const resolver = await orderResolver(ctx, adapter, [o.id]);
+  const editing = o.update !== undefined || o.delete !== undefined;
+  const edit = o.update !== undefined ? 'orders shipments --update' : 'orders shipments --delete';
+  // STORE:ID and #1060 as every command taking ids accepts them; one store only.
+  const { routes } = await routeItems(ctx, [{ id: o.id, overrides: {} }], 'one', ([a]) => editing && requireCapability(a!.platform, 'shipment_edit', edit));
+  const { session, failure, id } = routes[0]!;
+  if (failure !== undefined) throw failure;
+  const { adapter } = session;
   const view = shipmentView(ctx);
-  if (o.update !== undefined || o.delete !== undefined) {
-    requireCapability(adapter.platform, 'shipment_edit', o.update !== undefined ? 'orders shipments --update' : 'orders shipments --delete');
-    const id = await resolver.id(o.id);
+  if (editing) {
     if (o.delete !== undefined) {
       await confirmDestructive(ctx, `delete shipment ${o.delete} of order ${id} (the order's status stays as it is)`);
       await adapter.deleteShipment!(id, o.delete);
@@ -79,7 +82,7 @@ export async function run(ctx: Context, o: ShipmentsOptions): Promise<void> {
     return;
   }
   // Where shipments have no endpoint of their own they come with the order (--raw: the whole order).
-  const { shipments, raw } = adapter.listShipments ? await adapter.listShipments(await resolver.id(o.id)) : await resolver.get(o.id).then((f) => ({ shipments: f.order.shipments, raw: f.raw }));
+  const { shipments, raw } = adapter.listShipments ? await adapter.listShipments(id) : await adapter.getOrder(id).then((f) => ({ shipments: f.order.shipments, raw: f.raw }));
   if (ctx.globals.raw) {
     ctx.io.stdout.write(`${JSON.stringify(raw, null, 2)}\n`);
     return;

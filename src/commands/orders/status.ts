@@ -2,7 +2,7 @@ import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { requireCapability } from '../../platforms/index.js';
 import { confirmDestructive } from './shared.js';
-import { readBulkItems, routeBulk, runBulk, type BulkOptions, type ItemResult } from './bulk.js';
+import { readBulkItems, routeBulk, routeItems, runBulk, storesText, type BulkOptions, type ItemResult } from './bulk.js';
 import type { View } from '../../output/view.js';
 
 export interface StatusOptions extends BulkOptions {
@@ -31,9 +31,8 @@ export async function run(ctx: Context, o: StatusOptions): Promise<void> {
   const setting = o.set !== undefined || items.some((i) => i.overrides.set !== undefined);
   if (!setting) {
     // No --set: show each order's current status, on every store named.
-    const { routeToStores } = await import('./stores.js');
-    const routes = await routeToStores(ctx, items, 'every');
-    const shown = routes.map((r) => ({ ...r.item, id: r.label, target: r }));
+    const { routes } = await routeItems(ctx, items, 'every');
+    const shown = routes.map((r) => ({ ...r.bulk, target: r }));
     const first = routes[0]!.session.adapter;
     const view = statusView((code) => [code, first.statusName?.(code)].filter(Boolean).join(' '));
     await runBulk(ctx, first.platform, shown, { ...o, rejected, view }, async ({ target }) => {
@@ -42,9 +41,8 @@ export async function run(ctx: Context, o: StatusOptions): Promise<void> {
     });
     return;
   }
-  const routed = await routeBulk(ctx, items);
-  routed.adapters.forEach((a) => requireCapability(a.platform, 'status', 'orders status --set'));
-  await confirmDestructive(ctx, `set the status of ${items.length} order${items.length === 1 ? '' : 's'}${o.set ? ` to ${o.set}` : ''}`);
+  const routed = await routeBulk(ctx, items, (adapters) => adapters.forEach((a) => requireCapability(a.platform, 'status', 'orders status --set')));
+  await confirmDestructive(ctx, `set the status of ${items.length} order${items.length === 1 ? '' : 's'}${storesText(routed)}${o.set ? ` to ${o.set}` : ''}`);
   await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected }, async ({ id, target, overrides }) => {
     const status = overrides.set ?? o.set;
     if (typeof status !== 'string') throw new UsageError(`no status to set for order ${id}: pass --set or a "set" field`);

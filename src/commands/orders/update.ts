@@ -1,7 +1,8 @@
 import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import { openSession, requireCapability } from '../../platforms/index.js';
+import { requireCapability } from '../../platforms/index.js';
 import { writeOne } from '../../output/writer.js';
+import { routeItems } from './bulk.js';
 import { orderSheet, orderView, readJsonFile, sheetOptions } from './shared.js';
 
 export interface UpdateOptions {
@@ -13,17 +14,21 @@ export interface UpdateOptions {
 export async function run(ctx: Context, o: UpdateOptions): Promise<void> {
   if (!o.file && o.vendorRef === undefined) throw new UsageError('nothing to update: pass --file FILE or --vendor-ref REF');
   if (o.file && o.vendorRef !== undefined) throw new UsageError('--file and --vendor-ref cannot be used together');
-  const { adapter } = await openSession(ctx);
+  // STORE:ID and #1060 as every command taking ids accepts them; one store only.
+  const [capability, what] = o.vendorRef !== undefined ? (['vendor_ref', 'orders update --vendor-ref'] as const) : (['update', 'orders update'] as const);
+  const { routes } = await routeItems(ctx, [{ id: o.id, overrides: {} }], 'one', ([a]) => requireCapability(a!.platform, capability, what));
+  const { session, failure } = routes[0]!;
+  if (failure !== undefined) throw failure;
+  const { adapter } = session;
+  const id = routes[0]!.id;
   if (o.vendorRef !== undefined) {
-    requireCapability(adapter.platform, 'vendor_ref', 'orders update --vendor-ref');
-    const updated = await adapter.setVendorRef!(o.id, o.vendorRef);
+    const updated = await adapter.setVendorRef!(id, o.vendorRef);
     if (!ctx.globals.quiet) ctx.io.stderr.write(`updated order ${updated.order.id}\n`);
     writeOne(ctx, orderView(ctx), updated, (r) => orderSheet(r.order, sheetOptions(ctx)(r.order)));
     return;
   }
-  requireCapability(adapter.platform, 'update', 'orders update');
   const body = adapter.validateOrderBody ? adapter.validateOrderBody(await readJsonFile(ctx, o.file!), 'update') : await readJsonFile(ctx, o.file!);
-  const updated = await adapter.updateOrder!(o.id, body);
+  const updated = await adapter.updateOrder!(id, body);
   if (!ctx.globals.quiet) ctx.io.stderr.write(`updated order ${updated.order.id}\n`);
   writeOne(ctx, orderView(ctx), updated, (r) => orderSheet(r.order, sheetOptions(ctx)(r.order)));
 }
