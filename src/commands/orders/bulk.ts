@@ -148,6 +148,14 @@ export async function routeItems<T extends BulkItem>(ctx: Context, items: T[], m
   return { routes, named };
 }
 
+/** The one order of a single-order command (update, shipments): its store's adapter and its id there. */
+export async function routeOne(ctx: Context, id: string, check?: (adapter: Adapter) => void): Promise<{ adapter: Adapter; id: string }> {
+  const { routes } = await routeItems(ctx, [{ id, overrides: {} }], 'one', check && (([a]) => check(a!)));
+  const r = routes[0]!;
+  if (r.failure !== undefined) throw r.failure;
+  return { adapter: r.session.adapter, id: r.id };
+}
+
 /** Routes every item to the one store it names or the command names (see routeItems). */
 export async function routeBulk(ctx: Context, items: BulkItem[], check?: (adapters: Adapter[]) => void): Promise<{ items: RoutedItem[]; adapters: Adapter[]; named: boolean }> {
   const { routes, named } = await routeItems(ctx, items, 'one', check);

@@ -11,7 +11,7 @@ import type { FulfillOptions } from '../../platforms/types.js';
 import { tableTime } from '../../output/text.js';
 import type { View } from '../../output/view.js';
 import { listWriter, writeOne } from '../../output/writer.js';
-import { routeItems } from './bulk.js';
+import { routeOne } from './bulk.js';
 import { confirmDestructive } from './shared.js';
 
 export interface ShipmentsOptions {
@@ -65,10 +65,7 @@ export async function run(ctx: Context, o: ShipmentsOptions): Promise<void> {
   const editing = o.update !== undefined || o.delete !== undefined;
   const edit = o.update !== undefined ? 'orders shipments --update' : 'orders shipments --delete';
   // STORE:ID and #1060 as every command taking ids accepts them; one store only.
-  const { routes } = await routeItems(ctx, [{ id: o.id, overrides: {} }], 'one', ([a]) => editing && requireCapability(a!.platform, 'shipment_edit', edit));
-  const { session, failure, id } = routes[0]!;
-  if (failure !== undefined) throw failure;
-  const { adapter } = session;
+  const { adapter, id } = await routeOne(ctx, o.id, (a) => editing && requireCapability(a.platform, 'shipment_edit', edit));
   const view = shipmentView(ctx);
   if (editing) {
     if (o.delete !== undefined) {

@@ -2,7 +2,7 @@ import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { requireCapability } from '../../platforms/index.js';
 import { writeOne } from '../../output/writer.js';
-import { routeItems } from './bulk.js';
+import { routeOne } from './bulk.js';
 import { orderSheet, orderView, readJsonFile, sheetOptions } from './shared.js';
 
 export interface UpdateOptions {
@@ -16,11 +16,7 @@ export async function run(ctx: Context, o: UpdateOptions): Promise<void> {
   if (o.file && o.vendorRef !== undefined) throw new UsageError('--file and --vendor-ref cannot be used together');
   // STORE:ID and #1060 as every command taking ids accepts them; one store only.
   const [capability, what] = o.vendorRef !== undefined ? (['vendor_ref', 'orders update --vendor-ref'] as const) : (['update', 'orders update'] as const);
-  const { routes } = await routeItems(ctx, [{ id: o.id, overrides: {} }], 'one', ([a]) => requireCapability(a!.platform, capability, what));
-  const { session, failure } = routes[0]!;
-  if (failure !== undefined) throw failure;
-  const { adapter } = session;
-  const id = routes[0]!.id;
+  const { adapter, id } = await routeOne(ctx, o.id, (a) => requireCapability(a.platform, capability, what));
   if (o.vendorRef !== undefined) {
     const updated = await adapter.setVendorRef!(id, o.vendorRef);
     if (!ctx.globals.quiet) ctx.io.stderr.write(`updated order ${updated.order.id}\n`);
