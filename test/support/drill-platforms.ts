@@ -20,7 +20,7 @@ export interface DrillMutation {
   eligible(raw: Record<string, unknown>): boolean;
   /** The change request is safe to send twice (PUT; a POST with an Idempotency-Key). */
   repeatable: boolean;
-  /** Once made, the change makes a repeat answer "not found" (archive): the advised retry may end so (exit 4, saying so). */
+  /** Once made, the change may make a repeat answer "not found" (archive, on a store that answers archived orders 404): the advised retry may end so (exit 4, saying so). */
   goneWhenDone?: RegExp;
 }
 
@@ -67,7 +67,8 @@ export const DRILL_PLATFORMS: readonly DrillPlatform[] = [
       { name: 'fulfill', args: (id) => ['orders', 'fulfill', id, '--tracking', '1Z999', '--carrier', 'ups'], eligible: (o) => o.items_shipped === 0 && o.shipping_address_count === 1 && o.status_id !== 5, repeatable: false },
       // A PUT of values: a repeat sets them again, which changes nothing.
       { name: 'update --file', args: (id) => ['orders', 'update', id, '--file', updateFile()], eligible: (o) => o.staff_notes !== 'drilled' && o.is_deleted === false, repeatable: true },
-      // DELETE archives: a repeat finds the order archived already.
+      // DELETE archives: a repeat answers 204 where the store still reads archived orders (the
+      // file's reading, and the sandbox's), or finds the order archived already where it answers 404.
       { name: 'archive', args: (id) => ['orders', 'archive', id, '--yes'], eligible: (o) => o.is_deleted === false, repeatable: true, goneWhenDone: /archived already/ },
     ],
     plant: (sb, i, text) => {
