@@ -16,7 +16,7 @@ _orderctl_options() {
   case "$1" in
     "") echo "--version -v --profile -p --all-profiles --output -o --fields --jq --raw --sandbox --debug --no-color --quiet -q --yes -y --no-input --timeout --utc --dry-run --excel --help" ;;
     "profile") echo "--help" ;;
-    "profile add") echo "--platform --base-url --store-hash --username --storefront --currency --token-stdin --use --help" ;;
+    "profile add") echo "--platform --base-url --store-hash --username --storefront --currency --cancel-item-url --list-request --status-map --shipping-rate-field --klarna-order-field --token-stdin --use --help" ;;
     "profile list") echo "--help" ;;
     "profile ls") echo "--help" ;;
     "profile show") echo "--help" ;;
@@ -94,7 +94,7 @@ _orderctl_args() {
 
 _orderctl_takes_value() {
   case "$1" in
-    --address|--address-file|--address1|--address2|--base-url|--billing-address1|--billing-address2|--billing-city|--billing-company|--billing-country|--billing-country-code|--billing-first-name|--billing-last-name|--billing-phone|--billing-phone-code|--billing-province|--billing-province-code|--billing-zip|--cancel-url|--carrier|--cart|--channel|--checkpoint|--city|--columns|--comment|--company|--concurrency|--country|--country-code|--created-since|--created-until|--currency|--cursor|--customer|--delete|--email|--external-ref|--fail-rate|--field|--fields|--file|--first-name|--format|--header|--idempotency-key|--input|--invoice|--item|--jq|--last-name|--latency|--limit|--max-id|--max-total|--method|--min-id|--min-total|--orders|--out|--output|--overlap|--page|--page-size|--payment-method|--payment-status|--phone|--phone-code|--platform|--port|--profile|--province|--province-code|--qty|--rate-limit|--raw-field|--sandbox|--search|--seed|--service|--session|--set|--ship-date|--shipping-rate|--since|--sort|--state|--status|--store-hash|--storefront|--success-url|--timeout|--tracking|--tracking-url|--until|--update|--username|--vendor|--vendor-ref|--zip|-F|-H|-X|-f|-o|-p) return 0 ;;
+    --address|--address-file|--address1|--address2|--base-url|--billing-address1|--billing-address2|--billing-city|--billing-company|--billing-country|--billing-country-code|--billing-first-name|--billing-last-name|--billing-phone|--billing-phone-code|--billing-province|--billing-province-code|--billing-zip|--cancel-item-url|--cancel-url|--carrier|--cart|--channel|--checkpoint|--city|--columns|--comment|--company|--concurrency|--country|--country-code|--created-since|--created-until|--currency|--cursor|--customer|--delete|--email|--external-ref|--fail-rate|--field|--fields|--file|--first-name|--format|--header|--idempotency-key|--input|--invoice|--item|--jq|--klarna-order-field|--last-name|--latency|--limit|--list-request|--max-id|--max-total|--method|--min-id|--min-total|--orders|--out|--output|--overlap|--page|--page-size|--payment-method|--payment-status|--phone|--phone-code|--platform|--port|--profile|--province|--province-code|--qty|--rate-limit|--raw-field|--sandbox|--search|--seed|--service|--session|--set|--ship-date|--shipping-rate|--shipping-rate-field|--since|--sort|--state|--status|--status-map|--store-hash|--storefront|--success-url|--timeout|--tracking|--tracking-url|--until|--update|--username|--vendor|--vendor-ref|--zip|-F|-H|-X|-f|-o|-p) return 0 ;;
   esac
   return 1
 }

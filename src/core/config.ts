@@ -17,6 +17,12 @@ export interface Profile {
   storefront?: string;
   /** ISO 4217 code of the shop's amounts, for APIs that do not send one (CS-Cart's primary currency). */
   currency?: string;
+  /** Outshifter: settings that override a guess about its API (src/platforms/outshifter/guesses.ts). */
+  cancelItemUrl?: string;
+  listRequest?: string;
+  statusMap?: string;
+  shippingRateField?: string;
+  klarnaOrderField?: string;
   token?: string;
 }
 
@@ -41,7 +47,7 @@ export function configDir(env: Record<string, string | undefined>): string {
   return path.join(base, 'orderctl');
 }
 
-const PROFILE_KEYS = new Set(['platform', 'baseUrl', 'storeHash', 'username', 'storefront', 'currency', 'token']);
+const PROFILE_KEYS = new Set(['platform', 'baseUrl', 'storeHash', 'username', 'storefront', 'currency', 'cancelItemUrl', 'listRequest', 'statusMap', 'shippingRateField', 'klarnaOrderField', 'token']);
 
 /** Checks the shape of what was read, so a hand-edited file gives a clear message. */
 export function validateConfig(raw: unknown, file: string): ConfigData {

@@ -3,12 +3,13 @@
 // §4 and its Decisions), what is never sent twice, and what the adapter makes
 // of the answers.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeClock, seededRandom } from '../../src/core/clock.js';
 import { ApiError, AuthError, NetworkError, NotFoundError, RefusedError, UsageError } from '../../src/core/errors.js';
 import { DEFAULT_HTTP, HttpClient } from '../../src/core/http.js';
 import { CAPABILITIES } from '../../src/platforms/index.js';
 import { DEFAULT_BASE_URL, OutshifterAdapter, outshifterHttp } from '../../src/platforms/outshifter/adapter.js';
+import { guessesOf, type GuessKey } from '../../src/platforms/outshifter/guesses.js';
 import { OUTSHIFTER, type OsSection } from '../../src/sandbox/dialects/outshifter/index.js';
 import type { Fetched } from '../../src/platforms/types.js';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
@@ -29,10 +30,10 @@ beforeEach(() => {
   debug = [];
 });
 
-function adapter(o: { token?: string; storefront?: string | null } = {}) {
+function adapter(o: { token?: string; storefront?: string | null; currency?: string } & Partial<Record<GuessKey, string>> = {}) {
   const profile = { platform: 'outshifter' as const, baseUrl: sandbox.baseUrls.outshifter!, storefront: o.storefront === null ? undefined : (o.storefront ?? 'sandbox') };
   const http = new HttpClient(outshifterHttp(profile, o.token ?? sandbox.token), { ...DEFAULT_HTTP, clock: fakeClock(), random: seededRandom(5), env: {}, debug: (l) => debug.push(l) });
-  return new OutshifterAdapter(http, profile.storefront);
+  return new OutshifterAdapter(http, profile.storefront, o.currency, guessesOf({ ...profile, ...o }, DEFAULT_BASE_URL));
 }
 
 async function collect(it: AsyncIterable<Fetched>): Promise<Fetched[]> {
@@ -290,5 +291,178 @@ describe('Outshifter adapter: cart, checkout, payment, shipping', () => {
     await a.deleteCart(cart);
     await expect(a.getCart(cart)).rejects.toThrow(NotFoundError);
     await expect(a.klarna(cart)).rejects.toThrow(NotFoundError);
+  });
+});
+
+// Where the documents leave the API open, the adapter guesses (README,
+// "Outshifter"). The sandbox plays an API that answers the other way
+// (section().wire): each wrong guess stops with an error naming it and its
+// profile setting, changes nothing, and the setting makes the same call work.
+describe('Outshifter adapter: each guess fails loudly when the API differs, and its setting fixes it', () => {
+  afterEach(() => {
+    delete section().wire;
+  });
+  const guessFailed = (err: unknown, flag: string) => {
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('guess_failed');
+    expect((err as ApiError).exitCode).toBe(1);
+    expect((err as ApiError).hint).toContain(`orderctl profile add NAME --platform outshifter ${flag} `);
+    expect((err as Error).message).not.toContain('\n');
+  };
+  const paid = (n: number) => section().orders.find((o) => o.status === 'PAID' && o.items.length === n && o.items.every((i) => i.status === 'PAID') && o.storefront === 'sandbox')!;
+  const ids = (r: Fetched[]) => r.map((f) => f.order.id).sort();
+  const storefront = () => section().orders.filter((o) => o.storefront === 'sandbox').map((o) => String(o.id)).sort();
+
+  it('cancel-item URL: a PUT under /api that is not there is named, nothing changes; the document’s URL without /api then works', async () => {
+    section().wire = { cancelItemOutsideApi: true };
+    const o = paid(1);
+    const err = await adapter().cancelOrder(String(o.id), {}).catch((e) => e);
+    guessFailed(err, '--cancel-item-url');
+    expect(err.message).toMatch(/^outshifter answered PUT \/orders\/\{order\}\/items\/\{item\} with 404, though order \d+ and its item \d+ are there: the cancel-item URL is a guess/);
+    expect(sandbox.store.changeCount(OUTSHIFTER, o.id)).toBe(0);
+    // An order that is not there is still "not found", whatever the URL.
+    await expect(adapter().cancelItem('1', '1')).rejects.toThrow('order 1 not found on outshifter');
+
+    exchanges.length = 0;
+    const fixed = await adapter({ cancelItemUrl: `${sandbox.url}/outshifter/orders/{order}/items/{item}` }).cancelOrder(String(o.id), {});
+    expect(fixed).toMatchObject({ status: 'cancelled', nativeStatus: 'CANCELED' });
+    expect(sent('PUT').map((e) => e.path)).toEqual([`/orders/${o.id}/items/${o.items[0]!.id}`]);
+    expect(sandbox.store.changeCount(OUTSHIFTER, o.id)).toBe(1);
+  });
+
+  it('cancel-item URL: a path under the API root or a URL on its host; another host is refused (the key goes only there)', () => {
+    expect(guessesOf({}, DEFAULT_BASE_URL).cancelItem).toBe('/orders/{order}/items/{item}');
+    expect(guessesOf({ cancelItemUrl: 'https://api.outshifter.com/orders/{order}/items/{item}' }, DEFAULT_BASE_URL).cancelItem).toBe('/../orders/{order}/items/{item}');
+    expect(guessesOf({ cancelItemUrl: '/order/{order}/item/{item}/cancel' }, DEFAULT_BASE_URL).cancelItem).toBe('/order/{order}/item/{item}/cancel');
+    expect(() => guessesOf({ cancelItemUrl: 'https://evil.example/orders/{order}/items/{item}' }, DEFAULT_BASE_URL)).toThrow(/not on the profile's API host \(https:\/\/api\.outshifter\.com\)/);
+    expect(() => guessesOf({ cancelItemUrl: '/orders/{order}' }, DEFAULT_BASE_URL)).toThrow(UsageError);
+  });
+
+  it('list path and method: a 404 names the guess; --list-request with the API’s own path and POST lists the same orders', async () => {
+    section().wire = { list: { method: 'POST', path: '/orders/search' } };
+    const err = await collect(adapter().listOrders({ statuses: [] }, { all: true })).catch((e) => e);
+    guessFailed(err, '--list-request');
+    expect(err.message).toBe("outshifter answered GET /orders with 404: the order list's path and method are a guess (the documents do not show them)");
+    exchanges.length = 0;
+    const r = await collect(adapter({ listRequest: 'POST /orders/search?storefront={storefront}&status={status}&dateFrom={dateFrom}&dateTo={dateTo}' }).listOrders({ statuses: ['completed'] }, { all: true }));
+    expect(exchanges.map((e) => [e.method, e.path, e.requestBody])).toEqual([['POST', '/api/orders/search', { storefront: 'sandbox', status: 'COMPLETED' }]]);
+    expect(ids(r)).toEqual(section().orders.filter((o) => o.storefront === 'sandbox' && o.status === 'COMPLETED').map((o) => String(o.id)).sort());
+    // The same path by GET is the API's 405: named the same way.
+    guessFailed(await collect(adapter({ listRequest: 'GET /orders/search?storefront={storefront}' }).listOrders({ statuses: [] }, { all: true })).catch((e) => e), '--list-request');
+  });
+
+  it('list parameter names: a 400 names them; a filter the API ignored is caught, never printed as filtered; the API’s names then work', async () => {
+    section().wire = { list: { params: { storefront: 'channelStorefront' } } };
+    const refused = await collect(adapter().listOrders({ statuses: [] }, { all: true })).catch((e) => e);
+    guessFailed(refused, '--list-request');
+    expect(refused.message).toMatch(/400: channelStorefront is required.*\(the order list's parameter names are a guess: GET \/orders\?storefront=\{storefront\}/);
+
+    section().wire = { list: { params: { status: 'orderStatus' } } };
+    const ignored = await collect(adapter().listOrders({ statuses: ['SHIPPED'] }, { all: true })).catch((e) => e);
+    guessFailed(ignored, '--list-request');
+    expect(ignored.message).toMatch(/^outshifter answered a list of status=SHIPPED with order \d+ of status (?!SHIPPED)\w+: it did not filter by "status"/);
+
+    section().wire = { list: { params: { storefront: 'channelStorefront', status: 'orderStatus' } } };
+    exchanges.length = 0;
+    const r = await collect(adapter({ listRequest: 'GET /orders?channelStorefront={storefront}&orderStatus={status}&dateFrom={dateFrom}&dateTo={dateTo}' }).listOrders({ statuses: ['SHIPPED'] }, { all: true }));
+    expect(exchanges.map((e) => e.query)).toEqual([{ channelStorefront: 'sandbox', orderStatus: 'SHIPPED' }]);
+    expect(r.length).toBeGreaterThan(0);
+    expect(r.every((f) => f.order.nativeStatus === 'SHIPPED')).toBe(true);
+  });
+
+  it('a list without a status parameter is filtered here, from one request', async () => {
+    exchanges.length = 0;
+    const r = await collect(adapter({ listRequest: 'GET /orders?storefront={storefront}' }).listOrders({ statuses: ['completed', 'SHIPPED'] }, { all: true }));
+    expect(exchanges.map((e) => e.query)).toEqual([{ storefront: 'sandbox' }]);
+    expect(ids(r)).toEqual(section().orders.filter((o) => o.storefront === 'sandbox' && ['COMPLETED', 'SHIPPED'].includes(o.status)).map((o) => String(o.id)).sort());
+  });
+
+  it('not paged: an answer that is one page of more stops the listing; a {page} slot then reads every page', async () => {
+    section().wire = { list: { pageSize: 10 } };
+    const err = await collect(adapter().listOrders({ statuses: [] }, { all: true })).catch((e) => e);
+    guessFailed(err, '--list-request');
+    expect(err.message).toMatch(/^outshifter answered GET \/orders with one page of more \(page: 1, pageSize: 10, total: \d+; 10 orders here\): that the order list is not paged is a guess/);
+    expect(err.hint).toContain("--list-request 'GET /orders?storefront={storefront}&status={status}&dateFrom={dateFrom}&dateTo={dateTo}&page={page}'");
+    exchanges.length = 0;
+    const r = await collect(adapter({ listRequest: 'GET /orders?storefront={storefront}&status={status}&dateFrom={dateFrom}&dateTo={dateTo}&page={page}' }).listOrders({ statuses: [] }, { all: true }));
+    expect(ids(r)).toEqual(storefront());
+    const pages = Math.ceil(storefront().length / 10);
+    // Every page, and one past the last that brings nothing.
+    expect(exchanges.map((e) => e.query.page)).toEqual(Array.from({ length: pages + 1 }, (_, i) => String(i + 1)));
+  });
+
+  it('statuses: one orderctl does not know stops the reading, never mapped to a default; --status-map maps it, for reading and filtering', async () => {
+    section().wire = { statusNames: { PAID: 'PROCESSING' } };
+    const o = paid(1);
+    const err = await adapter().getOrder(String(o.id)).catch((e) => e);
+    guessFailed(err, '--status-map');
+    expect(err.message).toMatch(new RegExp(`^outshifter sent order ${o.id} with status "PROCESSING", which orderctl does not know: Outshifter's statuses other than CANCELED are a guess \\(known: PENDING, PAID, `));
+    expect(err.hint).toContain('--status-map PROCESSING=STATUS');
+    await expect(collect(adapter().listOrders({ statuses: [] }, { all: true }))).rejects.toThrow(/status "PROCESSING"/);
+
+    const mapped = adapter({ statusMap: 'PROCESSING=awaiting_fulfillment' });
+    const { order } = await mapped.getOrder(String(o.id));
+    expect(order).toMatchObject({ status: 'awaiting_fulfillment', nativeStatus: 'PROCESSING', payment: { status: 'paid' }, fulfillmentStatus: 'unfulfilled', items: [{ status: 'unfulfilled' }] });
+    exchanges.length = 0;
+    const listed = await collect(mapped.listOrders({ statuses: ['processing'] }, { all: true }));
+    expect(exchanges.map((e) => e.query.status)).toEqual(['PROCESSING']);
+    expect(ids(listed)).toEqual(section().orders.filter((x) => x.storefront === 'sandbox' && x.status === 'PAID').map((x) => String(x.id)).sort());
+    // Mapped before shipping: it may be cancelled.
+    expect(await mapped.planCancel(String(o.id), {})).toEqual([String(o.items[0]!.id)]);
+    expect(() => guessesOf({ statusMap: 'PROCESSING=busy' }, DEFAULT_BASE_URL)).toThrow(/"busy" is not a status/);
+  });
+
+  it('currency: none sent needs the profile’s --currency (exit 2); an ill-formed one is not read as a code', async () => {
+    section().wire = { currencyField: null };
+    const err = await adapter().getOrder('3200').catch((e) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect(err.message).toBe('outshifter did not say the currency of order 3200, and the profile names none');
+    expect(err.hint).toContain('--currency');
+    expect((await adapter({ currency: 'NOK' }).getOrder('3200')).order.currency).toBe('NOK');
+
+    delete section().wire;
+    const stored = section().orders.find((o) => o.id === 3201)!;
+    const was = stored.currency;
+    stored.currency = 'kr';
+    try {
+      const bad = await adapter().getOrder('3201').catch((e) => e);
+      expect(bad).toBeInstanceOf(UsageError);
+      expect(bad.message).toBe('outshifter sent order 3201 with currency "kr", not an ISO 4217 code (reading an order\'s currency from "currency" is a guess)');
+      expect((await adapter({ currency: 'NOK' }).getOrder('3201')).order.totals.total?.currency).toBe('NOK');
+    } finally {
+      stored.currency = was;
+    }
+  });
+
+  it('shipping_rate: a checkout that did not take the rate is named; --shipping-rate-field sends it where the API takes it', async () => {
+    section().wire = { shippingRateField: 'shippingRate' };
+    const a = adapter();
+    const cart = (await a.createCart({ sessionId: 'rate', currency: 'NOK' })).value.id;
+    await a.addCartItems(cart, [{ productId: '920', quantity: 1 }]);
+    const co = (await a.createCheckout(cart)).value.id;
+    const contact = { firstName: 'A', lastName: 'B', address1: 'x 1', city: 'Oslo', zip: '0150', countryCode: 'NO' };
+    await a.updateCheckout(co, { shippingAddress: contact, billingAddress: contact });
+    const err = await a.updateCheckout(co, { shippingRate: '920-FRP' }).catch((e) => e);
+    guessFailed(err, '--shipping-rate-field');
+    expect(err.message).toBe(`outshifter answered PATCH /checkout/${co} without the shipping rate 920-FRP in "shipping_rate": the checkout field of the shipping rate is a guess (the documents require a rate and name no field)`);
+    exchanges.length = 0;
+    const fixed = await adapter({ shippingRateField: 'shippingRate' }).updateCheckout(co, { shippingRate: '920-FRP' });
+    expect(exchanges[0]!.requestBody).toEqual({ shippingRate: '920-FRP' });
+    expect(fixed.value.shippingRate).toEqual({ code: '920-FRP', name: 'Flat rate price to NO', price: { amount: '99.00', currency: 'NOK' } });
+  });
+
+  it('Klarna order_id: an answer without it is named and not repeated; --klarna-order-field reads the API’s field', async () => {
+    section().wire = { klarnaOrderField: 'orderId' };
+    const a = adapter();
+    const cart = (await a.createCart({ sessionId: 'k', currency: 'NOK' })).value.id;
+    await a.addCartItems(cart, [{ productId: '25', quantity: 1 }]);
+    exchanges.length = 0;
+    const err = await a.klarna(cart).catch((e) => e);
+    guessFailed(err, '--klarna-order-field');
+    expect(err.message).toMatch(new RegExp(`^outshifter answered POST /cart/${cart}/init-payment-klarna without "order_id" \\(it sent: orderId, klarna_order_id, status, html_snippet\\)`));
+    expect(sent('POST')).toHaveLength(1);
+    const k = await adapter({ klarnaOrderField: 'orderId' }).klarna(cart);
+    expect(k.value.orderId).toMatch(/^\d+$/);
+    expect((await a.getOrder(k.value.orderId)).order.payment.method).toBe('Klarna');
   });
 });

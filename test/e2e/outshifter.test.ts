@@ -974,3 +974,84 @@ describe('done: a shopper’s whole flow against `orderctl sandbox serve`', () =
     }
   });
 });
+
+// The guesses README's "Outshifter" section lists, end to end: an API that
+// answers the other way (the sandbox's section().wire) is one error line and a
+// hint naming the `profile add` setting, exit 1, nothing printed as a result;
+// a profile with that setting then works.
+describe('guesses: a wrong one fails loudly, and its profile setting fixes it', () => {
+  const addProfile = async (name: string, ...flags: string[]) => {
+    const add = await orderctl(['profile', 'add', name, '--platform', 'outshifter', '--base-url', sandbox.baseUrls.outshifter!, '--storefront', 'sandbox', ...flags, '--token-stdin'], { env, input: `${TOKEN}\n` });
+    expect(add.code, add.stderr).toBe(0);
+  };
+  const twoLines = (err: string) => err.trimEnd().split('\n');
+
+  it('a paged list: exit 1 naming --list-request; with a {page} slot every order is listed', async () => {
+    section().wire = { list: { pageSize: 20 } };
+    try {
+      const r = await run(['orders', 'list', '--all']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      const [error, hint, ...rest] = twoLines(r.err);
+      expect(error).toMatch(/^error: outshifter answered GET \/orders with one page of more \(page: 1, pageSize: 20, total: \d+; 20 orders here\): that the order list is not paged is a guess$/);
+      expect(hint).toBe("hint: if Outshifter's API differs, say how: orderctl profile add NAME --platform outshifter --list-request 'GET /orders?storefront={storefront}&status={status}&dateFrom={dateFrom}&dateTo={dateTo}&page={page}' (with the profile's other flags)");
+      expect(rest).toEqual([]);
+      await addProfile('paged', '--list-request', 'GET /orders?storefront={storefront}&status={status}&dateFrom={dateFrom}&dateTo={dateTo}&page={page}');
+      const listed = await ids(['-p', 'paged', 'orders', 'list', '--all']);
+      expect([...listed].sort()).toEqual(storefront().map((o) => String(o.id)).sort());
+      const shown = await json(['profile', 'show', 'paged']);
+      expect(shown.listRequest).toBe('GET /orders?storefront={storefront}&status={status}&dateFrom={dateFrom}&dateTo={dateTo}&page={page}');
+    } finally {
+      delete section().wire;
+    }
+  });
+
+  it('an unknown status: exit 1 naming --status-map, never a default; mapped, the order reads and filters', async () => {
+    section().wire = { statusNames: { SHIPPED: 'DISPATCHED' } };
+    try {
+      const shipped = storefront().find((o) => o.status === 'SHIPPED')!;
+      const r = await run(['orders', 'get', String(shipped.id)]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      const [error, hint] = twoLines(r.err);
+      expect(error).toMatch(new RegExp(`^error: outshifter sent order ${shipped.id} with status "DISPATCHED", which orderctl does not know: Outshifter's statuses other than CANCELED are a guess`));
+      expect(hint).toContain('--status-map DISPATCHED=STATUS');
+      await addProfile('mapped', '--status-map', 'DISPATCHED=fulfilled');
+      expect(await json(['-p', 'mapped', 'orders', 'get', String(shipped.id)])).toMatchObject({ status: 'fulfilled', nativeStatus: 'DISPATCHED' });
+      const listed = await ids(['-p', 'mapped', 'orders', 'list', '--all', '--status', 'dispatched']);
+      expect([...listed].sort()).toEqual(storefront().filter((o) => o.status === 'SHIPPED').map((o) => String(o.id)).sort());
+    } finally {
+      delete section().wire;
+    }
+  });
+
+  it('the cancel-item URL: exit 1 naming --cancel-item-url and nothing cancelled; the document’s URL then cancels', async () => {
+    section().wire = { cancelItemOutsideApi: true };
+    try {
+      const o = storefront().find((x) => x.status === 'PAID' && x.items.length === 1 && x.items[0]!.status === 'PAID')!;
+      const r = await run(['orders', 'cancel', String(o.id), '--yes']);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/the cancel-item URL is a guess \(under the API root; the document's example has no \/api\)/);
+      expect(r.err).toContain('--cancel-item-url https://api.outshifter.com/orders/{order}/items/{item}');
+      expect(sandbox.store.changeCount(OUTSHIFTER, o.id)).toBe(0);
+      await addProfile('rooted', '--cancel-item-url', `${sandbox.url}/outshifter/orders/{order}/items/{item}`);
+      const ok = await run(['-p', 'rooted', 'orders', 'cancel', String(o.id), '--yes']);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(stored(o.id).status).toBe('CANCELED');
+    } finally {
+      delete section().wire;
+    }
+  });
+
+  it('profile add refuses a setting it cannot read, or one given to another platform, with exit 2 and one line', async () => {
+    const bad = await orderctl(['profile', 'add', 'x', '--platform', 'outshifter', '--list-request', 'GET /orders?status={status}', '--token-stdin'], { env, input: `${TOKEN}\n` });
+    expect(bad.code).toBe(2);
+    expect(twoLines(bad.err)).toEqual(['error: invalid --list-request "GET /orders?status={status}": it must carry {storefront}: orders are listed per channel storefront (seed)']);
+    const other = await orderctl(['profile', 'add', 'y', '--platform', 'bigcommerce', '--store-hash', 'abc', '--status-map', 'X=pending', '--token-stdin'], { env, input: `${TOKEN}\n` });
+    expect(other.code).toBe(2);
+    expect(other.err).toBe('error: --status-map is for outshifter profiles only\n');
+    const names = ((await json(['profile', 'list'])) as Array<{ name: string }>).map((p) => p.name);
+    expect(names).toContain('shop');
+    expect(names).not.toContain('x');
+  });
+});

@@ -3,6 +3,8 @@ import type { Profile } from '../../core/config.js';
 import { UsageError } from '../../core/errors.js';
 import { checkBaseUrl } from '../../core/http.js';
 import { checkPlatform } from '../../platforms/index.js';
+import { DEFAULT_BASE_URL } from '../../platforms/outshifter/adapter.js';
+import { GUESS_FLAGS, guessesOf, type GuessKey } from '../../platforms/outshifter/guesses.js';
 
 export interface AddOptions {
   name: string;
@@ -12,6 +14,8 @@ export interface AddOptions {
   username?: string;
   storefront?: string;
   currency?: string;
+  /** Outshifter's guesses, overridden (each a profile key). */
+  guesses: Partial<Record<GuessKey, string>>;
   tokenStdin: boolean;
   use: boolean;
 }
@@ -25,6 +29,7 @@ export function parseOptions(name: string, flags: Record<string, unknown>): AddO
     username: flags.username as string | undefined,
     storefront: flags.storefront as string | undefined,
     currency: flags.currency === undefined ? undefined : String(flags.currency).toUpperCase(),
+    guesses: Object.fromEntries(Object.keys(GUESS_FLAGS).filter((k) => typeof flags[k] === 'string').map((k) => [k, flags[k] as string])),
     tokenStdin: Boolean(flags.tokenStdin),
     use: Boolean(flags.use),
   };
@@ -46,6 +51,10 @@ export async function run(ctx: Context, o: AddOptions): Promise<void> {
     });
   }
   if (o.currency !== undefined && !/^[A-Z]{3}$/.test(o.currency)) throw new UsageError(`invalid --currency "${o.currency}": use an ISO 4217 code such as EUR`);
+  const guessed = Object.keys(o.guesses) as GuessKey[];
+  if (guessed.length && platform !== 'outshifter') throw new UsageError(`${guessed.map((k) => GUESS_FLAGS[k]).join(', ')} ${guessed.length > 1 ? 'are' : 'is'} for outshifter profiles only`);
+  // A setting orderctl cannot read fails now, not at the first command that needs it.
+  if (guessed.length) guessesOf({ baseUrl: o.baseUrl, ...o.guesses }, DEFAULT_BASE_URL);
   const token = await readSecret(ctx, o);
   const profile: Profile = { platform };
   if (o.baseUrl) profile.baseUrl = o.baseUrl;
@@ -53,6 +62,7 @@ export async function run(ctx: Context, o: AddOptions): Promise<void> {
   if (o.username) profile.username = o.username;
   if (o.storefront) profile.storefront = o.storefront;
   if (o.currency) profile.currency = o.currency;
+  Object.assign(profile, o.guesses);
   if (token) profile.token = token;
 
   const config = await ctx.config();

@@ -25,6 +25,8 @@ export async function run(ctx: Context, o: { name?: string }): Promise<void> {
     username: p.username ?? null,
     storefront: p.storefront ?? null,
     currency: p.currency ?? null,
+    // Outshifter's overridden guesses, only where set.
+    ...Object.fromEntries((['cancelItemUrl', 'listRequest', 'statusMap', 'shippingRateField', 'klarnaOrderField'] as const).filter((k) => p[k] !== undefined).map((k) => [k, p[k]!])),
     token: maskSecret(p.token),
     tokenFromEnv: Boolean(ctx.env.ORDERCTL_TOKEN),
     configFile: config.path,

@@ -5,11 +5,13 @@
 
 import { ApiError } from '../../core/errors.js';
 import { addDecimal, money, multiplyDecimal } from '../../core/money.js';
-import { orderCurrency, type Address, type FulfillmentStatus, type ItemStatus, type Money, type Order, type OrderItem, type PaymentStatus, type Shipment, type Status } from '../../core/order.js';
+import { CurrencyUnknownError, type Address, type FulfillmentStatus, type ItemStatus, type Money, type Order, type OrderItem, type PaymentStatus, type Shipment, type Status } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
 import type { Cart, CartItem, Checkout, Contact, KlarnaSession, Payment, PaymentMethod, Quote, ShippingRate } from '../commerce.js';
-import { statusInfo } from './status.js';
-import type { OsAddress, OsAmount, OsCart, OsCheckout, OsCustomer, OsKlarnaSession, OsLineItem, OsOrder, OsPayment, OsQuote, OsTracking } from './types.js';
+import { DEFAULT_KLARNA_ORDER_FIELD, DEFAULT_SHIPPING_RATE_FIELD, GUESS_EXAMPLES, wrongGuess } from './guesses.js';
+import { DEFAULT_STATUSES, type StatusTable } from './status.js';
+import { UsageError } from '../../core/errors.js';
+import type { OsAddress, OsAmount, OsCart, OsCheckout, OsCustomer, OsKlarnaSession, OsLineItem, OsOrder, OsPayment, OsQuote, OsShippingRate, OsTracking } from './types.js';
 
 /** A string, or a number as its digits; blank and absent → null. */
 export function text(v: unknown): string | null {
@@ -90,9 +92,39 @@ function orderNumber(o: OsOrder): string {
   return name || String(o.id);
 }
 
-export function toNormalizedOrder(o: OsOrder, profileCurrency?: string): Order {
+/**
+ * The order's currency. The documents show an order's currency only in the
+ * create body (seed); that a read order carries it as `currency` is [I]. A
+ * code that is not three letters is not read as one: the profile's --currency
+ * stands in for it, or reading fails saying so.
+ */
+function currencyOf(o: OsOrder, profileCurrency: string | undefined): string {
+  const sent = o.currency;
+  if (typeof sent === 'string' && /^[A-Za-z]{3}$/.test(sent.trim())) return sent.trim().toUpperCase();
+  if (profileCurrency) return profileCurrency.toUpperCase();
+  if (sent === undefined || sent === null || sent === '') throw new CurrencyUnknownError('outshifter', String(o.id));
+  throw new UsageError(`outshifter sent order ${String(o.id)} with currency ${JSON.stringify(sent)}, not an ISO 4217 code (reading an order's currency from "currency" is a guess)`, {
+    hint: "set the store's currency: orderctl profile add NAME --platform outshifter --currency NOK (with the profile's other flags)",
+  });
+}
+
+/** A native status the table knows; an unknown one stops the reading (never some default). */
+function knownStatus(native: string, statuses: StatusTable, where: string) {
+  const info = statuses.info(native);
+  if (info) return info;
+  throw wrongGuess(
+    `outshifter sent ${where} with status "${native}", which orderctl does not know: Outshifter's statuses other than CANCELED are a guess (known: ${statuses.codes.join(', ')})`,
+    'statusMap',
+    `${native.trim().toUpperCase().replace(/[\s-]+/g, '_')}=STATUS`,
+  );
+}
+
+export function toNormalizedOrder(o: OsOrder, profileCurrency?: string, statuses: StatusTable = DEFAULT_STATUSES): Order {
   if (!o || typeof o !== 'object' || o.id === undefined || o.id === null) throw new ApiError('outshifter answered with an order that has no id');
-  const currency = orderCurrency('outshifter', text(o.currency), profileCurrency, String(o.id));
+  const currency = currencyOf(o, profileCurrency);
+  const native = text(o.status) ?? '';
+  // No status at all says nothing (null); a status orderctl does not know stops here.
+  const status = native ? knownStatus(native, statuses, `order ${String(o.id)}`).status : null;
   const items: OrderItem[] = (Array.isArray(o.items) ? o.items : []).map((it) => {
     const unit = amountOf(it.priceChannel, currency, 'an item price');
     return {
@@ -105,15 +137,13 @@ export function toNormalizedOrder(o: OsOrder, profileCurrency?: string): Order {
       quantity: it.quantity,
       unitPrice: unit,
       total: unit ? { amount: multiplyDecimal(unit.amount, it.quantity), currency } : null,
-      status: itemStatus(text(it.status)),
+      status: itemStatus(text(it.status), statuses, `item ${String(it.id)} of order ${String(o.id)}`),
     };
   });
   // Cancelled items are not paid for [I: the documents give no order totals].
   const subtotal = sum(items.filter((i) => i.status !== 'cancelled').map((i) => i.total), currency) ?? (items.length ? { amount: '0.00', currency } : null);
   const shipping = amountOf(o.shippingPrice, currency, 'shippingPrice');
   const customer = o.customer ?? {};
-  const native = text(o.status) ?? '';
-  const status = statusInfo(native)?.status ?? null;
   const trackings = Array.isArray(o.trackings) ? o.trackings : [];
   return {
     id: String(o.id),
@@ -132,7 +162,7 @@ export function toNormalizedOrder(o: OsOrder, profileCurrency?: string): Order {
     items,
     shipments: trackings.map(toShipment),
     // paymentProcessor names the method ("Klarna", seed); the state follows the order's [I].
-    payment: { status: PAYMENT_BY_STATUS[native.toUpperCase()] ?? null, method: text(o.paymentProcessor) },
+    payment: { status: (status && PAYMENT_BY_STATUS[status]) ?? null, method: text(o.paymentProcessor) },
     totals: { subtotal, shipping, tax: null, discount: null, refunded: null, total: sum([subtotal, shipping], currency) },
     currency,
     channel: text(o.channel),
@@ -147,19 +177,22 @@ export function toNormalizedOrder(o: OsOrder, profileCurrency?: string): Order {
  * attempted" — is documented]: a paid order stays paid through shipping and a
  * return request; a returned or cancelled one says nothing of a refund.
  */
-const PAYMENT_BY_STATUS: Record<string, PaymentStatus> = {
-  PENDING: 'pending',
-  FAILED: 'failed',
-  PAID: 'paid',
-  PARTIALLY_SHIPPED: 'paid',
-  SHIPPED: 'paid',
-  COMPLETED: 'paid',
-  RETURN_REQUESTED: 'paid',
+const PAYMENT_BY_STATUS: Partial<Record<Status, PaymentStatus>> = {
+  pending: 'pending',
+  awaiting_payment: 'unpaid',
+  failed: 'failed',
+  awaiting_fulfillment: 'paid',
+  partially_fulfilled: 'paid',
+  fulfilled: 'paid',
+  completed: 'paid',
+  return_requested: 'paid',
+  refunded: 'refunded',
+  partially_refunded: 'partially_refunded',
 };
 
-function itemStatus(native: string | null): ItemStatus | null {
-  const status = statusInfo(native)?.status;
-  return status ? (ITEM_STATUS[status] ?? null) : null;
+function itemStatus(native: string | null, statuses: StatusTable, where: string): ItemStatus | null {
+  if (!native) return null;
+  return ITEM_STATUS[knownStatus(native, statuses, where).status] ?? null;
 }
 
 // ---------------------------------------------------------------- carts
@@ -249,14 +282,21 @@ export function toPaymentMethods(body: unknown): PaymentMethod[] {
   return list.map(methodName).filter((n): n is string => n !== null).map((name) => ({ name }));
 }
 
-export function toCheckout(c: OsCheckout): Checkout {
+/** The chosen rate under its field [I]: an object with service_code (as a quote names it), or the code alone. */
+function rateOf(v: unknown, currency: string): ShippingRate | null {
+  if (typeof v === 'string' && v.trim()) return { code: v, name: null, price: null };
+  if (!v || typeof v !== 'object') return null;
+  const r = v as OsShippingRate;
+  return r.service_code ? { code: r.service_code, name: text(r.service_name), price: amountOf(r.total_price, currency, 'a shipping rate') } : null;
+}
+
+export function toCheckout(c: OsCheckout, rateField = DEFAULT_SHIPPING_RATE_FIELD): Checkout {
   if (!c || typeof c !== 'object' || !text(c.id)) throw new ApiError('outshifter answered with a checkout that has no id');
   const cart = c.cart ? toCart(c.cart) : null;
-  const currency = cart?.currency ?? text(c.shipping_rate?.currency) ?? '';
+  const chosen = (c as unknown as Record<string, unknown>)[rateField];
+  const currency = cart?.currency ?? text((chosen as OsShippingRate | null)?.currency) ?? '';
   const shipping = toContact(c.shipping_address);
-  const rate: ShippingRate | null = c.shipping_rate?.service_code
-    ? { code: c.shipping_rate.service_code, name: text(c.shipping_rate.service_name), price: amountOf(c.shipping_rate.total_price, currency, 'a shipping rate') }
-    : null;
+  const rate = rateOf(chosen, currency);
   return {
     id: String(c.id),
     platform: 'outshifter',
@@ -311,7 +351,16 @@ export function toQuote(q: OsQuote): Quote {
   };
 }
 
-export function toKlarna(k: OsKlarnaSession, cartId: string): KlarnaSession {
-  if (!k || typeof k !== 'object' || text(k.order_id) === null) throw new ApiError('outshifter answered POST /cart/{id}/init-payment-klarna without an order_id');
-  return { cartId, orderId: String(k.order_id), klarnaOrderId: text(k.klarna_order_id), status: text(k.status), htmlSnippet: text(k.html_snippet) };
+/**
+ * POST /cart/:id/init-payment-klarna: the answer is not documented [I]. The
+ * Klarna checkout has started when it answers, so a missing order id is said
+ * loudly, with the setting that names its field, and the request is not repeated.
+ */
+export function toKlarna(k: OsKlarnaSession, cartId: string, orderField = DEFAULT_KLARNA_ORDER_FIELD): KlarnaSession {
+  const orderId = k && typeof k === 'object' ? text((k as unknown as Record<string, unknown>)[orderField]) : null;
+  if (orderId === null) {
+    const fields = k && typeof k === 'object' ? Object.keys(k).join(', ') : typeof k;
+    throw wrongGuess(`outshifter answered POST /cart/${cartId}/init-payment-klarna without "${orderField}" (it sent: ${fields || 'nothing'}): the field of the pending order's id is a guess; Klarna's checkout may have started, so it was not repeated`, 'klarnaOrderField', GUESS_EXAMPLES.klarnaOrderField);
+  }
+  return { cartId, orderId, klarnaOrderId: text(k.klarna_order_id), status: text(k.status), htmlSnippet: text(k.html_snippet) };
 }

@@ -2,6 +2,8 @@
 // list filter example), CANCELED (item cancel) and pending ("the order id is
 // created just before the payment is attempted and marked as pending"). The
 // rest of the table is [I]: the states an order passes through on its way.
+// A profile's --status-map adds or re-maps codes; a code in neither is never
+// given some default: reading it fails, naming the setting (guesses.ts).
 
 import type { StatusReading } from '../status-filter.js';
 import type { Status } from '../../core/order.js';
@@ -26,16 +28,38 @@ export const OS_STATUSES: readonly OsStatusInfo[] = [
   { native: 'FAILED', status: 'failed', name: 'Payment failed', cancellable: false },
 ];
 
-const BY_NATIVE = new Map(OS_STATUSES.map((s) => [s.native, s]));
-
 export const CANCELED = 'CANCELED';
 
-export function statusInfo(native: string | null | undefined): OsStatusInfo | undefined {
-  return native ? BY_NATIVE.get(native.toUpperCase()) : undefined;
+/** A mapped code may be cancelled while nothing has left the warehouse. */
+const BEFORE_SHIPPING: ReadonlySet<Status> = new Set(['incomplete', 'pending', 'awaiting_payment', 'awaiting_fulfillment', 'on_hold']);
+
+export interface StatusTable {
+  info(native: string | null | undefined): OsStatusInfo | undefined;
+  /** The codes known, for messages. */
+  codes: string[];
+  /** --status on Outshifter: the table's codes (any case), each with the name a listing shows for it. */
+  reading: StatusReading;
 }
 
-/** --status on Outshifter: the table's codes (any case), each with the name a listing shows for it. */
-export const STATUS_READING: StatusReading = {
-  table: OS_STATUSES.map((s) => ({ code: s.native, status: s.status })),
-  alias: (input) => statusInfo(input.trim().replace(/[\s-]+/g, '_'))?.native,
-};
+/** The table, with a profile's own codes added or re-mapped. */
+export function statusTable(extra: ReadonlyArray<[string, Status]> = []): StatusTable {
+  const byNative = new Map(OS_STATUSES.map((s) => [s.native, s]));
+  for (const [native, status] of extra) {
+    const name = native.charAt(0) + native.slice(1).toLowerCase().replace(/_/g, ' ');
+    byNative.set(native, { native, status, name: byNative.get(native)?.name ?? name, cancellable: BEFORE_SHIPPING.has(status) });
+  }
+  const info = (native: string | null | undefined) => (native ? byNative.get(native.trim().toUpperCase()) : undefined);
+  const all = [...byNative.values()];
+  return {
+    info,
+    codes: all.map((s) => s.native),
+    reading: {
+      table: all.map((s) => ({ code: s.native, status: s.status })),
+      alias: (input) => info(input.trim().replace(/[\s-]+/g, '_'))?.native,
+    },
+  };
+}
+
+export const DEFAULT_STATUSES = statusTable();
+export const statusInfo = DEFAULT_STATUSES.info;
+export const STATUS_READING: StatusReading = DEFAULT_STATUSES.reading;
