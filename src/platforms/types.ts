@@ -69,10 +69,23 @@ export interface Paging {
   keyset?: boolean;
   /** Cursor-paged platforms report where the next page starts (null: no more). */
   onCursor?: (next: string | null) => void;
+  /**
+   * A listing that stops before the end (no --all) says so, for the paging hint:
+   * `sure` when the platform said more exist (a next page, a total), not when only
+   * a full last page suggests it; `total` where the answer carried it, with no
+   * request of its own.
+   */
+  onMore?: (more: MoreOrders) => void;
   /** Every page (--all). */
   all: boolean;
   page?: number;
   pageSize?: number;
+}
+
+/** What a listing that stopped early knows of the orders it did not read. */
+export interface MoreOrders {
+  sure: boolean;
+  total?: number;
 }
 
 /** An order with the platform's own JSON beside it, for --raw. */

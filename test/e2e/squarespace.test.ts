@@ -34,7 +34,7 @@ const stored = (id: string) => section().orders.find((o) => o.id === id)!;
 // Lists ask for every payment state, so orders awaiting payment are listed too.
 const listed = () => section().orders;
 const ALL_STATES = 'NOT_CHARGED,AUTHORIZED,PAID,REFUNDED,PENDING,FAILED,REFUND_PENDING,REFUND_FAILED,PARTIALLY_PAID';
-const CURSOR = /more orders: continue with --cursor (\S+)/;
+const CURSOR = /^note: showing \d+ orders; more exist — use --all, --limit N, or --cursor (\S+)$/m;
 
 describe('orderctl profile (squarespace)', () => {
   it('a profile needs no --base-url: the API root is https://api.squarespace.com/1.0/commerce', async () => {

@@ -6,6 +6,7 @@ import { chooseFormat, listWriter } from '../../output/writer.js';
 import { listMatching } from './matching.js';
 import { noteUnmatchedStatuses, orderView, parseFilters, parsePaging, storesView } from './shared.js';
 import { mergeStores, StoreFailures } from './stores.js';
+import { PagingHint } from './paging-hint.js';
 
 export interface ListOptions {
   filters: OrderFilters;
@@ -22,14 +23,13 @@ export async function run(ctx: Context, o: ListOptions): Promise<void> {
   const { adapter } = sessions[0]!;
   noteUnmatchedStatuses(ctx, adapter, o.filters);
   const out = listWriter(ctx, orderView(ctx, adapter));
-  let next: string | null = null;
-  const paging = { ...o.paging, onCursor: (c: string | null) => (next = c) };
+  const hint = new PagingHint(ctx, o.paging);
   // Pages are written as they arrive: memory stays flat with --all. On a failure the
   // output is left unfinished (a JSON array unclosed), so nothing reads it as complete.
-  for await (const fetched of listMatching(ctx, adapter, o.filters, paging)) out.write(fetched);
+  for await (const fetched of listMatching(ctx, adapter, o.filters, hint.watch())) out.write(fetched);
   out.end();
-  // On stderr, so stdout stays pure data: how to resume from here.
-  if (next && !o.paging.all && !ctx.globals.quiet) ctx.io.stderr.write(`more orders: continue with --cursor ${next}\n`);
+  // On stderr, so stdout stays pure data: how to see the rest (Squarespace: where to resume).
+  hint.write(out.count);
 }
 
 /** Every store at once, merged in the requested order; --limit counts the merged list. */
@@ -39,11 +39,17 @@ async function listStores(ctx: Context, sessions: Session[], o: ListOptions): Pr
   const failures = new StoreFailures(ctx, sessions.length);
   // Only --raw and the table (its ID column marks test orders) read each order's platform JSON.
   const dropRaw = !ctx.globals.raw && chooseFormat(ctx) !== 'table';
-  const merged = mergeStores(sessions, (s) => listMatching(ctx, s.adapter, o.filters, o.paging), o.filters.sort, failures, { dropRaw });
+  const hint = new PagingHint(ctx, o.paging, true);
+  const merged = mergeStores(sessions, (s) => listMatching(ctx, s.adapter, o.filters, hint.watch()), o.filters.sort, failures, { dropRaw });
   for await (const fetched of merged) {
     out.write(fetched);
-    if (o.paging.limit !== undefined && out.count >= o.paging.limit) break;
+    if (o.paging.limit !== undefined && out.count >= o.paging.limit) {
+      // The merged list stops here: what each store has left is unknown without reading on.
+      hint.report({ sure: false });
+      break;
+    }
   }
   out.end();
+  hint.write(out.count);
   failures.finish();
 }

@@ -103,9 +103,13 @@ export async function* listMatching(ctx: Context, adapter: Adapter, f: OrderFilt
   }
   const limit = paging.all ? Infinity : (paging.limit ?? LOCAL_DEFAULT_LIMIT);
   let yielded = 0;
-  for await (const fetched of adapter.listOrders(server, { ...paging, all: true, limit: undefined, onCursor: undefined })) {
+  for await (const fetched of adapter.listOrders(server, { ...paging, all: true, limit: undefined, onCursor: undefined, onMore: undefined })) {
     if (!local.every((test) => test(fetched.order))) continue;
     yield fetched;
-    if (++yielded >= limit) return;
+    if (++yielded >= limit) {
+      // Whether later pages hold more matches is not known without reading them.
+      paging.onMore?.({ sure: false });
+      return;
+    }
   }
 }

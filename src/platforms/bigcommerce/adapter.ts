@@ -172,7 +172,11 @@ export class BigCommerceAdapter implements Adapter {
     let yielded = 0;
     for await (const fetched of mergeSorted(streams, (a, b) => order(a.order, b.order))) {
       yield fetched;
-      if (paging.limit !== undefined && ++yielded >= paging.limit) return;
+      if (paging.limit !== undefined && ++yielded >= paging.limit) {
+        // No total and no next-page flag (API-NOTES.md §1): whether more exist is not known.
+        paging.onMore?.({ sure: false });
+        return;
+      }
     }
   }
 
@@ -209,7 +213,12 @@ export class BigCommerceAdapter implements Adapter {
       }
       const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
       // Past the last page the API answers 204; a short page is the last one too.
-      if (!more || orders.length < pageSize) return;
+      if (orders.length < pageSize) return;
+      if (!more) {
+        // A full page may or may not be the last: the list answer has no total (API-NOTES.md §1).
+        paging.onMore?.({ sure: false });
+        return;
+      }
     }
   }
 

@@ -178,10 +178,14 @@ export class CsCartAdapter implements Adapter {
       for (const [i, raw] of list.orders.entries()) {
         assertListedOrder('cscart', raw, 'order_id', i);
         yield { order: toNormalizedOrder(raw, this.currency), raw };
-        if (paging.limit !== undefined && ++yielded >= paging.limit) return;
+        if (paging.limit !== undefined && ++yielded >= paging.limit) {
+          reportRest(paging, list, page, pageSize, i < list.orders.length - 1);
+          return;
+        }
       }
       const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
-      if (!more || list.orders.length === 0 || isLastPage(list, page, pageSize)) return;
+      if (list.orders.length === 0 || isLastPage(list, page, pageSize)) return;
+      if (!more) return reportRest(paging, list, page, pageSize, false);
     }
   }
 
@@ -294,6 +298,17 @@ export class CsCartAdapter implements Adapter {
       throw err;
     }
   }
+}
+
+/**
+ * A listing stopped before its end says what the page told of the rest:
+ * total_items, when the shop sends it (API-NOTES.md §3), makes it sure.
+ */
+function reportRest(paging: Paging, list: CsOrderList, page: number, pageSize: number, insidePage: boolean): void {
+  if (!insidePage && isLastPage(list, page, pageSize)) return;
+  const total = Number(list.params?.total_items);
+  const known = list.params?.total_items !== undefined && Number.isInteger(total) && total >= 0;
+  paging.onMore?.({ sure: insidePage || known, ...(known && { total }) });
 }
 
 /** The last page: total_items says so, or (without it) a short page. */

@@ -147,6 +147,8 @@ export class OutshifterAdapter implements Adapter, Commerce {
       }
     }
     const compare = orderComparator(paging.keyset ? { field: 'id', direction: 'asc' } : (f.sort ?? DEFAULT_SORT));
+    // The answer is whole: how many there are is known, at no cost.
+    if (found.size > limit) paging.onMore?.({ sure: true, total: found.size });
     yield* [...found.values()].sort((a, b) => compare(a.order, b.order)).slice(0, limit);
   }
 

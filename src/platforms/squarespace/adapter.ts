@@ -78,6 +78,9 @@ const UNSUPPORTED_FILTERS: Array<[keyof OrderFilters, string]> = [
 
 export type ListQuery = Record<string, string | undefined>;
 
+/** No local filter: every listed order is printed, so a next page surely holds more. */
+const KEEP_ALL = (): boolean => true;
+
 /**
  * The first request's query. With a cursor, the cursor alone: it carries the
  * listing's filters, and the API refuses it with any other parameter (seed).
@@ -90,7 +93,7 @@ export function listQuery(f: OrderFilters, now: Date): { query: ListQuery; statu
   }
   // Checked here, not only when first sent: a resumed listing (--cursor) keeps only what the name prints as.
   const payment = f.paymentStatuses?.length ? paymentFilter(f.paymentStatuses) : undefined;
-  const keeps = payment?.keeps ?? (() => true);
+  const keeps = payment?.keeps ?? KEEP_ALL;
   if (f.cursor !== undefined) {
     if (f.cursor.trim() === '') throw new UsageError('--cursor needs the value printed by a previous "orders list"');
     return { query: { cursor: f.cursor }, statuses: [undefined], keeps };
@@ -165,10 +168,14 @@ export class SquarespaceAdapter implements Adapter {
     // order. No cursor can resume a merge, so none is reported.
     const newestChange = orderComparator({ field: 'updated', direction: 'desc' });
     let yielded = 0;
-    const streams = statuses.map((status) => this.listByStatus(query, status, { all: paging.all, limit: paging.limit }, keeps));
+    const streams = statuses.map((status) => this.listByStatus(query, status, { all: paging.all, limit: paging.limit, onMore: paging.onMore }, keeps));
     for await (const fetched of mergeSorted(streams, (a, b) => newestChange(a.order, b.order))) {
       yield fetched;
-      if (paging.limit !== undefined && ++yielded >= paging.limit) return;
+      if (paging.limit !== undefined && ++yielded >= paging.limit) {
+        // The merge stops here: whether another status still had orders is not known without reading on.
+        paging.onMore?.({ sure: false });
+        return;
+      }
     }
   }
 
@@ -192,12 +199,16 @@ export class SquarespaceAdapter implements Adapter {
         if (paging.limit !== undefined && ++yielded >= paging.limit) {
           // The cursor starts after the whole page: stopping inside it, there is none that resumes
           // here, unless nothing after this order would have been listed.
-          paging.onCursor?.(orders.slice(i + 1).some(keeps) ? null : next);
+          const laterOnPage = orders.slice(i + 1).some(keeps);
+          paging.onCursor?.(laterOnPage ? null : next);
+          if (laterOnPage || next) paging.onMore?.({ sure: laterOnPage || keeps === KEEP_ALL });
           return;
         }
       }
       paging.onCursor?.(next);
       const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
+      // hasNextPage says more exist (no total is sent); a local filter may find none of them.
+      if (next && !more) paging.onMore?.({ sure: keeps === KEEP_ALL });
       if (!next || !more) return;
       q = { cursor: next };
     }
