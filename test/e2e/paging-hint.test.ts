@@ -91,6 +91,16 @@ describe.each(Object.keys(expected))('the paging hint on %s', { timeout: 60_000 
   });
 });
 
+describe('the paging hint with --page', { timeout: 60_000 }, () => {
+  it('names the next page where pages are numbered', async () => {
+    const bc = await run(['orders', 'list', '-p', 'bigcommerce', '--page', '2', '--page-size', '10', '-o', 'ids']);
+    expect(bc.stderr).toBe('note: showing 10 orders; more may exist — use --all, --limit N, or --page 3\n');
+    const total = await json(['orders', 'list', '-p', 'cscart', '--all', '--jq', 'length']);
+    const cs = await run(['orders', 'list', '-p', 'cscart', '--page', '2', '--page-size', '10', '-o', 'ids']);
+    expect(cs.stderr).toBe(`note: showing 10 of ${total} orders; more exist — use --all, --limit N, or --page 3\n`);
+  });
+});
+
 describe('the paging hint over several stores', { timeout: 60_000 }, () => {
   it('says more exist when any store has more; totals of single stores are not the list\'s, so none is given', async () => {
     const r = await run(['orders', 'list', '-p', 'cscart,outshifter', '-o', 'ids']);
