@@ -1,7 +1,7 @@
 // What every platform adapter offers. Adapters translate — flags to requests,
 // native JSON to the normalized order — and never print.
 
-import type { Order, Platform, Shipment, Status } from '../core/order.js';
+import type { Order, PaymentStatus, Platform, Shipment, Status } from '../core/order.js';
 import type { SortSpec } from '../core/sort.js';
 import type { Commerce } from './commerce.js';
 import type { StatusReading } from './status-filter.js';
@@ -163,6 +163,8 @@ export interface Adapter {
   archiveOrder?(id: string): Promise<void>;
   /** How --status values read on this platform: its native codes and the normalized name of each. */
   readonly statusReading: StatusReading;
+  /** The payment statuses a listing can show, where --payment-status is applied locally over it. */
+  readonly paymentStatusesShown?: readonly PaymentStatus[];
   /** The platform's own name for a native status code ("P" → "Processed"), for tables. */
   statusName?(nativeStatus: string): string | undefined;
   /** True for a test order (Squarespace testmode), which tables mark. */

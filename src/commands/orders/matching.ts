@@ -85,6 +85,15 @@ export function splitFilters(platform: Adapter['platform'], f: OrderFilters): { 
   return { server, local, named };
 }
 
+/** A payment status the platform's orders never show matches nothing: say so rather than list nothing silently. */
+function notePaymentStatusesNeverShown(ctx: Context, adapter: Adapter, f: OrderFilters): void {
+  const shown = adapter.paymentStatusesShown;
+  if (!shown || !f.paymentStatuses?.length) return;
+  for (const s of paymentNames(adapter.platform, f.paymentStatuses)) {
+    if (!shown.includes(s)) ctx.io.stderr.write(`note: no ${adapter.platform} payment status is labelled ${s}, so none of its orders has it (it shows: ${shown.join(', ')})\n`);
+  }
+}
+
 /**
  * The adapter's listing with the local filters applied. Filtering locally
  * reads page after page until --limit (or one page's worth) orders match;
@@ -100,6 +109,7 @@ export async function* listMatching(ctx: Context, adapter: Adapter, f: OrderFilt
   if (!ctx.globals.quiet) {
     const api = named[0] === 'name, e-mail or number' ? `no ${adapter.platform} filter searches names` : `${adapter.platform} cannot filter by ${named[0]}`;
     ctx.io.stderr.write(`note: ${api}: searching the order list by ${named.join(' and ')} here (every page is read)\n`);
+    notePaymentStatusesNeverShown(ctx, adapter, f);
   }
   const limit = paging.all ? Infinity : (paging.limit ?? LOCAL_DEFAULT_LIMIT);
   let yielded = 0;

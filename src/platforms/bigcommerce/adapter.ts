@@ -41,7 +41,7 @@ import { mergeSorted } from '../../core/merge.js';
 import type { SortField } from '../../core/order.js';
 import { DEFAULT_SORT, orderComparator } from '../../core/sort.js';
 import { nativeCodesForAll } from '../status-filter.js';
-import { toShipment } from './shipments.js';
+import { PAYMENT_STATUSES_SHOWN, toShipment } from './shipments.js';
 import { statusName } from './status.js';
 import type { BcError, BcOrder, BcOrderCount, BcOrderProduct, BcShipment, BcShippingAddress, BcShippingAddressBase } from './types.js';
 import { assertListedOrder } from '../listed.js';
@@ -142,6 +142,7 @@ export class BigCommerceAdapter implements Adapter {
   /** The order id is the number the shop shows the customer. */
   readonly numberIsId = true;
   readonly statusReading = STATUS_READING;
+  readonly paymentStatusesShown = PAYMENT_STATUSES_SHOWN;
 
   constructor(private readonly http: HttpClient) {}
 

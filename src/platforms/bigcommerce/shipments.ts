@@ -27,6 +27,9 @@ export const PAYMENT_BY_STATUS: Record<BcPaymentStatus, PaymentStatus | null> = 
   '': null,
 };
 
+/** Every payment status a BigCommerce order can show: --payment-status asks for no other. */
+export const PAYMENT_STATUSES_SHOWN: readonly PaymentStatus[] = [...new Set(Object.values(PAYMENT_BY_STATUS).filter((s) => s !== null))];
+
 export function toPaymentStatus(s: string | null | undefined): PaymentStatus | null {
   return PAYMENT_BY_STATUS[(s ?? '').trim().toLowerCase() as BcPaymentStatus] ?? null;
 }

@@ -250,6 +250,11 @@ describe('list filters each API documents', () => {
     const native = await cli('bigcommerce', ['orders', 'list', '--payment-status', 'captured']);
     expect(native.code).toBe(2);
     expect(native.err).toContain('error: unknown payment status "captured": bigcommerce orders are filtered by the payment status orderctl prints');
+    // No BigCommerce payment_status reads as partly paid: the empty answer says why.
+    const never = await cli('bigcommerce', ['orders', 'list', '--payment-status', 'partially_paid', '--payment-status', 'paid', '--limit', '1', '-o', 'ids']);
+    expect(never.code, never.err).toBe(0);
+    expect(never.err).toContain('note: no bigcommerce payment status is labelled partially_paid, so none of its orders has it (it shows: ');
+    expect(never.err).not.toContain('labelled paid');
   });
 
   it('cscart: --vendor sends company_id and lists only that vendor\'s orders', async () => {
