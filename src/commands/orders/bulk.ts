@@ -149,11 +149,12 @@ export async function routeItems<T extends BulkItem>(ctx: Context, items: T[], m
 }
 
 /** The one order of a single-order command (update, shipments): its store's adapter and its id there. */
-export async function routeOne(ctx: Context, id: string, check?: (adapter: Adapter) => void): Promise<{ adapter: Adapter; id: string }> {
-  const { routes } = await routeItems(ctx, [{ id, overrides: {} }], 'one', check && (([a]) => check(a!)));
+export async function routeOne(ctx: Context, id: string, check?: (adapter: Adapter) => void): Promise<{ adapter: Adapter; id: string; store?: string }> {
+  const { routes, named } = await routeItems(ctx, [{ id, overrides: {} }], 'one', check && (([a]) => check(a!)));
   const r = routes[0]!;
   if (r.failure !== undefined) throw r.failure;
-  return { adapter: r.session.adapter, id: r.id };
+  // The store is named back (for prompts and messages) only when the input named it.
+  return { adapter: r.session.adapter, id: r.id, store: named ? r.session.profileName : undefined };
 }
 
 /** Routes every item to the one store it names or the command names (see routeItems). */

@@ -27,6 +27,7 @@ export function registerOrders(orders: Command, run: Runner): void {
     "orderctl orders get '#1060'",
     'orderctl orders get 101 102 103 -o json --fields id,customer.email,items.sku',
     'orderctl orders list --status awaiting_fulfillment -o ids | orderctl orders get --stdin -o ndjson',
+    'orderctl orders get 101 -p eu,us   # looked up in both stores; eu:101 asks eu only',
   ]).action(run(async (ctx, cmd) => (await import('./get.js')).run(ctx, { ...(await bulkFlags(cmd.opts())), ids: cmd.args, stdin: Boolean(cmd.opts().stdin) })));
 
   examples(
@@ -109,6 +110,7 @@ export function registerOrders(orders: Command, run: Runner): void {
     [
       'orderctl orders fulfill 101 --tracking 1Z999 --carrier ups',
       'orderctl orders list --status awaiting_fulfillment -o ids | orderctl orders fulfill --stdin --concurrency 8',
+      'orderctl orders list -p eu,us --status awaiting_fulfillment -o ids | orderctl orders fulfill --stdin   # STORE:ID lines go to their store',
       `printf '%s\\n' '{"id":"101","tracking":"1Z1"}' '{"id":"102","tracking":"1Z2"}' | orderctl orders fulfill --stdin --carrier ups --dry-run`,
     ],
   ).action(
@@ -127,6 +129,7 @@ export function registerOrders(orders: Command, run: Runner): void {
     [
       'orderctl orders cancel 101',
       'orderctl orders cancel 101 102 --yes',
+      "orderctl orders cancel 'eu:#1060' --yes   # order number 1060 of store eu",
       'orderctl orders list --status pending --until 90d -o ids | orderctl orders cancel --stdin --yes --fail-fast',
       'orderctl orders cancel 3232 --item 17 --yes   # outshifter: one item of several',
     ],

@@ -65,13 +65,14 @@ export async function run(ctx: Context, o: ShipmentsOptions): Promise<void> {
   const editing = o.update !== undefined || o.delete !== undefined;
   const edit = o.update !== undefined ? 'orders shipments --update' : 'orders shipments --delete';
   // STORE:ID and #1060 as every command taking ids accepts them; one store only.
-  const { adapter, id } = await routeOne(ctx, o.id, (a) => editing && requireCapability(a.platform, 'shipment_edit', edit));
+  const { adapter, id, store } = await routeOne(ctx, o.id, (a) => editing && requireCapability(a.platform, 'shipment_edit', edit));
   const view = shipmentView(ctx);
   if (editing) {
     if (o.delete !== undefined) {
-      await confirmDestructive(ctx, `delete shipment ${o.delete} of order ${id} (the order's status stays as it is)`);
+      const where = store ? ` in ${store}` : '';
+      await confirmDestructive(ctx, `delete shipment ${o.delete} of order ${id}${where} (the order's status stays as it is)`);
       await adapter.deleteShipment!(id, o.delete);
-      if (!ctx.globals.quiet) ctx.io.stderr.write(`deleted shipment ${o.delete} of order ${id}; its items can be shipped again\n`);
+      if (!ctx.globals.quiet) ctx.io.stderr.write(`deleted shipment ${o.delete} of order ${id}${where}; its items can be shipped again\n`);
       return;
     }
     const { shipment, raw } = await adapter.updateShipment!(id, o.update!, o.change);

@@ -73,6 +73,17 @@ describe('orders shipments (bigcommerce)', () => {
     const missing = await cli('bigcommerce', ['orders', 'shipments', id, '--delete', String(s.id)], true);
     expect(missing.code).toBe(4);
   });
+
+  it('--delete with STORE:ID names the store in what it asks and what it says', async () => {
+    const r = shipped();
+    const s = r.shipments[0]!;
+    const asked = await cli('bigcommerce', ['orders', 'shipments', `s:${r.order.id}`, '--delete', String(s.id)]);
+    expect(asked.code).toBe(2);
+    expect(asked.err).toContain(`delete shipment ${s.id} of order ${r.order.id} in s`);
+    const done = await cli('bigcommerce', ['orders', 'shipments', `s:${r.order.id}`, '--delete', String(s.id)], true);
+    expect(done.code, done.err).toBe(0);
+    expect(done.err).toContain(`deleted shipment ${s.id} of order ${r.order.id} in s;`);
+  });
 });
 
 describe('orders shipments (squarespace)', () => {
