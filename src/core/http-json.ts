@@ -1,71 +1,105 @@
 // A page of a listing is a JSON array of a few MB (250 BigCommerce orders with
-// their consignments: about 2 MB). Parsed whole, each page first becomes one
-// string of up to twice that size (UTF-16 as soon as one name has an accent),
-// which V8 keeps in its large-object space until a full garbage collection:
-// with several stores read at once, those dead strings set the peak memory.
-// Parsed element by element, every string is one order's size and dies young,
-// and decoding is cheaper too (an order without a non-ASCII character decodes
-// as ASCII). The result is the same array JSON.parse gives.
+// their consignments: about 2 MB). Parsed whole, each page is first joined
+// into one buffer, then decoded into one string of up to twice its size
+// (UTF-16 as soon as one name has an accent), which V8 keeps in its
+// large-object space until a full garbage collection: with several stores
+// read at once, those copies and dead strings set the peak memory. Parsed
+// element by element, straight from the chunks the body arrived in, every
+// string is one order's size and dies young, and decoding is cheaper too (an
+// order without a non-ASCII character decodes as ASCII). The result is the
+// same array JSON.parse gives.
 
 /** Bodies smaller than this are parsed whole: splitting them saves nothing. */
 export const SPLIT_MIN_BYTES = 64 * 1024;
 
 const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+const BLANK = /^[ \t\n\r]*$/;
 
 /** Whether the body's first character, after JSON whitespace, opens an array. */
-export function opensArray(bytes: Uint8Array): boolean {
-  let i = 0;
-  while (isSpace(bytes[i])) i++;
-  return bytes[i] === 0x5b;
+export function opensArray(chunks: readonly Uint8Array[]): boolean {
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) if (!isSpace(chunk[i])) return chunk[i] === 0x5b;
+  }
+  return false;
+}
+
+/** The text of bytes [from, to) of the body, given as (chunk, offset) pairs. */
+function textOf(chunks: readonly Buffer[], fromChunk: number, from: number, toChunk: number, to: number): string {
+  if (fromChunk === toChunk) return chunks[fromChunk]!.toString('utf8', from, to);
+  // An element across chunks: joined first, so a character split between them decodes whole.
+  const parts = [chunks[fromChunk]!.subarray(from), ...chunks.slice(fromChunk + 1, toChunk), chunks[toChunk]!.subarray(0, to)];
+  return Buffer.concat(parts).toString('utf8');
 }
 
 /**
- * The body as a top-level JSON array, each element parsed on its own: the
- * same value as `JSON.parse(bytes.toString())`. Undefined when the body is
- * not such an array, is not valid JSON, or nests more than `maxDepth` levels
- * (an object or array is a level; the array itself is level 1): the caller
- * then parses it whole, and meets the same failure there.
+ * The body, given as the chunks it arrived in, as a top-level JSON array, each
+ * element parsed on its own: the same value as JSON.parse of the whole body.
+ * Undefined when the body is not such an array, is not valid JSON, or nests
+ * more than `maxDepth` levels (an object or array is a level; the array
+ * itself is level 1): the caller then parses it whole, and meets the same
+ * failure there.
  */
-export function parseJsonArray(bytes: Buffer, maxDepth: number): unknown[] | undefined {
-  const n = bytes.length;
-  let i = 0;
-  while (isSpace(bytes[i])) i++;
-  if (bytes[i] !== 0x5b) return undefined;
+export function parseJsonArray(chunks: readonly Buffer[], maxDepth: number): unknown[] | undefined {
   const elements: unknown[] = [];
-  let depth = 1;
-  let start = i + 1;
-  let end = -1;
+  // 0: before the array, 1: inside it, 2: after it.
+  let where = 0;
+  let depth = 0;
+  let inString = false;
+  // Where the current element starts: a chunk and an offset in it.
+  let startChunk = 0;
+  let start = 0;
+  // An escape's backslash ended the previous chunk: the escaped byte starts this one.
+  let skip = 0;
   try {
-    // Structure characters are ASCII, and no byte of a multi-byte UTF-8
-    // character is: scanning bytes finds them as scanning characters would.
-    for (i++; i < n; i++) {
-      const c = bytes[i];
-      if (c === 0x22) {
-        // A string: to its closing quote, stepping over escapes (\" and \\).
-        for (i++; i < n; i++) {
-          const s = bytes[i];
-          if (s === 0x5c) i++;
-          else if (s === 0x22) break;
+    for (let ci = 0; ci < chunks.length; ci++) {
+      const b = chunks[ci]!;
+      const n = b.length;
+      if (!n) continue;
+      let i = skip;
+      skip = 0;
+      for (; i < n; i++) {
+        if (inString) {
+          // Structure characters are ASCII, and no byte of a multi-byte UTF-8
+          // character is: scanning bytes finds them as scanning characters would.
+          while (i < n) {
+            const s = b[i];
+            if (s === 0x5c) i += 2;
+            else if (s === 0x22) break;
+            else i++;
+          }
+          if (i >= n) {
+            skip = i - n;
+            break;
+          }
+          inString = false;
+          continue;
         }
-      } else if (c === 0x7b || c === 0x5b) {
-        if (++depth > maxDepth) return undefined;
-      } else if (c === 0x7d || c === 0x5d) {
-        if (--depth === 0) {
-          end = i;
-          break;
-        }
-      } else if (c === 0x2c && depth === 1) {
-        elements.push(JSON.parse(bytes.toString('utf8', start, i)));
-        start = i + 1;
+        const c = b[i];
+        if (where === 1) {
+          if (c === 0x22) inString = true;
+          else if (c === 0x7b || c === 0x5b) {
+            if (++depth > maxDepth) return undefined;
+          } else if (c === 0x7d || c === 0x5d) {
+            if (--depth === 0) {
+              const last = textOf(chunks, startChunk, start, ci, i);
+              // "[]" and "[ ]" hold nothing; "[1,]" ends with an empty element, which JSON.parse refuses.
+              if (elements.length || !BLANK.test(last)) elements.push(JSON.parse(last));
+              where = 2;
+            }
+          } else if (c === 0x2c && depth === 1) {
+            elements.push(JSON.parse(textOf(chunks, startChunk, start, ci, i)));
+            startChunk = ci;
+            start = i + 1;
+          }
+        } else if (where === 0 && c === 0x5b) {
+          where = 1;
+          depth = 1;
+          startChunk = ci;
+          start = i + 1;
+        } else if (!isSpace(c)) return undefined;
       }
     }
-    if (end < 0) return undefined;
-    for (i = end + 1; i < n; i++) if (!isSpace(bytes[i])) return undefined;
-    // "[]" and "[ ]" hold nothing; "[1,]" ends with an empty element, which JSON.parse refuses.
-    let blank = true;
-    for (let k = start; k < end && blank; k++) blank = isSpace(bytes[k]);
-    if (elements.length || !blank) elements.push(JSON.parse(bytes.toString('utf8', start, end)));
-    return elements;
+    return where === 2 && !inString ? elements : undefined;
   } catch {
     return undefined;
   }

@@ -177,17 +177,20 @@ export interface RawResult {
 }
 
 interface Answer extends RawResult {
-  bytes: Buffer;
+  /** The body as it arrived. */
+  chunks: Buffer[];
+  size: number;
 }
 
-function answer(status: number, headers: Record<string, string>, bytes: Buffer): Answer {
+function answer(status: number, headers: Record<string, string>, chunks: Buffer[], size: number): Answer {
   let text: string | undefined;
   return {
     status,
     headers,
-    bytes,
+    chunks,
+    size,
     get text() {
-      return (text ??= bytes.toString('utf8'));
+      return (text ??= Buffer.concat(chunks, size).toString('utf8'));
     },
   };
 }
@@ -350,9 +353,9 @@ export class HttpClient {
     }
     // The same timer bounds the whole read (a body trickled a byte a second
     // never trips undici's idle timer), and the body's size is capped.
-    let bytes: Buffer;
+    let read: { chunks: Buffer[]; size: number };
     try {
-      bytes = await this.readCapped(res.body, url, res.headers['content-length']);
+      read = await this.readCapped(res.body, url);
     } catch (err) {
       if (waiting.signal.aborted && !this.opts.signal?.aborted) throw Object.assign(new Error('body timeout'), { code: 'UND_ERR_BODY_TIMEOUT', cause: err });
       throw err;
@@ -361,33 +364,23 @@ export class HttpClient {
     }
     const flat: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-    return answer(res.statusCode, flat, bytes);
+    return answer(res.statusCode, flat, read.chunks, read.size);
   }
 
-  private async readCapped(body: Dispatcher.ResponseData['body'], url: URL, contentLength: string | string[] | undefined): Promise<Buffer> {
-    // With a Content-Length (a page of a listing has one), the body is copied
-    // into one buffer as it arrives: each chunk is garbage at once, and no
-    // second copy joins them. A body longer than announced falls back to chunks.
-    const announced = typeof contentLength === 'string' && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined;
-    let whole = announced !== undefined && announced <= this.opts.maxBodyBytes ? Buffer.allocUnsafe(announced) : undefined;
+  private async readCapped(body: Dispatcher.ResponseData['body'], url: URL): Promise<{ chunks: Buffer[]; size: number }> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body as AsyncIterable<Buffer>) {
-      if (size + chunk.length > this.opts.maxBodyBytes) {
+      size += chunk.length;
+      if (size > this.opts.maxBodyBytes) {
         body.destroy();
         throw new ApiError(`${this.platform.name} answered ${url.pathname} with a body larger than ${Math.round(this.opts.maxBodyBytes / 1024 ** 2)} MB; orderctl stopped reading it`, {
           hint: 'raise ORDERCTL_MAX_BODY if this store really sends pages that large',
         });
       }
-      if (whole && size + chunk.length <= whole.length) chunk.copy(whole, size);
-      else {
-        if (whole) chunks.push(whole.subarray(0, size));
-        whole = undefined;
-        chunks.push(chunk);
-      }
-      size += chunk.length;
+      chunks.push(chunk);
     }
-    return whole ? whole.subarray(0, size) : Buffer.concat(chunks);
+    return { chunks, size };
   }
 
   private makeDispatcher({ EnvHttpProxyAgent }: Undici): Dispatcher {
@@ -407,14 +400,14 @@ export class HttpClient {
 
   private parseBody<T>(raw: Answer, what: string): { ok: true; body: T | undefined } | { ok: false; error: OrderctlError } {
     // A large array (a page of a listing) is parsed element by element: src/core/http-json.ts says why.
-    const page = raw.bytes.length >= SPLIT_MIN_BYTES && opensArray(raw.bytes);
+    const page = raw.size >= SPLIT_MIN_BYTES && opensArray(raw.chunks);
     if (!page && raw.text.trim() === '') return { ok: true, body: undefined };
     const type = raw.headers['content-type'] ?? 'no content type';
     if (!/json/i.test(type)) {
       return { ok: false, error: new ApiError(`${this.platform.name} answered ${what} with ${raw.status} and ${type}, not JSON`, { status: raw.status }) };
     }
     try {
-      const elements = page ? parseJsonArray(raw.bytes, MAX_JSON_DEPTH) : undefined;
+      const elements = page ? parseJsonArray(raw.chunks, MAX_JSON_DEPTH) : undefined;
       if (elements) return { ok: true, body: elements as T };
       const body = JSON.parse(raw.text) as T;
       // JSON.parse takes any depth; printing or digesting it recurses and would crash.

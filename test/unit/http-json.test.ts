@@ -13,6 +13,20 @@ function whole(bytes: Buffer): unknown {
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
+/** The body cut into chunks of `size` bytes (the last may be shorter), as a socket might deliver it. */
+function chunked(bytes: Buffer, size: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out;
+}
+
+/** parseJsonArray over the body in one chunk, and cut every way from 1 to 7 bytes: all must agree. */
+function parse(bytes: Buffer, maxDepth = 64): unknown[] | undefined {
+  const whole = parseJsonArray([bytes], maxDepth);
+  for (let size = 1; size <= 7; size++) expect(parseJsonArray(chunked(bytes, size), maxDepth), `in chunks of ${size}`).toStrictEqual(whole);
+  return whole;
+}
+
 describe('parseJsonArray', () => {
   it.each([
     '[]',
@@ -30,7 +44,7 @@ describe('parseJsonArray', () => {
     '[1e400,-0,0.1,12345678901234567890,true,false,null]',
     '[{"a":1,"a":2}]',
   ])('reads %j as JSON.parse does', (text) => {
-    const got = parseJsonArray(utf8(text), 64);
+    const got = parse(utf8(text));
     expect(got).toBeDefined();
     expect(got).toStrictEqual(JSON.parse(text));
   });
@@ -49,29 +63,35 @@ describe('parseJsonArray', () => {
     ['a bare word', '[1,abc]'],
     ['a control character in a string', '["a\u0001b"]'],
   ])('leaves %s to JSON.parse, which refuses it too', (_what, text) => {
-    expect(parseJsonArray(utf8(text), 64)).toBeUndefined();
+    expect(parse(utf8(text))).toBeUndefined();
     expect(whole(utf8(text))).toBeUndefined();
   });
 
+  it('carries an escape, a string and a character split across chunks, empty chunks too', () => {
+    expect(parseJsonArray([utf8('["a\\'), utf8(''), utf8('"b", "c'), utf8(''), utf8('d"]')], 64)).toStrictEqual(['a"b', 'cd']);
+    const zoe = utf8('["Zoë"]');
+    expect(parseJsonArray([zoe.subarray(0, 5), zoe.subarray(5)], 64)).toStrictEqual(['Zoë']);
+  });
+
   it('leaves a body that is not an array to the whole parse', () => {
-    expect(parseJsonArray(utf8('{"orders":[1,2]}'), 64)).toBeUndefined();
-    expect(parseJsonArray(utf8('"[1]"'), 64)).toBeUndefined();
-    expect(parseJsonArray(utf8(''), 64)).toBeUndefined();
+    expect(parse(utf8('{"orders":[1,2]}'))).toBeUndefined();
+    expect(parse(utf8('"[1]"'))).toBeUndefined();
+    expect(parse(utf8(''))).toBeUndefined();
   });
 
   it('reads invalid UTF-8 inside a string as decoding the whole body does', () => {
     const bytes = Buffer.concat([utf8('["a'), Buffer.from([0xc3]), utf8('", "b'), Buffer.from([0xe2, 0x82]), utf8('c", "'), Buffer.from([0xff, 0xfe, 0xf0, 0x9f]), utf8('"]')]);
-    expect(parseJsonArray(bytes, 64)).toStrictEqual(whole(bytes));
+    expect(parse(bytes)).toStrictEqual(whole(bytes));
   });
 
   it('leaves a body nesting deeper than the limit to the whole parse and its depth check', () => {
     const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
-    expect(parseJsonArray(utf8(deep(64)), 64)).toStrictEqual(JSON.parse(deep(64)));
+    expect(parse(utf8(deep(64)))).toStrictEqual(JSON.parse(deep(64)));
     expect(depthOver(JSON.parse(deep(64)), 64)).toBe(false);
-    expect(parseJsonArray(utf8(deep(65)), 64)).toBeUndefined();
+    expect(parse(utf8(deep(65)))).toBeUndefined();
     expect(depthOver(JSON.parse(deep(65)), 64)).toBe(true);
     // Brackets in strings are not levels.
-    expect(parseJsonArray(utf8(`["${'['.repeat(100)}"]`), 64)).toStrictEqual([`${'['.repeat(100)}`]);
+    expect(parse(utf8(`["${'['.repeat(100)}"]`))).toStrictEqual([`${'['.repeat(100)}`]);
   });
 
   it('agrees with JSON.parse on random arrays of random values', () => {
@@ -88,16 +108,18 @@ describe('parseJsonArray', () => {
     for (let i = 0; i < 500; i++) {
       const array = Array.from({ length: Math.floor(rnd() * 6) }, () => value(1));
       const body = utf8(JSON.stringify(array, null, i % 3 === 0 ? 2 : undefined));
-      expect(parseJsonArray(body, 64)).toStrictEqual(array);
+      expect(parse(body)).toStrictEqual(array);
     }
   });
 });
 
 describe('opensArray', () => {
   it('looks past JSON whitespace only', () => {
-    expect(opensArray(utf8(' \n[1]'))).toBe(true);
-    expect(opensArray(utf8('{"a":[1]}'))).toBe(false);
-    expect(opensArray(utf8('\u00a0[1]'))).toBe(false);
-    expect(opensArray(utf8(''))).toBe(false);
+    expect(opensArray([utf8(' \n[1]')])).toBe(true);
+    expect(opensArray([utf8(' '), utf8(''), utf8('\n['), utf8('1]')])).toBe(true);
+    expect(opensArray([utf8('{"a":[1]}')])).toBe(false);
+    expect(opensArray([utf8('\u00a0[1]')])).toBe(false);
+    expect(opensArray([utf8('')])).toBe(false);
+    expect(opensArray([])).toBe(false);
   });
 });
