@@ -48,29 +48,37 @@ export function parseJsonArray(chunks: readonly Buffer[], maxDepth: number): unk
   // Where the current element starts: a chunk and an offset in it.
   let startChunk = 0;
   let start = 0;
-  // An escape's backslash ended the previous chunk: the escaped byte starts this one.
-  let skip = 0;
+  // Inside a string, the backslashes that ended the previous chunk: an odd run escapes this one's first byte.
+  let backslashes = 0;
   try {
     for (let ci = 0; ci < chunks.length; ci++) {
       const b = chunks[ci]!;
       const n = b.length;
       if (!n) continue;
-      let i = skip;
-      skip = 0;
+      let i = 0;
       for (; i < n; i++) {
         if (inString) {
           // Structure characters are ASCII, and no byte of a multi-byte UTF-8
           // character is: scanning bytes finds them as scanning characters would.
-          while (i < n) {
-            const s = b[i];
-            if (s === 0x5c) i += 2;
-            else if (s === 0x22) break;
-            else i++;
+          // The closing quote is the first one after an even run of backslashes;
+          // indexOf finds candidates natively, which is most of the body's bytes.
+          let q = b.indexOf(0x22, i);
+          while (q !== -1) {
+            let k = q - 1;
+            while (k >= i && b[k] === 0x5c) k--;
+            // A run reaching back to where this scan began continues the previous chunk's.
+            const run = q - 1 - k + (k < i ? backslashes : 0);
+            if (run % 2 === 0) break;
+            q = b.indexOf(0x22, q + 1);
           }
-          if (i >= n) {
-            skip = i - n;
+          if (q === -1) {
+            let k = n - 1;
+            while (k >= i && b[k] === 0x5c) k--;
+            backslashes = n - 1 - k + (k < i ? backslashes : 0);
             break;
           }
+          backslashes = 0;
+          i = q;
           inString = false;
           continue;
         }

@@ -38,6 +38,8 @@ describe('parseJsonArray', () => {
     '[[],[[]],{}]',
     '["comma, inside","bracket ] inside","brace } and { inside","[unbalanced"]',
     '["escaped \\" quote, then comma","backslash at the end \\\\","\\\\\\" both"]',
+    // Long runs of backslashes: an odd run escapes the quote after it, an even one does not.
+    '["\\\\\\\\\\\\\\\\\\\\\\",","\\\\\\\\",{"k\\\\\\\\":"]\\\\\\\\\\\\\\""}]',
     '["\\u005d and \\u002c escaped", "\\ud83d\\ude00 a pair", "\\ud800 a lone half"]',
     '[{"name":"Zoë Ångström","city":"東京","emoji":"😀"},{"plain":"ascii"}]',
     '[{"__proto__":{"polluted":true}},{"constructor":1}]',
