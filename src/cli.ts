@@ -9,7 +9,7 @@ import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type 
 import { ApiError, DryRunStop, errorBody, ExitCode, InterruptedError, isOrderctlError, UsageError } from './core/errors.js';
 // Small modules every command needs: part of cli.js, since each chunk file
 // costs a resolve, a read and a compile (about 1 ms apiece on Node 20).
-import { processIO, type IO } from './core/io.js';
+import { flushStdout, processIO, type IO } from './core/io.js';
 import { systemClock } from './core/clock.js';
 import { parseDuration } from './core/time.js';
 import { parseFieldList } from './output/fields.js';
@@ -324,6 +324,8 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     for (const fn of defers.reverse()) await Promise.resolve(fn()).catch(() => undefined);
     for (const [name, fn] of listeners) process.off(name, fn);
+    // The last batch of stdout, before bin/orderctl.js waits for the streams to drain.
+    flushStdout();
   }
   if (signalled && (code === ExitCode.ok || code === ExitCode.interrupted)) code = 128 + SIGNALS[signalled];
   return code;

@@ -12,22 +12,25 @@ export interface Prompter {
 export async function inquirerPrompter(): Promise<Prompter> {
   const p = await import('@inquirer/prompts');
   const { InterruptedError } = await import('../core/errors.js');
+  const { flushStdout } = await import('../core/io.js');
   // Prompts write to stderr, keeping stdout for data.
   const ctx = { output: process.stderr };
   // Ctrl-C at a prompt is an interruption (exit 130), not a failure.
-  const ask = async <T>(prompt: Promise<T>): Promise<T> => {
+  // The question is drawn on stderr when the prompt is made: stdout's batch goes out first.
+  const ask = async <T>(prompt: () => Promise<T>): Promise<T> => {
     try {
-      return await prompt;
+      flushStdout();
+      return await prompt();
     } catch (err) {
       if ((err as Error)?.name === 'ExitPromptError') throw new InterruptedError();
       throw err;
     }
   };
   return {
-    confirm: (message, defaultValue = false) => ask(p.confirm({ message, default: defaultValue }, ctx)),
-    input: (message, o = {}) => ask(p.input({ message, default: o.default, validate: o.validate }, ctx)),
-    password: (message) => ask(p.password({ message, mask: '*' }, ctx)),
-    select: (message, choices, defaultValue) => ask(p.select({ message, choices: choices.map((value) => ({ value })), default: defaultValue }, ctx)),
+    confirm: (message, defaultValue = false) => ask(() => p.confirm({ message, default: defaultValue }, ctx)),
+    input: (message, o = {}) => ask(() => p.input({ message, default: o.default, validate: o.validate }, ctx)),
+    password: (message) => ask(() => p.password({ message, mask: '*' }, ctx)),
+    select: (message, choices, defaultValue) => ask(() => p.select({ message, choices: choices.map((value) => ({ value })), default: defaultValue }, ctx)),
   };
 }
 

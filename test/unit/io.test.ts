@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideColor, decidePrompting, type TerminalFacts } from '../../src/core/io.js';
+import { afterBatch, BATCH_CHARS, batchedWriter, decideColor, decidePrompting, type TerminalFacts } from '../../src/core/io.js';
 
 const tty: TerminalFacts = { stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: true, env: {}, noColorFlag: false, noInput: false };
 
@@ -21,5 +21,49 @@ describe('terminal decisions', () => {
     expect(decidePrompting({ ...tty, stdinIsTTY: false })).toBe(false);
     expect(decidePrompting({ ...tty, stderrIsTTY: false })).toBe(false);
     expect(decidePrompting({ ...tty, noInput: true })).toBe(false);
+  });
+});
+
+describe('stdout batch', () => {
+  const recorder = (log: string[], name: string) => ({ write: (s: string) => log.push(`${name}:${s}`) });
+  const nextTurn = () => new Promise((r) => setImmediate(r));
+
+  it('writes a synchronous burst as one write, on the next turn of the event loop', async () => {
+    const log: string[] = [];
+    const out = batchedWriter(recorder(log, 'out'));
+    for (let i = 1; i <= 250; i++) out.write(`${i}\n`);
+    await Promise.resolve();
+    expect(log).toEqual([]);
+    await nextTurn();
+    expect(log).toHaveLength(1);
+    expect(log[0]!.split('\n')).toHaveLength(251);
+    out.write('later\n');
+    await nextTurn();
+    expect(log).toEqual([log[0], 'out:later\n']);
+  });
+
+  it('writes at once past BATCH_CHARS, and when flushed', () => {
+    const log: string[] = [];
+    const out = batchedWriter(recorder(log, 'out'));
+    out.write('x'.repeat(BATCH_CHARS - 1));
+    expect(log).toHaveLength(0);
+    out.write('yy');
+    expect(log).toHaveLength(1);
+    out.write('z\n');
+    out.flush();
+    expect(log).toEqual([`out:${'x'.repeat(BATCH_CHARS - 1)}yy`, 'out:z\n']);
+    out.flush();
+    expect(log).toHaveLength(2);
+  });
+
+  it('writes what waits on stdout before anything on stderr', () => {
+    const log: string[] = [];
+    const out = batchedWriter(recorder(log, 'out'));
+    const err = afterBatch(out, recorder(log, 'err'));
+    out.write('1\n');
+    out.write('2\n');
+    err.write('error: page 2\n');
+    err.write('hint: again\n');
+    expect(log).toEqual(['out:1\n2\n', 'err:error: page 2\n', 'err:hint: again\n']);
   });
 });
