@@ -61,7 +61,29 @@ function normalized({ units, scale }: Scaled): string {
  */
 export function toDecimalString(value: string | number | null | undefined): string | null {
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return null;
-  return normalized(parse(value));
+  return (typeof value === 'string' && plainDecimal(value)) || normalized(parse(value));
+}
+
+const PLAIN = /^(-?)(\d+)(?:\.(\d*))?$/;
+
+/**
+ * The common case ("336.3200", "0", "-5.5") by string work alone: several
+ * amounts per listed order went through BigInt. Same result as
+ * normalized(parse(text)); anything else (a sign "+", an exponent, ".5",
+ * spaces) is left to that, as undefined.
+ */
+export function plainDecimal(text: string): string | undefined {
+  const m = PLAIN.exec(text);
+  if (!m) return undefined;
+  const [, sign, digits, frac = ''] = m;
+  let end = frac.length;
+  while (end > 2 && frac.charCodeAt(end - 1) === 48) end--;
+  const fraction = frac.slice(0, end).padEnd(2, '0');
+  let start = 0;
+  while (start < digits!.length - 1 && digits!.charCodeAt(start) === 48) start++;
+  const whole = digits!.slice(start);
+  const zero = whole === '0' && !/[1-9]/.test(fraction);
+  return `${sign && !zero ? '-' : ''}${whole}.${fraction}`;
 }
 
 export function money(value: string | number | null | undefined, currency: string): Money | null {

@@ -84,6 +84,8 @@ export function toIsoUtc(d: Date): string {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// "jan" → 1: looked up twice per listed order, so not a search that lowercases twelve names each time.
+const MONTH_NUMBER = new Map(MONTHS.map((name, i) => [name.toLowerCase(), i + 1]));
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 // RFC 2822 §3.3, plus the obsolete US zone names of §4.3.
 const RFC2822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?(?:\s*([+-]\d{4}|GMT|UT|UTC|Z|[ECMP][SD]T))?$/i;
@@ -94,7 +96,7 @@ export function rfc2822ToIso(s: string | null | undefined): string | null {
   if (!s) return null;
   const m = RFC2822.exec(s.trim());
   if (!m) return null;
-  const month = MONTHS.findIndex((name) => name.toLowerCase() === m[2]!.toLowerCase()) + 1;
+  const month = MONTH_NUMBER.get(m[2]!.toLowerCase()) ?? 0;
   const zone = (m[7] ?? 'GMT').toUpperCase();
   const offset = /^[+-]/.test(zone) ? offsetMinutes(zone) : (NAMED_ZONES[zone] ?? 0);
   const local = month ? exactUtc(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)) : undefined;

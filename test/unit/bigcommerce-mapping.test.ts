@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATUSES } from '../../src/core/order.js';
-import { STATUS_BY_ID, toNormalizedOrder, toStatusId } from '../../src/platforms/bigcommerce/mapping.js';
+import { STATUS_BY_ID, toAddress, toNormalizedOrder, toStatusId } from '../../src/platforms/bigcommerce/mapping.js';
 import type { BcOrder } from '../../src/platforms/bigcommerce/types.js';
 
 describe('BigCommerce status mapping', () => {
@@ -79,5 +79,20 @@ describe('toNormalizedOrder', () => {
     const o = toNormalizedOrder({ ...order, currency_code: 'GBP', default_currency_code: 'EUR' } as BcOrder);
     expect(o.currency).toBe('EUR');
     expect(o.totals.total).toEqual({ amount: '336.42', currency: 'EUR' });
+  });
+});
+
+describe('BigCommerce names', () => {
+  it.each([
+    ['Zoë', 'Ng', 'Zoë Ng'],
+    ['Zoë', '', 'Zoë'],
+    [' ', 'Ng', 'Ng'],
+    [null, 'Ng', 'Ng'],
+    ['Zoë', undefined, 'Zoë'],
+    ['  ', '\t', null],
+    ['', '', null],
+    [' Zoë', 'Ng ', ' Zoë Ng '],
+  ])('%j + %j → %j', (first, last, name) => {
+    expect(toAddress({ first_name: first, last_name: last } as never)?.name).toBe(name);
   });
 });

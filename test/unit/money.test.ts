@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDecimal, compareDecimal, money, multiplyDecimal, toDecimalString, toFixedDecimal } from '../../src/core/money.js';
+import { addDecimal, compareDecimal, money, multiplyDecimal, plainDecimal, toDecimalString, toFixedDecimal } from '../../src/core/money.js';
 
 describe('toDecimalString', () => {
   it.each([
@@ -108,5 +108,35 @@ describe('money', () => {
     expect(money(null, 'EUR')).toBeNull();
     expect(money('', 'EUR')).toBeNull();
     expect(() => money('n/a', 'EUR')).toThrow(/not a decimal amount: "n\/a"/);
+  });
+});
+
+describe('plain amounts without BigInt', () => {
+  it.each([
+    ['336.3200', '336.32'],
+    ['0', '0.00'],
+    ['-0', '0.00'],
+    ['-0.000', '0.00'],
+    ['-0.001', '-0.001'],
+    ['007.10', '7.10'],
+    ['1.', '1.00'],
+    ['12345678901234567890.123450', '12345678901234567890.12345'],
+  ])('%s → %s', (input, expected) => {
+    expect(plainDecimal(input)).toBe(expected);
+  });
+
+  it('leaves the rest to the general parser', () => {
+    for (const input of ['+1', '.5', '1e3', ' 1.5', '1.5 ', '1,5', '--1', '']) expect(plainDecimal(input)).toBeUndefined();
+  });
+
+  it('agrees with the general parser on many amounts (seeded)', () => {
+    let seed = 20261202;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const digits = (n: number) => Array.from({ length: n }, () => (rand(3) === 0 ? '0' : String(rand(10)))).join('');
+    for (let i = 0; i < 5000; i++) {
+      const text = `${rand(3) === 0 ? '-' : ''}${digits(1 + rand(6))}${rand(4) === 0 ? '' : `.${digits(rand(7))}`}`;
+      // A trailing space keeps the amount off the plain path: the BigInt one reads it.
+      expect(plainDecimal(text), text).toBe(toDecimalString(`${text} `));
+    }
   });
 });

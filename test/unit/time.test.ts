@@ -105,6 +105,11 @@ describe('RFC 2822 (BigCommerce dates)', () => {
     expect(rfc2822ToIso(input)).toBeNull();
   });
 
+  it('reads every month, in any case', () => {
+    const names = ['Jan', 'FEB', 'mar', 'Apr', 'MAY', 'jun', 'Jul', 'AUG', 'sep', 'Oct', 'NOV', 'dec'];
+    names.forEach((name, i) => expect(rfc2822ToIso(`1 ${name} 2020 00:00:00 +0000`)).toBe(`2020-${String(i + 1).padStart(2, '0')}-01T00:00:00Z`));
+  });
+
   it('writes it back', () => {
     expect(toRfc2822(new Date('2018-01-10T21:05:30Z'))).toBe('Wed, 10 Jan 2018 21:05:30 +0000');
     expect(toRfc2822(new Date('2026-03-01T00:30:00+01:00'))).toBe('Sat, 28 Feb 2026 23:30:00 +0000');

@@ -60,8 +60,10 @@ export function toStatusId(input: string): number {
 }
 
 function joinName(first?: string | null, last?: string | null): string | null {
-  const name = [first, last].filter((p) => p && p.trim()).join(' ');
-  return name || null;
+  // Blank parts are left out; called twice per listed order, so no array.
+  const f = first && first.trim() ? first : '';
+  const l = last && last.trim() ? last : '';
+  return (f && l ? `${f} ${l}` : f || l) || null;
 }
 
 const orNull = (v: string | null | undefined): string | null => (v === undefined || v === null || v === '' ? null : String(v));
