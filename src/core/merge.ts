@@ -64,16 +64,15 @@ export function readAhead<T>(source: AsyncIterable<T>, max: number): Puller<T> {
   let failure: { error: unknown } | undefined;
   let wake: (() => void) | undefined;
   let room: (() => void) | undefined;
-  const call = (f: (() => void) | undefined) => f?.();
   const wakeConsumer = () => {
     const w = wake;
     wake = undefined;
-    call(w);
+    w?.();
   };
   const makeRoom = () => {
     const r = room;
     room = undefined;
-    call(r);
+    r?.();
   };
   void (async () => {
     try {

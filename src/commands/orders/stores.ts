@@ -3,10 +3,9 @@
 // and merged as they stream in the requested order. One store failing does not
 // stop the others: its error names it, and the run ends with exit 1.
 
-import { DEFAULT_SORT, orderComparator as compareOrders } from '../../core/sort.js';
+import { DEFAULT_SORT, orderComparator } from '../../core/sort.js';
 import type { Context } from '../../core/context.js';
 import { ApiError, ExitCode, isOrderctlError, UsageError } from '../../core/errors.js';
-import type { Order } from '../../core/order.js';
 import { openSessions, SANDBOX_STORE, type Session } from '../../platforms/index.js';
 import type { Fetched, SortSpec } from '../../platforms/types.js';
 import { safeCell } from '../../output/text.js';
@@ -30,11 +29,6 @@ export function withStore(f: Fetched, store: string): StoreFetched {
 /** `STORE:ID`, the id form that names its store. */
 export function storeId(store: string, id: string): string {
   return `${store}:${id}`;
-}
-
-/** Orders in the requested order: --sort FIELD[:DIR], newest first without it (the one sort of src/core/sort.ts). */
-export function orderComparator(sort: SortSpec | undefined): (a: Order, b: Order) => number {
-  return compareOrders(sort ?? DEFAULT_SORT);
 }
 
 /** What a store's failure says, and how the run ends when any failed. */
@@ -89,7 +83,8 @@ export function mergeStores(
   failures: StoreFailures,
   { readAhead = 250, dropRaw = false }: MergeStoresOptions = {},
 ): AsyncIterable<StoreFetched> {
-  const compare = orderComparator(sort);
+  // --sort FIELD[:DIR], newest first without it.
+  const compare = orderComparator(sort ?? DEFAULT_SORT);
   const sources = sessions.map((s) => {
     async function* tagged(): AsyncIterable<StoreFetched> {
       for await (const f of read(s)) yield withStore(dropRaw ? withoutRaw(f) : f, s.profileName);
