@@ -13,6 +13,7 @@ import { outshifterDialect } from './dialects/outshifter/index.js';
 import { squarespaceDialect } from './dialects/squarespace/index.js';
 import { compilePrefix, type Dialect, type DialectRequest, type DialectResponse } from './dialect.js';
 import { BAD_SHAPE_BODY, cannedFault, FAULT_STAGE, FaultInjector, type FaultKind, type FaultTarget } from './faults.js';
+import { jsonBytes } from './json-bytes.js';
 import { QuotaWindowLimiter, type QuotaLimit } from './rate-limit.js';
 import { createRng, deriveSeed } from './rng.js';
 import { emptyState, readStateFile, SandboxStore, writeStateFile, type SandboxState } from './store.js';
@@ -307,21 +308,30 @@ function send(res: http.ServerResponse, r: DialectResponse): void {
     res.end();
     return;
   }
-  sendText(res, r.status, 'application/json', JSON.stringify(r.body), r.headers);
+  sendBytes(res, r.status, 'application/json', bodyBytes(r.body), r.headers);
 }
 
 function sendText(res: http.ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void {
-  // Encoded once: a page of 250 orders is about 2 MB, and measuring a string's
-  // UTF-8 length and then writing it would encode it twice.
-  const payload = Buffer.from(text, 'utf8');
+  // Encoded once: measuring a string's UTF-8 length and then writing it would encode it twice.
+  sendBytes(res, status, type, Buffer.from(text, 'utf8'), headers);
+}
+
+function sendBytes(res: http.ServerResponse, status: number, type: string, payload: Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': type, ...headers, 'content-length': String(payload.length) });
   res.end(payload);
+}
+
+/** A body's JSON bytes; a dialect that answers something JSON cannot hold is a bug (answered 500). */
+function bodyBytes(body: unknown): Buffer {
+  const payload = jsonBytes(body);
+  if (!payload) throw new Error('the answer body has no JSON form');
+  return payload;
 }
 
 /** Announces the whole body, sends half of it, and drops the connection. */
 function sendTruncated(res: http.ServerResponse, r: DialectResponse): void {
   // An empty answer (204) has nothing to cut: announce a body that never comes.
-  const payload = Buffer.from(r.body === undefined ? JSON.stringify({ truncated: true }) : JSON.stringify(r.body), 'utf8');
+  const payload = bodyBytes(r.body === undefined ? { truncated: true } : r.body);
   const status = r.body === undefined ? 200 : r.status;
   res.writeHead(status, { 'content-type': 'application/json', ...r.headers, 'content-length': String(payload.length) });
   res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.socket?.destroy());

@@ -9,7 +9,7 @@ import type { QuotaReading } from '../../rate-limit.js';
 import { bcError, BcFailure, type BcOrderRecord, type BcSection, BIGCOMMERCE, fail, NOT_FOUND, rfc2822 } from './common.js';
 import { seedBigCommerce } from './seed.js';
 import { createShipment, deleteShipments, updateShipment } from './shipments.js';
-import { orderFilter, pageAnswer, sorter } from './query.js';
+import { orderFilter, pageAnswer, sortOrders } from './query.js';
 import { countOrders, createOrder, findOrder, renderAddress, renderOrder, statusRows, updateOrder } from './orders.js';
 import { consignmentsAsked, renderConsignments } from './consignments.js';
 
@@ -22,7 +22,7 @@ function route(sec: BcSection, req: DialectRequest, ctx: DialectContext): Dialec
   const [root, id, sub, subId, extra] = parts;
   // An order as GET answers it: with its consignments when include asks for them.
   const asked = consignmentsAsked(req.query);
-  const orderAnswer = (r: BcOrderRecord) => (asked ? { ...renderOrder(r.order, req.baseUrl), consignments: renderConsignments(r, asked, req.baseUrl) } : renderOrder(r.order, req.baseUrl));
+  const orderAnswer = (r: BcOrderRecord) => (asked ? renderOrder(r.order, req.baseUrl, { consignments: renderConsignments(r, asked, req.baseUrl) }) : renderOrder(r.order, req.baseUrl));
 
   if (root === 'order_statuses' && parts.length <= 2) {
     allow('GET');
@@ -35,7 +35,7 @@ function route(sec: BcSection, req: DialectRequest, ctx: DialectContext): Dialec
   if (id === undefined) {
     allow('GET', 'POST', 'DELETE');
     if (method === 'GET') {
-      const list = sec.orders.filter(orderFilter(req.query)).sort(sorter(req.query));
+      const list = sortOrders(sec.orders.filter(orderFilter(req.query)), req.query);
       return pageAnswer(list, req.query, orderAnswer);
     }
     if (method === 'POST') return createOrder(sec, req.body, ctx, req.baseUrl);

@@ -11,11 +11,12 @@ import { addressInput, applyScalars, asLine, asObject, lineInput, optInt, optMon
 
 // ---------------------------------------------------------------- rendering
 
-export function renderOrder(o: StoredOrder, baseUrl: string): Order {
+/** The order as the API answers it; `extra` fields (consignments) follow, built in the same object. */
+export function renderOrder<E extends object = object>(o: StoredOrder, baseUrl: string, extra?: E): Order & E {
   const link = (path: string) => ({ url: `${baseUrl}${path}`, resource: path });
   // The spec's examples link "shippingaddresses" (no underscore) although the
   // endpoint is /shipping_addresses (API-NOTES.md §1); kept, and both paths are served.
-  return { ...o, products: link(`/orders/${o.id}/products`), shipping_addresses: link(`/orders/${o.id}/shippingaddresses`), coupons: link(`/orders/${o.id}/coupons`) };
+  return { ...o, products: link(`/orders/${o.id}/products`), shipping_addresses: link(`/orders/${o.id}/shippingaddresses`), coupons: link(`/orders/${o.id}/coupons`), ...(extra as E) };
 }
 
 export function renderAddress(a: StoredAddress, baseUrl: string): ShippingAddress {

@@ -1,6 +1,7 @@
 // Query parameters: filters, sorting and pages of a list.
 
 import type { DialectResponse } from '../../dialect.js';
+import { sortByKeys } from '../../keyed-sort.js';
 import { type BcOrderRecord, DEFAULT_LIMIT, fail, invalidField, M, MAX_LIMIT, parseApiDate, parseMoney, type StoredOrder } from './common.js';
 
 export function intParam(q: Record<string, string>, name: string): number | undefined {
@@ -65,9 +66,10 @@ export function orderFilter(q: Record<string, string>): (r: BcOrderRecord) => bo
     if (customerId !== undefined && o.customer_id !== customerId) return false;
     if (statusId !== undefined && o.status_id !== statusId) return false;
     if (channelId !== undefined && o.channel_id !== channelId) return false;
-    const total = M(o.total_inc_tax);
-    if (minTotal !== undefined && total < minTotal) return false;
-    if (maxTotal !== undefined && total > maxTotal) return false;
+    if (minTotal !== undefined || maxTotal !== undefined) {
+      const total = M(o.total_inc_tax);
+      if ((minTotal !== undefined && total < minTotal) || (maxTotal !== undefined && total > maxTotal)) return false;
+    }
     if (email !== undefined && o.billing_address.email?.toLowerCase() !== email) return false;
     if (cartId && o.cart_id !== cartId) return false;
     if (paymentMethod && o.payment_method !== paymentMethod) return false;
@@ -94,16 +96,20 @@ export const SORT_KEYS: Record<string, (o: StoredOrder) => number | string> = {
   external_id: (o) => o.external_id ?? '',
 };
 
-/** sort=field[:asc|:desc]; default id ascending (spec: getOrders notes). Ties keep id order. */
-export function sorter(q: Record<string, string>): (a: BcOrderRecord, b: BcOrderRecord) => number {
+/**
+ * The records in the order sort=field[:asc|:desc] asks; default id ascending
+ * (spec: getOrders notes). Ties keep id order. Each record's key is computed
+ * once: a date key is parsed from its RFC 2822 text.
+ */
+export function sortOrders(records: readonly BcOrderRecord[], q: Record<string, string>): BcOrderRecord[] {
   const raw = q.sort?.trim() || 'id:asc';
   const m = /^([a-z_]+)(?::(asc|desc))?$/i.exec(raw);
   const key = m ? SORT_KEYS[m[1]!.toLowerCase()] : undefined;
   if (!m || !key) return invalidField('sort', `use one of ${Object.keys(SORT_KEYS).join(', ')}, with :asc or :desc`);
   const dir = m[2]?.toLowerCase() === 'desc' ? -1 : 1;
-  return (a, b) => {
-    const x = key(a.order);
-    const y = key(b.order);
-    return (x < y ? -1 : x > y ? 1 : 0) * dir || a.order.id - b.order.id;
-  };
+  return sortByKeys(
+    records,
+    (r) => ({ value: key(r.order), id: r.order.id }),
+    (a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) * dir || a.id - b.id,
+  ).map((x) => x.item);
 }

@@ -6,6 +6,7 @@
 // shows against the other.
 
 import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../dialect.js';
+import { sortByKeys } from '../../keyed-sort.js';
 import { createRng, deriveSeed } from '../../rng.js';
 import { listRow, orderDetails } from './answers.js';
 import { CsRefusal, includesIncomplete, positiveInt, readNewOrder, readUpdate, refuse, statusLetters, unixSeconds } from './requests.js';
@@ -64,15 +65,14 @@ function listOrders(sec: CsSection, query: Record<string, string>): DialectRespo
     }
   };
   const sign = sortOrder === 'asc' ? 1 : -1;
-  rows.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
+  // Keys once per order, not per comparison (a total is computed from the lines).
+  const sorted = sortByKeys(rows, key, (ka, kb) => {
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (ka[i]! < kb[i]! ? -1 : 1) * sign;
     return 0;
-  });
+  }).map((x) => x.item);
   const page = positiveInt(query, 'page', 1);
   const perPage = positiveInt(query, 'items_per_page', DEFAULT_ITEMS_PER_PAGE);
-  const slice = rows.slice((page - 1) * perPage, page * perPage);
+  const slice = sorted.slice((page - 1) * perPage, page * perPage);
   const echoed = Object.fromEntries(Object.entries(query).filter(([k]) => !['page', 'items_per_page', 'sort_by', 'sort_order'].includes(k)));
   // get_orders_data: each row becomes the order's full details, as GET /orders/{id} gives them
   // (Orders::index: `if ($this->safeGet($params, 'get_orders_data', false))`, so PHP truthiness; API-NOTES.md §3).
@@ -90,7 +90,7 @@ function listOrders(sec: CsSection, query: Record<string, string>): DialectRespo
         sort_order: sortOrder,
         sort_by: sortBy,
         sort_order_rev: sortOrder === 'asc' ? 'desc' : 'asc',
-        total_items: String(rows.length),
+        total_items: String(sorted.length),
       },
     },
   };

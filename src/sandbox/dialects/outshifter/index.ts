@@ -5,6 +5,7 @@
 // of string and number amounts. Where the sources are silent: [I].
 
 import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../dialect.js';
+import { sortByKeys } from '../../keyed-sort.js';
 import { badCountry, badEmail, CANCELED, CHECKOUT_TTL_MS, flatRateCode, isStatus, ORDER_STATUSES, orderBodyProblems, paymentGaps } from './rules.js';
 import {
   CURRENCIES,
@@ -227,15 +228,18 @@ function listOrders(sec: OsSection, q: Record<string, unknown>) {
     .filter((o) => o.storefront === storefront)
     .filter((o) => status === undefined || o.status === wanted)
     .filter((o) => {
+      if (from === undefined && to === undefined) return true;
       const t = Date.parse(o.updatedAt);
       return (from === undefined || t >= from) && (to === undefined || t <= to);
-    })
-    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)
-    .map((o) => orderOut(sec, o));
-  if (!v.pageSize) return rows;
+    });
+  // Newest first; dates parsed once per order, not once per comparison.
+  const sorted = sortByKeys(rows, (o) => ({ created: Date.parse(o.createdAt), id: o.id }), (a, b) => b.created - a.created || b.id - a.id).map((x) => x.item);
+  if (!v.pageSize) return sorted.map((o) => orderOut(sec, o));
   const page = Number(param('page') ?? '1');
   if (!Number.isInteger(page) || page < 1) fail(400, ['page must be a whole number of at least 1']);
-  return { data: rows.slice((page - 1) * v.pageSize, page * v.pageSize), total: rows.length, page, pageSize: v.pageSize };
+  // Only the page's orders are put in the API's words.
+  const data = sorted.slice((page - 1) * v.pageSize, page * v.pageSize).map((o) => orderOut(sec, o));
+  return { data, total: sorted.length, page, pageSize: v.pageSize };
 }
 
 function createOrder(sec: OsSection, body: unknown, now: number): StoredOrder {
