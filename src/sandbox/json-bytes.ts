@@ -14,13 +14,12 @@ export function jsonBytes(body: unknown): Buffer | undefined {
     const text = JSON.stringify(body) as string | undefined;
     return text === undefined ? undefined : Buffer.from(text, 'utf8');
   }
+  // Each piece encoded on its own and the buffers joined: measured faster than
+  // writing the pieces at offsets into one buffer (Buffer#write), on Node 20.
+  const buffers = parts.map((p) => Buffer.from(p, 'utf8'));
   let size = 0;
-  for (const p of parts) size += Buffer.byteLength(p, 'utf8');
-  // Written straight into one buffer: no buffer per part, no joined copy.
-  const out = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (const p of parts) at += out.write(p, at, 'utf8');
-  return out;
+  for (const b of buffers) size += b.length;
+  return Buffer.concat(buffers, size);
 }
 
 /** JSON.stringify(body) in pieces that join to it, or undefined when the body is not split (see splitJson). */

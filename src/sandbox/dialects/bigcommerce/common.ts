@@ -93,6 +93,21 @@ export function parseApiDate(input: string): number | undefined {
   return undefined;
 }
 
+/** The form the store writes (rfc2822 above): weekday, two-digit day, UTC. */
+const STORED = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) \+0000$/;
+const MONTH_INDEX: Record<string, number> = Object.fromEntries(MONTHS.map((m, i) => [m, i]));
+
+/**
+ * parseApiDate for a stored order's date: the same number, read with one match
+ * when the text is in the form the store writes. List sorts and date filters
+ * read one per order on every request; anything else goes through parseApiDate.
+ */
+export function parseStoredDate(text: string): number | undefined {
+  const m = STORED.exec(text);
+  if (!m) return parseApiDate(text);
+  return validDate(Number(m[3]), MONTH_INDEX[m[2]!]!, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]), 0, 0);
+}
+
 export function validDate(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMin: number): number | undefined {
   const check = new Date(Date.UTC(y, mo, d));
   if (check.getUTCMonth() !== mo || h > 23 || mi > 59 || s > 59) return undefined;

@@ -2,7 +2,7 @@
 
 import type { DialectResponse } from '../../dialect.js';
 import { sortByKeys } from '../../keyed-sort.js';
-import { type BcOrderRecord, DEFAULT_LIMIT, fail, invalidField, M, MAX_LIMIT, parseApiDate, parseMoney, type StoredOrder } from './common.js';
+import { type BcOrderRecord, DEFAULT_LIMIT, fail, invalidField, M, MAX_LIMIT, parseApiDate, parseMoney, parseStoredDate, type StoredOrder } from './common.js';
 
 export function intParam(q: Record<string, string>, name: string): number | undefined {
   const v = q[name];
@@ -75,11 +75,11 @@ export function orderFilter(q: Record<string, string>): (r: BcOrderRecord) => bo
     if (paymentMethod && o.payment_method !== paymentMethod) return false;
     if (externalOrderId && o.external_order_id !== externalOrderId) return false;
     if (minCreated !== undefined || maxCreated !== undefined) {
-      const t = parseApiDate(o.date_created)!;
+      const t = parseStoredDate(o.date_created)!;
       if ((minCreated !== undefined && t < minCreated) || (maxCreated !== undefined && t > maxCreated)) return false;
     }
     if (minModified !== undefined || maxModified !== undefined) {
-      const t = parseApiDate(o.date_modified)!;
+      const t = parseStoredDate(o.date_modified)!;
       if ((minModified !== undefined && t < minModified) || (maxModified !== undefined && t > maxModified)) return false;
     }
     return true;
@@ -89,8 +89,8 @@ export function orderFilter(q: Record<string, string>): (r: BcOrderRecord) => bo
 export const SORT_KEYS: Record<string, (o: StoredOrder) => number | string> = {
   id: (o) => o.id,
   customer_id: (o) => o.customer_id,
-  date_created: (o) => parseApiDate(o.date_created)!,
-  date_modified: (o) => parseApiDate(o.date_modified)!,
+  date_created: (o) => parseStoredDate(o.date_created)!,
+  date_modified: (o) => parseStoredDate(o.date_modified)!,
   status_id: (o) => o.status_id,
   channel_id: (o) => o.channel_id,
   external_id: (o) => o.external_id ?? '',
