@@ -42,6 +42,7 @@ describe('jsonBytes', () => {
     ['Dates (toJSON) in an array', [new Date(Date.UTC(2026, 0, 2)), order(1, strings.ascii)]],
     ['an element with a toJSON that reads its key', [{ toJSON: (key: string) => `key ${key}` }, { toJSON: (key: string) => `key ${key}` }]],
     ['an envelope value with a toJSON that reads its key', { data: [1], meta: { toJSON: (key: string) => key } }],
+    ['an envelope array whose elements have a toJSON that reads its key', { data: [{ toJSON: (key: string) => key }], total: 1 }],
     ['an object made by a class', [new (class Row { a = [1]; b = strings.cjk })()]],
   ];
 
@@ -79,7 +80,7 @@ describe('jsonPieces', () => {
     const pieces = jsonPieces(body)!;
     expect(pieces).toContain(JSON.stringify(body.result[0]));
     expect(pieces).toContain(JSON.stringify(body.result[1]));
-    expect(pieces).toContain(JSON.stringify(body.pagination));
+    expect(pieces).toContain(`,"pagination":${JSON.stringify(body.pagination)}`);
     expect(pieces.join('')).toBe(JSON.stringify(body));
   });
 
@@ -88,5 +89,6 @@ describe('jsonPieces', () => {
     expect(jsonPieces('text')).toBeUndefined();
     expect(jsonPieces([new Date(0)])).toBeUndefined(); // toJSON is passed the element's index
     expect(jsonPieces({ data: [1], at: new Date(0) })).toBeUndefined();
+    expect(jsonPieces({ data: [new Date(0)], total: 1 })).toBeUndefined();
   });
 });

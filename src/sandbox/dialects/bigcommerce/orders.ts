@@ -1,6 +1,7 @@
 // Order answers and the order handlers: read, count, create, update.
 
 import type { DialectContext, DialectResponse } from '../../dialect.js';
+import { withFields } from '../../with-fields.js';
 import { byControlPanelOrder, STATUSES } from './statuses.js';
 import type { Order, OrdersCount, OrderProduct, OrderStatus, ShippingAddress } from './wire.js';
 import { type BcOrderRecord, type BcSection, BIGCOMMERCE, fail, formatMoney, invalidField, M, NOT_FOUND, parseApiDate, rfc2822, type StoredAddress, type StoredOrder } from './common.js';
@@ -16,12 +17,13 @@ export function renderOrder<E extends object = object>(o: StoredOrder, baseUrl: 
   const link = (path: string) => ({ url: `${baseUrl}${path}`, resource: path });
   // The spec's examples link "shippingaddresses" (no underscore) although the
   // endpoint is /shipping_addresses (API-NOTES.md §1); kept, and both paths are served.
-  return { ...o, products: link(`/orders/${o.id}/products`), shipping_addresses: link(`/orders/${o.id}/shippingaddresses`), coupons: link(`/orders/${o.id}/coupons`), ...(extra as E) };
+  const links = { products: link(`/orders/${o.id}/products`), shipping_addresses: link(`/orders/${o.id}/shippingaddresses`), coupons: link(`/orders/${o.id}/coupons`) };
+  return withFields(o, extra ? withFields(links, extra) : links) as Order & E;
 }
 
 export function renderAddress(a: StoredAddress, baseUrl: string): ShippingAddress {
   const path = `/orders/${a.order_id}/shippingaddresses/${a.id}/shippingquotes`;
-  return { ...a, shipping_quotes: { url: `${baseUrl}${path}`, resource: path } };
+  return withFields(a, { shipping_quotes: { url: `${baseUrl}${path}`, resource: path } });
 }
 
 /**

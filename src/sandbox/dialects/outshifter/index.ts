@@ -6,6 +6,7 @@
 
 import type { Dialect, DialectContext, DialectRequest, DialectResponse } from '../../dialect.js';
 import { sortByKeys } from '../../keyed-sort.js';
+import { withFields } from '../../with-fields.js';
 import { badCountry, badEmail, CANCELED, CHECKOUT_TTL_MS, flatRateCode, isStatus, ORDER_STATUSES, orderBodyProblems, paymentGaps } from './rules.js';
 import {
   CURRENCIES,
@@ -196,7 +197,7 @@ function storedStatus(sec: OsSection, written: string): string | undefined {
 /** An order as the API answers it: the stored order, in the variant's words where one is played. */
 function orderOut(sec: OsSection, o: StoredOrder): Record<string, unknown> {
   const v = variant(sec);
-  const out: Record<string, unknown> = { ...o, status: wireStatus(sec, o.status), items: o.items.map((i) => ({ ...i, status: wireStatus(sec, i.status) })) };
+  const out: Record<string, unknown> = withFields(o, { status: wireStatus(sec, o.status), items: o.items.map((i) => withFields(i, { status: wireStatus(sec, i.status) })) });
   if (v.currencyField !== undefined) {
     delete out.currency;
     if (v.currencyField) out[v.currencyField] = o.currency;
