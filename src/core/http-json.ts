@@ -39,8 +39,12 @@ function textOf(chunks: readonly Buffer[], fromChunk: number, from: number, toCh
  * itself is level 1): the caller then parses it whole, and meets the same
  * failure there.
  */
-export function parseJsonArray(chunks: readonly Buffer[], maxDepth: number): unknown[] | undefined {
+export function parseJsonArray(chunks: readonly Buffer[], maxDepth: number, map?: ElementMap): unknown[] | undefined {
   const elements: unknown[] = [];
+  const add = (text: string) => {
+    const value: unknown = JSON.parse(text);
+    elements.push(map ? mapped(map, value, elements.length) : value);
+  };
   // 0: before the array, 1: inside it, 2: after it.
   let where = 0;
   let depth = 0;
@@ -91,11 +95,11 @@ export function parseJsonArray(chunks: readonly Buffer[], maxDepth: number): unk
             if (--depth === 0) {
               const last = textOf(chunks, startChunk, start, ci, i);
               // "[]" and "[ ]" hold nothing; "[1,]" ends with an empty element, which JSON.parse refuses.
-              if (elements.length || !BLANK.test(last)) elements.push(JSON.parse(last));
+              if (elements.length || !BLANK.test(last)) add(last);
               where = 2;
             }
           } else if (c === 0x2c && depth === 1) {
-            elements.push(JSON.parse(textOf(chunks, startChunk, start, ci, i)));
+            add(textOf(chunks, startChunk, start, ci, i));
             startChunk = ci;
             start = i + 1;
           }
@@ -108,7 +112,30 @@ export function parseJsonArray(chunks: readonly Buffer[], maxDepth: number): unk
       }
     }
     return where === 2 && !inString ? elements : undefined;
-  } catch {
+  } catch (err) {
+    if (err instanceof MapFailure) throw err;
     return undefined;
+  }
+}
+
+/**
+ * Reads one element of a page as it is parsed (an order, normalized): the
+ * platform's JSON of each then dies young instead of outliving the page.
+ */
+export type ElementMap = (element: unknown, index: number) => unknown;
+
+/** An element map's own error, told apart from invalid JSON (which is retried); `thrown` is what it threw. */
+export class MapFailure extends Error {
+  constructor(readonly thrown: unknown) {
+    super('an element map failed');
+  }
+}
+
+/** `map(value, i)`, with its errors as MapFailure. */
+export function mapped(map: ElementMap, value: unknown, i: number): unknown {
+  try {
+    return map(value, i);
+  } catch (err) {
+    throw new MapFailure(err);
   }
 }

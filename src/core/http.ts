@@ -16,7 +16,7 @@ import {
   RefusedError,
   UsageError,
 } from './errors.js';
-import { opensArray, parseJsonArray, SPLIT_MIN_BYTES } from './http-json.js';
+import { type ElementMap, MapFailure, mapped, opensArray, parseJsonArray, SPLIT_MIN_BYTES } from './http-json.js';
 import { networkHint } from './network-hint.js';
 import { RateLimiter, type QuotaReading, type Wait } from './rate-limit.js';
 import { redactHeaders, redactText } from './redact.js';
@@ -40,6 +40,12 @@ export interface RequestSpec {
   idempotent?: boolean;
   /** A POST that changes nothing (a shipping quote): sent even with --dry-run, and retried like a GET. */
   readOnly?: boolean;
+  /**
+   * A page of a listing: each element of an array body is read by this as it
+   * is parsed (its errors are thrown as they are, never retried), and the
+   * body is the array of what it returns.
+   */
+  mapElement?: ElementMap;
 }
 
 export interface HttpResponse<T = unknown> {
@@ -258,7 +264,7 @@ export class HttpClient {
         if (this.opts.debug) this.trace('<', `${raw.status} ${what}`, raw.headers, raw.text);
         if (this.platform.readQuota) this.limiter.observe(this.platform.readQuota(raw.headers));
         if (raw.status >= 200 && raw.status < 300) {
-          const parsed = this.parseBody<T>(raw, what);
+          const parsed = this.parseBody<T>(raw, what, spec.mapElement);
           if (parsed.ok) return { status: raw.status, headers: raw.headers, body: parsed.body };
           outcome = { kind: 'bad-body' };
           failure = parsed.error;
@@ -270,6 +276,7 @@ export class HttpClient {
           failure = this.errorFor(raw, what);
         }
       } catch (err) {
+        if (err instanceof MapFailure) throw err.thrown;
         if (err instanceof OrderctlError) throw err;
         if (this.opts.signal?.aborted) throw new InterruptedError();
         const code = errorCode(err);
@@ -398,7 +405,7 @@ export class HttpClient {
     });
   }
 
-  private parseBody<T>(raw: Answer, what: string): { ok: true; body: T | undefined } | { ok: false; error: OrderctlError } {
+  private parseBody<T>(raw: Answer, what: string, map?: ElementMap): { ok: true; body: T | undefined } | { ok: false; error: OrderctlError } {
     // A large array (a page of a listing) is parsed element by element: src/core/http-json.ts says why.
     const page = raw.size >= SPLIT_MIN_BYTES && opensArray(raw.chunks);
     if (!page && raw.text.trim() === '') return { ok: true, body: undefined };
@@ -407,15 +414,16 @@ export class HttpClient {
       return { ok: false, error: new ApiError(`${this.platform.name} answered ${what} with ${raw.status} and ${type}, not JSON`, { status: raw.status }) };
     }
     try {
-      const elements = page ? parseJsonArray(raw.chunks, MAX_JSON_DEPTH) : undefined;
+      const elements = page ? parseJsonArray(raw.chunks, MAX_JSON_DEPTH, map) : undefined;
       if (elements) return { ok: true, body: elements as T };
       const body = JSON.parse(raw.text) as T;
       // JSON.parse takes any depth; printing or digesting it recurses and would crash.
       if (depthOver(body, MAX_JSON_DEPTH)) {
         return { ok: false, error: new ApiError(`${this.platform.name} answered ${what} with JSON nested more than ${MAX_JSON_DEPTH} levels deep, which no order is`, { status: raw.status }) };
       }
-      return { ok: true, body };
-    } catch {
+      return { ok: true, body: map && Array.isArray(body) ? (body.map((e, i) => mapped(map, e, i)) as T) : body };
+    } catch (err) {
+      if (err instanceof MapFailure) throw err;
       return {
         ok: false,
         error: new ApiError(`${this.platform.name} answered ${what} with ${raw.status} and a truncated or invalid JSON body (${type})`, {

@@ -78,6 +78,8 @@ export interface Paging {
   onMore?: (more: MoreOrders) => void;
   /** Every page (--all). */
   all: boolean;
+  /** The output never shows an order's platform JSON: a listing may leave `raw` out, and keeps less. */
+  dropRaw?: boolean;
   page?: number;
   pageSize?: number;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { depthOver } from '../../src/core/http.js';
-import { opensArray, parseJsonArray } from '../../src/core/http-json.js';
+import { MapFailure, opensArray, parseJsonArray } from '../../src/core/http-json.js';
 
 /** What parsing the whole body gives: the value, or undefined when JSON.parse refuses it. */
 function whole(bytes: Buffer): unknown {
@@ -123,5 +123,28 @@ describe('opensArray', () => {
     expect(opensArray([utf8('\u00a0[1]')])).toBe(false);
     expect(opensArray([utf8('')])).toBe(false);
     expect(opensArray([])).toBe(false);
+  });
+});
+
+describe('parseJsonArray with an element map', () => {
+  const body = utf8('[{"id":1},{"id":2,"name":"Zoë"},{"id":3}]');
+  it('gives what the map returns for each element, with its index, in chunks too', () => {
+    const map = (e: unknown, i: number) => [i, (e as { id: number }).id];
+    for (let size = 1; size <= 7; size++) expect(parseJsonArray(chunked(body, size), 64, map)).toStrictEqual([[0, 1], [1, 2], [2, 3]]);
+  });
+  it("throws the map's own error as a MapFailure, where invalid JSON gives undefined", () => {
+    const boom = new Error('not an order');
+    let thrown: unknown;
+    try {
+      parseJsonArray([body], 64, (e, i) => {
+        if (i === 1) throw boom;
+        return e;
+      });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(MapFailure);
+    expect((thrown as MapFailure).thrown).toBe(boom);
+    expect(parseJsonArray([utf8('[{"id":1},{"id":')], 64, (e) => e)).toBeUndefined();
   });
 });

@@ -91,6 +91,46 @@ describe('HttpClient', () => {
     await expect(c.request({ method: 'GET', path: '/orders' })).rejects.toThrow(/nested more than 64 levels/);
   });
 
+  it('reads each element of a page through mapElement, large or small; a map error is thrown at once, bad JSON retried', async () => {
+    const page = Array.from({ length: 1000 }, (_, i) => ({ id: i, name: i % 3 ? 'plain' : '李小龙, "quoted" ] [' }));
+    const map = (e: unknown, i: number) => `${i}:${(e as { name: string }).name}`;
+    const { c } = client();
+    for (const body of [page, page.slice(0, 3)]) {
+      replies.push((_q, r) => json(r, 200, body));
+      expect((await c.request({ method: 'GET', path: '/orders', mapElement: map })).body, `${body.length} elements`).toStrictEqual(body.map(map));
+    }
+    // Not an array: the body as it came, for the caller to refuse.
+    replies.push((_q, r) => json(r, 200, { orders: [] }));
+    expect((await c.request({ method: 'GET', path: '/orders', mapElement: map })).body).toStrictEqual({ orders: [] });
+    for (const body of [page, page.slice(0, 3)]) {
+      replies = [(_q, r) => json(r, 200, body), (_q, r) => json(r, 200, body)];
+      const refused = new ApiError('element 3 is not an order');
+      const mapOrFail = (e: unknown, i: number) => {
+        if (i === 2) throw refused;
+        return e;
+      };
+      await expect(c.request({ method: 'GET', path: '/orders', mapElement: mapOrFail })).rejects.toBe(refused);
+      expect(replies, 'asked once').toHaveLength(1);
+      // A bug in a map is no network error either: it is thrown as it is, never retried.
+      replies = [(_q, r) => json(r, 200, body), (_q, r) => json(r, 200, body)];
+      await expect(c.request({ method: 'GET', path: '/orders', mapElement: () => (null as unknown as { x: number }).x })).rejects.toThrow(TypeError);
+      expect(replies, 'asked once').toHaveLength(1);
+    }
+    // A truncated page is asked again, and mapped once whole.
+    const text = JSON.stringify(page);
+    let mapped = 0;
+    replies = [
+      (_q, r) => {
+        r.writeHead(200, { 'content-type': 'application/json' });
+        r.end(text.slice(0, -2));
+      },
+      (_q, r) => json(r, 200, page),
+    ];
+    const res = await c.request({ method: 'GET', path: '/orders', mapElement: (e) => (mapped++, e) });
+    expect(res.body).toStrictEqual(page);
+    expect(mapped).toBeGreaterThanOrEqual(page.length);
+  });
+
   it('treats 204 as an empty body', async () => {
     replies.push((_q, r) => {
       r.writeHead(204);

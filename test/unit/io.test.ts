@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterBatch, BATCH_CHARS, batchedWriter, decideColor, decidePrompting, type TerminalFacts } from '../../src/core/io.js';
+import { afterBatch, BATCH_BYTES, batchedWriter, decideColor, decidePrompting, type TerminalFacts } from '../../src/core/io.js';
 
 const tty: TerminalFacts = { stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: true, env: {}, noColorFlag: false, noInput: false };
 
@@ -25,7 +25,7 @@ describe('terminal decisions', () => {
 });
 
 describe('stdout batch', () => {
-  const recorder = (log: string[], name: string) => ({ write: (s: string) => log.push(`${name}:${s}`) });
+  const recorder = (log: string[], name: string) => ({ write: (s: string | Uint8Array) => log.push(`${name}:${typeof s === 'string' ? s : Buffer.from(s).toString('utf8')}`) });
   const nextTurn = () => new Promise((r) => setImmediate(r));
 
   it('writes a synchronous burst as one write, on the next turn of the event loop', async () => {
@@ -42,18 +42,27 @@ describe('stdout batch', () => {
     expect(log).toEqual([log[0], 'out:later\n']);
   });
 
-  it('writes at once past BATCH_CHARS, and when flushed', () => {
+  it('writes at once past BATCH_BYTES, and when flushed', () => {
     const log: string[] = [];
     const out = batchedWriter(recorder(log, 'out'));
-    out.write('x'.repeat(BATCH_CHARS - 1));
+    out.write('x'.repeat(BATCH_BYTES - 1));
     expect(log).toHaveLength(0);
     out.write('yy');
     expect(log).toHaveLength(1);
     out.write('z\n');
     out.flush();
-    expect(log).toEqual([`out:${'x'.repeat(BATCH_CHARS - 1)}yy`, 'out:z\n']);
+    expect(log).toEqual([`out:${'x'.repeat(BATCH_BYTES - 1)}yy`, 'out:z\n']);
     out.flush();
     expect(log).toHaveLength(2);
+  });
+
+  it('keeps every character: Latin-1, CJK, emoji, a line longer than a batch', () => {
+    const log: string[] = [];
+    const out = batchedWriter(recorder(log, 'out'));
+    const lines = ['Chloé Dubois\n', '李小龙\n', '📦 shipped\n', `${'é'.repeat(BATCH_BYTES)}\n`, 'ascii\n', `${'龙'.repeat(BATCH_BYTES)}\n`];
+    for (const l of lines) out.write(l);
+    out.flush();
+    expect(log.map((l) => l.slice('out:'.length)).join('')).toBe(lines.join(''));
   });
 
   it('writes what waits on stdout before anything on stderr', () => {

@@ -5,7 +5,7 @@ import type { OrderFilters, Paging } from '../../platforms/types.js';
 import { chooseFormat, listWriter } from '../../output/writer.js';
 import { listMatching } from './matching.js';
 import { noteUnmatchedStatuses, orderView, parseFilters, parsePaging, storesView } from './shared.js';
-import { mergeStores, StoreFailures } from './stores.js';
+import { mergeStores, StoreFailures, withoutRaw } from './stores.js';
 import { PagingHint } from './paging-hint.js';
 
 export interface ListOptions {
@@ -19,6 +19,9 @@ export function parseOptions(flags: Record<string, unknown>, now: Date): ListOpt
 
 export async function run(ctx: Context, o: ListOptions): Promise<void> {
   const sessions = await openSessions(ctx);
+  // Only --raw and the table (its ID column marks test orders) read each order's platform JSON.
+  const dropRaw = !ctx.globals.raw && chooseFormat(ctx) !== 'table';
+  o = { ...o, paging: { ...o.paging, dropRaw } };
   if (sessions.length > 1) return listStores(ctx, sessions, o);
   const { adapter } = sessions[0]!;
   noteUnmatchedStatuses(ctx, adapter, o.filters);
@@ -26,7 +29,7 @@ export async function run(ctx: Context, o: ListOptions): Promise<void> {
   const hint = new PagingHint(ctx, o.paging);
   // Pages are written as they arrive: memory stays flat with --all. On a failure the
   // output is left unfinished (a JSON array unclosed), so nothing reads it as complete.
-  for await (const fetched of listMatching(ctx, adapter, o.filters, hint.watch())) out.write(fetched);
+  for await (const fetched of listMatching(ctx, adapter, o.filters, hint.watch())) out.write(o.paging.dropRaw ? withoutRaw(fetched) : fetched);
   out.end();
   // On stderr, so stdout stays pure data: how to see the rest (Squarespace: where to resume).
   hint.write(out.count);
@@ -37,8 +40,7 @@ async function listStores(ctx: Context, sessions: Session[], o: ListOptions): Pr
   if (o.filters.cursor) throw new UsageError('--cursor belongs to one store: use it with one -p');
   const out = listWriter(ctx, storesView(ctx, new Map(sessions.map((s) => [s.profileName, s.adapter]))));
   const failures = new StoreFailures(ctx, sessions.length);
-  // Only --raw and the table (its ID column marks test orders) read each order's platform JSON.
-  const dropRaw = !ctx.globals.raw && chooseFormat(ctx) !== 'table';
+  const dropRaw = o.paging.dropRaw;
   const hint = new PagingHint(ctx, o.paging, true);
   const merged = mergeStores(sessions, (s) => listMatching(ctx, s.adapter, o.filters, hint.watch()), o.filters.sort, failures, { dropRaw });
   for await (const fetched of merged) {

@@ -97,10 +97,11 @@ export function mergeStores(
   });
 }
 
-function withoutRaw(f: Fetched): Fetched {
+/** The order with its platform JSON marked as dropped: reading it is a bug, and throws. */
+export function withoutRaw(f: Fetched): Fetched {
   return Object.defineProperty(f, 'raw', {
     get() {
-      throw new Error(`internal error: the platform JSON of order ${f.order.id} was dropped as unused (mergeStores dropRaw)`);
+      throw new Error(`internal error: the platform JSON of order ${f.order.id} was dropped as unused (Paging.dropRaw)`);
     },
   });
 }

@@ -191,30 +191,29 @@ export class BigCommerceAdapter implements Adapter {
       const keyset = paging.keyset
         ? { page: 1, sort: 'id', min_id: String(Math.max(Number(base.min_id ?? 0), (afterId ?? 0) + 1)) }
         : { page };
-      const res = await this.http.request<BcOrder[]>({
+      const res = await this.http.request<ListedOrder[]>({
         method: 'GET',
         path: '/orders',
         query: { ...base, status_id: statusId, limit: pageSize, ...keyset, ...WITH_CONSIGNMENTS },
+        mapElement: (raw, i) => listedOrder(raw, i, !paging.dropRaw),
       });
-      const orders = res.status === 204 || !res.body ? [] : expectArray<BcOrder>(res.body, 'GET /orders');
+      const listed = res.status === 204 || !res.body ? [] : expectArray<ListedOrder>(res.body, 'GET /orders');
       const minId = keyset.min_id ?? base.min_id;
       guard.check({
         where: keyset.min_id ? `the page from min_id ${keyset.min_id} of the order list` : `page ${page} of the order list`,
-        ids: orders.map((o) => o?.id),
+        ids: listed.map((l) => l.id),
         asked: pageSize,
         minId: minId === undefined ? undefined : Number(minId),
       });
-      for (const [i, raw] of orders.entries()) {
-        assertListedOrder('bigcommerce', raw, 'id', i);
-        afterId = raw.id;
-        if (raw.is_deleted === true) continue; // archived: out of every list (see archived)
-        const whole = fromConsignments(raw);
-        yield { order: toNormalizedOrder(raw, whole?.products, whole?.addresses), raw, partial: !whole };
+      for (const { id, fetched } of listed) {
+        afterId = id;
+        if (!fetched) continue;
+        yield fetched;
         yielded++;
       }
       const more = paging.all || (paging.limit !== undefined && yielded < paging.limit);
       // Past the last page the API answers 204; a short page is the last one too.
-      if (orders.length < pageSize) return;
+      if (listed.length < pageSize) return;
       if (!more) {
         // A full page may or may not be the last: the list answer has no total (API-NOTES.md §1).
         paging.onMore?.({ sure: false });
@@ -400,6 +399,21 @@ export class BigCommerceAdapter implements Adapter {
       throw err;
     }
   }
+}
+
+/** An element of a page of GET /orders: its id (for the page guard), and the order unless it is archived. */
+interface ListedOrder {
+  id: number;
+  fetched?: Fetched;
+}
+
+/** Read as the page is parsed, so the platform's JSON of each order dies young (unless the output shows it). */
+function listedOrder(raw: unknown, i: number, keepRaw: boolean): ListedOrder {
+  assertListedOrder('bigcommerce', raw, 'id', i);
+  const o = raw as unknown as BcOrder;
+  if (o.is_deleted === true) return { id: o.id }; // archived: out of every list (see archived)
+  const whole = fromConsignments(o);
+  return { id: o.id, fetched: { order: toNormalizedOrder(o, whole?.products, whole?.addresses), raw: keepRaw ? o : undefined, partial: !whole } };
 }
 
 /**
