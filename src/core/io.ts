@@ -88,6 +88,8 @@ export interface BatchedWriter extends Writable {
 /** Where a batch goes: process.stdout. */
 export interface ByteSink {
   write(chunk: Uint8Array): unknown;
+  /** Bytes the stream holds, not yet written (Node's Writable); unknown means it may hold any. */
+  readonly writableLength?: number;
 }
 
 export const BATCH_BYTES = 64 * 1024;
@@ -103,10 +105,11 @@ export function batchedWriter(target: ByteSink): BatchedWriter {
     scheduled = undefined;
     if (used === 0) return;
     const chunk = bytes.subarray(0, used);
-    // The stream may keep the chunk (a pipe that is full): the next batch gets bytes of its own.
-    bytes = Buffer.allocUnsafe(ROOM);
     used = 0;
     target.write(chunk);
+    // A stream that could not write it all at once keeps the chunk (a full pipe):
+    // the next batch then gets bytes of its own. Otherwise they are free again.
+    if (target.writableLength !== 0) bytes = Buffer.allocUnsafe(ROOM);
   };
   // A UTF-16 unit is at most 3 bytes of UTF-8; counted exactly only when that might not fit.
   const fits = (s: string, room: number) => s.length * 3 <= room || Buffer.byteLength(s) <= room;

@@ -65,6 +65,26 @@ describe('stdout batch', () => {
     expect(log.map((l) => l.slice('out:'.length)).join('')).toBe(lines.join(''));
   });
 
+  it('reuses its bytes only when the stream wrote the last batch at once', () => {
+    const held: Uint8Array[] = [];
+    const sink = { writableLength: 0, write: (c: Uint8Array) => held.push(c) };
+    const out = batchedWriter(sink);
+    out.write('first\n');
+    out.flush();
+    out.write('again\n');
+    out.flush();
+    // Written at once: the same memory serves the next batch.
+    expect(held[0]!.buffer).toBe(held[1]!.buffer);
+    // A stream that keeps the chunk: the next batch must not overwrite it.
+    sink.writableLength = 7;
+    out.write('kept\n');
+    out.flush();
+    out.write('later\n');
+    out.flush();
+    expect(Buffer.from(held[2]!).toString()).toBe('kept\n');
+    expect(held[3]!.buffer).not.toBe(held[2]!.buffer);
+  });
+
   it('writes what waits on stdout before anything on stderr', () => {
     const log: string[] = [];
     const out = batchedWriter(recorder(log, 'out'));
