@@ -16,7 +16,7 @@ import {
   RefusedError,
   UsageError,
 } from './errors.js';
-import { type ElementMap, MapFailure, mapped, opensArray, parseJsonArray, SPLIT_MIN_BYTES } from './http-json.js';
+import { ArrayReader, type ElementMap, MapFailure, mapped, opensArray, parseJsonArray, SPLIT_MIN_BYTES } from './http-json.js';
 import { networkHint } from './network-hint.js';
 import { RateLimiter, type QuotaReading, type Wait } from './rate-limit.js';
 import { redactHeaders, redactText } from './redact.js';
@@ -183,18 +183,32 @@ export interface RawResult {
 }
 
 interface Answer extends RawResult {
-  /** The body as it arrived. */
+  /** The body as it arrived (none when it was read as it came: `elements`). */
   chunks: Buffer[];
   size: number;
+  /** A page read element by element as it arrived (RequestSpec.mapElement): its elements, or 'invalid'. */
+  elements?: unknown[] | 'invalid';
 }
 
-function answer(status: number, headers: Record<string, string>, chunks: Buffer[], size: number): Answer {
+/** A chunk to the reader; a map's error stops the reading of the body. */
+function pushTo(reader: ArrayReader, chunk: Buffer, body: { destroy(): unknown }): void {
+  try {
+    reader.push(chunk);
+  } catch (err) {
+    body.destroy();
+    throw err;
+  }
+}
+
+function answer(status: number, headers: Record<string, string>, read: { chunks: Buffer[]; size: number; elements?: unknown[] | 'invalid' }): Answer {
   let text: string | undefined;
+  const { chunks, size } = read;
   return {
     status,
     headers,
     chunks,
     size,
+    elements: read.elements,
     get text() {
       return (text ??= Buffer.concat(chunks, size).toString('utf8'));
     },
@@ -260,7 +274,7 @@ export class HttpClient {
       let failure: OrderctlError;
       try {
         this.trace('>', `${spec.method} ${url.href}`, headers, body);
-        raw = await this.send(url, spec.method, headers, body);
+        raw = await this.send(url, spec.method, headers, body, spec.mapElement);
         if (this.opts.debug) this.trace('<', `${raw.status} ${what}`, raw.headers, raw.text);
         if (this.platform.readQuota) this.limiter.observe(this.platform.readQuota(raw.headers));
         if (raw.status >= 200 && raw.status < 300) {
@@ -335,7 +349,7 @@ export class HttpClient {
     });
   }
 
-  private async send(url: URL, method: Method, headers: Record<string, string>, body: string | undefined): Promise<Answer> {
+  private async send(url: URL, method: Method, headers: Record<string, string>, body: string | undefined, map?: ElementMap): Promise<Answer> {
     this.dispatcher ??= this.makeDispatcher(await loadUndici());
     // undici's own timers tick about once a second, so a 300 ms --timeout would
     // wait a second or more for headers: a timer of ours keeps the promise.
@@ -360,9 +374,12 @@ export class HttpClient {
     }
     // The same timer bounds the whole read (a body trickled a byte a second
     // never trips undici's idle timer), and the body's size is capped.
-    let read: { chunks: Buffer[]; size: number };
+    // A page of a listing (2xx JSON) is read element by element as it comes, unless --debug prints it.
+    const json = /json/i.test(String(res.headers['content-type'] ?? ''));
+    const reader = map && res.statusCode >= 200 && res.statusCode < 300 && json && !this.opts.debug ? new ArrayReader(MAX_JSON_DEPTH, map) : undefined;
+    let read: { chunks: Buffer[]; size: number; elements?: unknown[] | 'invalid' };
     try {
-      read = await this.readCapped(res.body, url);
+      read = await this.readCapped(res.body, url, reader);
     } catch (err) {
       if (waiting.signal.aborted && !this.opts.signal?.aborted) throw Object.assign(new Error('body timeout'), { code: 'UND_ERR_BODY_TIMEOUT', cause: err });
       throw err;
@@ -371,12 +388,19 @@ export class HttpClient {
     }
     const flat: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-    return answer(res.statusCode, flat, read.chunks, read.size);
+    return answer(res.statusCode, flat, read);
   }
 
-  private async readCapped(body: Dispatcher.ResponseData['body'], url: URL): Promise<{ chunks: Buffer[]; size: number }> {
+  /**
+   * The body, up to the size cap. With a reader, a body that opens an array is
+   * read by it as it comes and its chunks are let go: a page never sits whole
+   * in memory. Any other body is kept for the usual parse.
+   */
+  private async readCapped(body: Dispatcher.ResponseData['body'], url: URL, reader?: ArrayReader): Promise<{ chunks: Buffer[]; size: number; elements?: unknown[] | 'invalid' }> {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Once the reader has the array, the chunks are its alone.
+    let itsAlone = false;
     for await (const chunk of body as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > this.opts.maxBodyBytes) {
@@ -385,9 +409,22 @@ export class HttpClient {
           hint: 'raise ORDERCTL_MAX_BODY if this store really sends pages that large',
         });
       }
+      if (itsAlone) {
+        pushTo(reader!, chunk, body);
+        continue;
+      }
+      if (reader?.ok) {
+        pushTo(reader, chunk, body);
+        if (reader.opened) {
+          // Whitespace at most came before the array: nothing kept is needed.
+          itsAlone = true;
+          chunks.length = 0;
+          continue;
+        }
+      }
       chunks.push(chunk);
     }
-    return { chunks, size };
+    return itsAlone ? { chunks, size, elements: reader!.end() ?? 'invalid' } : { chunks, size };
   }
 
   private makeDispatcher({ EnvHttpProxyAgent }: Undici): Dispatcher {
@@ -406,6 +443,8 @@ export class HttpClient {
   }
 
   private parseBody<T>(raw: Answer, what: string, map?: ElementMap): { ok: true; body: T | undefined } | { ok: false; error: OrderctlError } {
+    if (raw.elements === 'invalid') return { ok: false, error: this.invalidJson(raw, what) };
+    if (raw.elements) return { ok: true, body: raw.elements as T };
     // A large array (a page of a listing) is parsed element by element: src/core/http-json.ts says why.
     const page = raw.size >= SPLIT_MIN_BYTES && opensArray(raw.chunks);
     if (!page && raw.text.trim() === '') return { ok: true, body: undefined };
@@ -424,13 +463,13 @@ export class HttpClient {
       return { ok: true, body: map && Array.isArray(body) ? (body.map((e, i) => mapped(map, e, i)) as T) : body };
     } catch (err) {
       if (err instanceof MapFailure) throw err;
-      return {
-        ok: false,
-        error: new ApiError(`${this.platform.name} answered ${what} with ${raw.status} and a truncated or invalid JSON body (${type})`, {
-          status: raw.status,
-        }),
-      };
+      return { ok: false, error: this.invalidJson(raw, what) };
     }
+  }
+
+  private invalidJson(raw: Answer, what: string): ApiError {
+    const type = raw.headers['content-type'] ?? 'no content type';
+    return new ApiError(`${this.platform.name} answered ${what} with ${raw.status} and a truncated or invalid JSON body (${type})`, { status: raw.status });
   }
 
   private errorFor(raw: RawResult, what: string): OrderctlError {

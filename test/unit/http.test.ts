@@ -131,6 +131,29 @@ describe('HttpClient', () => {
     expect(mapped).toBeGreaterThanOrEqual(page.length);
   });
 
+  it('reads a page with mapElement as it arrives: elements are mapped before the body ends, unless --debug prints it', async () => {
+    const page = Array.from({ length: 2000 }, (_, i) => ({ id: i, name: i % 5 ? 'plain' : 'Zoë 李小龙 "q" ]' }));
+    const text = JSON.stringify(page);
+    const cut = Math.floor(text.length / 2);
+    let firstMapped!: () => void;
+    const mappedOnce = new Promise<void>((r) => (firstMapped = r));
+    // The rest of the body is sent only once an element was mapped: a client that waited for the whole body would time out.
+    replies.push((_q, r) => {
+      r.writeHead(200, { 'content-type': 'application/json' });
+      r.write(text.slice(0, cut));
+      void mappedOnce.then(() => r.end(text.slice(cut)));
+    });
+    const { c } = client();
+    const map = (e: unknown) => (firstMapped(), (e as { id: number }).id);
+    expect((await c.request({ method: 'GET', path: '/orders', mapElement: map })).body).toStrictEqual(page.map((o) => o.id));
+    // With --debug the body is traced whole, then read: the same elements.
+    const lines: string[] = [];
+    replies.push((_q, r) => json(r, 200, page));
+    const traced = client({}, (l) => lines.push(l)).c;
+    expect((await traced.request({ method: 'GET', path: '/orders', mapElement: map })).body).toStrictEqual(page.map((o) => o.id));
+    expect(lines.some((l) => l.includes('李小龙'))).toBe(true);
+  });
+
   it('treats 204 as an empty body', async () => {
     replies.push((_q, r) => {
       r.writeHead(204);
