@@ -412,6 +412,24 @@ describe('Outshifter adapter: each guess fails loudly when the API differs, and 
     expect(() => guessesOf({ statusMap: 'PROCESSING=busy' }, DEFAULT_BASE_URL)).toThrow(/"busy" is not a status/);
   });
 
+  it('a status written with a space: the hint names IN_TRANSIT=STATUS, and that setting reads it', async () => {
+    section().wire = { statusNames: { SHIPPED: 'In transit' } };
+    const o = section().orders.find((x) => x.storefront === 'sandbox' && x.status === 'SHIPPED')!;
+    const err = await adapter().getOrder(String(o.id)).catch((e) => e);
+    guessFailed(err, '--status-map');
+    expect(err.message).toContain(`order ${o.id} with status "In transit", which orderctl does not know`);
+    expect(err.hint).toContain('--status-map IN_TRANSIT=STATUS');
+    const mapped = adapter({ statusMap: 'IN_TRANSIT=fulfilled' });
+    const { order } = await mapped.getOrder(String(o.id));
+    expect(order).toMatchObject({ status: 'fulfilled', nativeStatus: 'In transit', fulfillmentStatus: 'fulfilled' });
+    const all = await collect(mapped.listOrders({ statuses: [] }, { all: true }));
+    expect(ids(all.filter((x) => x.order.nativeStatus === 'In transit'))).toEqual(section().orders.filter((x) => x.storefront === 'sandbox' && x.status === 'SHIPPED').map((x) => String(x.id)).sort());
+    // Documented codes are sent as documented, whichever spelling asked for them.
+    exchanges.length = 0;
+    await collect(mapped.listOrders({ statuses: ['return-requested', 'Completed'] }, { all: true }));
+    expect(exchanges.map((e) => e.query.status)).toEqual(['RETURN_REQUESTED', 'COMPLETED']);
+  });
+
   it('currency: none sent needs the profile’s --currency (exit 2); an ill-formed one is not read as a code', async () => {
     section().wire = { currencyField: null };
     const err = await adapter().getOrder('3200').catch((e) => e);

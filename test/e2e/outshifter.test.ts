@@ -1025,6 +1025,22 @@ describe('guesses: a wrong one fails loudly, and its profile setting fixes it', 
     }
   });
 
+  it('a status written with a space: the hint’s IN_TRANSIT=STATUS is the setting that reads it', async () => {
+    section().wire = { statusNames: { SHIPPED: 'In transit' } };
+    try {
+      const shipped = storefront().find((o) => o.status === 'SHIPPED')!;
+      const r = await run(['orders', 'get', String(shipped.id)]);
+      expect(r.code).toBe(1);
+      const [error, hint] = twoLines(r.err);
+      expect(error).toContain(`with status "In transit", which orderctl does not know`);
+      expect(hint).toContain('--status-map IN_TRANSIT=STATUS');
+      await addProfile('transit', '--status-map', 'IN_TRANSIT=fulfilled');
+      expect(await json(['-p', 'transit', 'orders', 'get', String(shipped.id)])).toMatchObject({ status: 'fulfilled', nativeStatus: 'In transit' });
+    } finally {
+      delete section().wire;
+    }
+  });
+
   it('the cancel-item URL: exit 1 naming --cancel-item-url and nothing cancelled; the document’s URL then cancels', async () => {
     section().wire = { cancelItemOutsideApi: true };
     try {

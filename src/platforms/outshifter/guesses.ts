@@ -6,6 +6,7 @@
 import type { Profile } from '../../core/config.js';
 import { ApiError, UsageError } from '../../core/errors.js';
 import { STATUSES, type Status } from '../../core/order.js';
+import { nativeKey } from './status.js';
 
 /** The profile settings (flags of `profile add`) that override a guess. */
 export const GUESS_FLAGS = {
@@ -133,7 +134,7 @@ export function parseCancelItem(text: string, baseUrl: string): string {
   return '/..'.repeat(depth) + url.pathname.replace('ORDER__', '{order}').replace('ITEM__', '{item}');
 }
 
-/** 'PROCESSING=awaiting_fulfillment,DISPATCHED=fulfilled' → native codes (upper case) and their normalized status. */
+/** 'PROCESSING=awaiting_fulfillment,DISPATCHED=fulfilled' → native codes (as nativeKey spells them) and their normalized status. */
 export function parseStatusMap(text: string): Array<[string, Status]> {
   const pairs = text.split(',').map((p) => p.trim()).filter(Boolean);
   if (!pairs.length) throw bad('statusMap', text, 'write NATIVE=STATUS[,NATIVE=STATUS…], e.g. PROCESSING=awaiting_fulfillment');
@@ -141,7 +142,7 @@ export function parseStatusMap(text: string): Array<[string, Status]> {
     const [native, status, ...rest] = pair.split('=').map((s) => s.trim());
     if (!native || !status || rest.length || !/^[A-Za-z][\w -]*$/.test(native)) throw bad('statusMap', text, `"${pair}" is not NATIVE=STATUS`);
     if (!(STATUSES as readonly string[]).includes(status)) throw bad('statusMap', text, `"${status}" is not a status (${STATUSES.join(', ')})`);
-    return [native.toUpperCase().replace(/[\s-]+/g, '_'), status as Status];
+    return [nativeKey(native), status as Status];
   });
 }
 

@@ -9,7 +9,7 @@ import { CurrencyUnknownError, type Address, type FulfillmentStatus, type ItemSt
 import { toIsoUtc } from '../../core/time.js';
 import type { Cart, CartItem, Checkout, Contact, KlarnaSession, Payment, PaymentMethod, Quote, ShippingRate } from '../commerce.js';
 import { DEFAULT_KLARNA_ORDER_FIELD, DEFAULT_SHIPPING_RATE_FIELD, GUESS_EXAMPLES, wrongGuess } from './guesses.js';
-import { DEFAULT_STATUSES, type StatusTable } from './status.js';
+import { DEFAULT_STATUSES, nativeKey, type StatusTable } from './status.js';
 import { UsageError } from '../../core/errors.js';
 import type { OsAddress, OsAmount, OsCart, OsCheckout, OsCustomer, OsKlarnaSession, OsLineItem, OsOrder, OsPayment, OsQuote, OsShippingRate, OsTracking } from './types.js';
 
@@ -115,7 +115,7 @@ function knownStatus(native: string, statuses: StatusTable, where: string) {
   throw wrongGuess(
     `outshifter sent ${where} with status "${native}", which orderctl does not know: Outshifter's statuses other than CANCELED are a guess (known: ${statuses.codes.join(', ')})`,
     'statusMap',
-    `${native.trim().toUpperCase().replace(/[\s-]+/g, '_')}=STATUS`,
+    `${nativeKey(native)}=STATUS`,
   );
 }
 

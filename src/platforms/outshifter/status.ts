@@ -41,21 +41,33 @@ export interface StatusTable {
   reading: StatusReading;
 }
 
+/**
+ * The one spelling rule for a native code, wherever one is looked up or
+ * suggested: trimmed, upper case, runs of spaces and hyphens as one "_"
+ * ("In transit", "in-transit" → IN_TRANSIT). The documented codes are already
+ * in this form, so what is sent to the API stays the table's own spelling.
+ */
+export function nativeKey(code: string): string {
+  return code.trim().toUpperCase().replace(/[\s-]+/g, '_');
+}
+
 /** The table, with a profile's own codes added or re-mapped. */
 export function statusTable(extra: ReadonlyArray<[string, Status]> = []): StatusTable {
   const byNative = new Map(OS_STATUSES.map((s) => [s.native, s]));
-  for (const [native, status] of extra) {
+  for (const [code, status] of extra) {
+    const native = byNative.get(nativeKey(code))?.native ?? nativeKey(code);
     const name = native.charAt(0) + native.slice(1).toLowerCase().replace(/_/g, ' ');
     byNative.set(native, { native, status, name: byNative.get(native)?.name ?? name, cancellable: BEFORE_SHIPPING.has(status) });
   }
-  const info = (native: string | null | undefined) => (native ? byNative.get(native.trim().toUpperCase()) : undefined);
+  const info = (native: string | null | undefined) => (native ? byNative.get(nativeKey(native)) : undefined);
   const all = [...byNative.values()];
   return {
     info,
     codes: all.map((s) => s.native),
     reading: {
       table: all.map((s) => ({ code: s.native, status: s.status })),
-      alias: (input) => info(input.trim().replace(/[\s-]+/g, '_'))?.native,
+      // The table's spelling is what a filter sends, never the input's key.
+      alias: (input) => info(input)?.native,
     },
   };
 }
