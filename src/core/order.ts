@@ -34,6 +34,17 @@ export type ItemStatus = (typeof ITEM_STATUSES)[number];
 export const PAYMENT_STATUSES = ['unpaid', 'pending', 'authorized', 'paid', 'partially_paid', 'refunded', 'partially_refunded', 'failed'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
+/**
+ * A user's payment-status word as the shared vocabulary spells it, whatever
+ * the case, spaces or hyphens ("Partially refunded" → partially_refunded);
+ * undefined when it names none. Every --payment-status reader goes through it,
+ * so each platform accepts the same shared names.
+ */
+export function paymentStatusName(input: string): PaymentStatus | undefined {
+  const name = input.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return (PAYMENT_STATUSES as readonly string[]).includes(name) ? (name as PaymentStatus) : undefined;
+}
+
 /** The sort vocabulary shared by every platform; the default is created, newest first. */
 export const SORT_FIELDS = ['created', 'updated', 'id', 'number', 'total'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];

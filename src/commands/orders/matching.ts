@@ -4,7 +4,7 @@
 
 import type { Context } from '../../core/context.js';
 import { UnsupportedError, UsageError } from '../../core/errors.js';
-import { PAYMENT_STATUSES, type Order, type PaymentStatus } from '../../core/order.js';
+import { PAYMENT_STATUSES, paymentStatusName, type Order, type PaymentStatus } from '../../core/order.js';
 import { EMAIL_FILTER_PLATFORMS, FILTER_PLATFORMS, PAYMENT_FILTER_PLATFORMS } from '../../platforms/index.js';
 import type { Adapter, Fetched, OrderFilters, Paging } from '../../platforms/types.js';
 
@@ -55,8 +55,8 @@ export function matchesEmail(o: Order, email: string): boolean {
 export function paymentNames(platform: Adapter['platform'], values: string[]): Set<PaymentStatus> {
   return new Set(
     values.map((v) => {
-      const name = v.trim().toLowerCase().replace(/[\s-]+/g, '_');
-      if ((PAYMENT_STATUSES as readonly string[]).includes(name)) return name as PaymentStatus;
+      const name = paymentStatusName(v);
+      if (name) return name;
       throw new UsageError(`unknown payment status "${v}": ${platform} orders are filtered by the payment status orderctl prints, one of ${PAYMENT_STATUSES.join(', ')}`);
     }),
   );

@@ -4,7 +4,7 @@
 import { UsageError } from '../../core/errors.js';
 import type { StatusReading } from '../status-filter.js';
 import { compareDecimal, money, multiplyDecimal, toDecimalString } from '../../core/money.js';
-import { orderCurrency, PAYMENT_STATUSES, type Address, type FulfillmentStatus, type ItemStatus, type Money, type Order, type OrderItem, type PaymentStatus, type Shipment, type Status } from '../../core/order.js';
+import { orderCurrency, PAYMENT_STATUSES, paymentStatusName, type Address, type FulfillmentStatus, type ItemStatus, type Money, type Order, type OrderItem, type PaymentStatus, type Shipment, type Status } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
 import { PAYMENT_STATES } from './rules.js';
 import type { SqAddress, SqFulfillmentStatus, SqLineItem, SqMoney, SqOrder, SqPaymentState, SqShipment } from './types.js';
@@ -57,14 +57,13 @@ export function paymentFilter(values: string[]): { states: SqPaymentState[]; kee
   const printing = (name: PaymentStatus) => PAYMENT_STATES.filter((n) => PAYMENT_BY_STATE[n] === (name === 'partially_refunded' ? 'paid' : name));
   for (const input of values) {
     const s = input.trim().replace(/[\s-]+/g, '_');
-    const name = s.toLowerCase() as PaymentStatus;
-    const isName = (PAYMENT_STATUSES as readonly string[]).includes(name);
+    const name = paymentStatusName(input);
     const native = (PAYMENT_STATES as readonly string[]).includes(s.toUpperCase()) ? (s.toUpperCase() as SqPaymentState) : undefined;
     // Upper case is the native state itself (PAID); otherwise a shared name (paid) before a native state in any case.
-    if (native && (s === s.toUpperCase() || !isName)) {
+    if (native && (s === s.toUpperCase() || !name)) {
       natives.add(native);
       states.add(native);
-    } else if (isName) {
+    } else if (name) {
       names.add(name);
       for (const n of printing(name)) states.add(n);
     } else {
