@@ -42,6 +42,8 @@ export class ArrayReader {
   private backslashes = 0;
   // The current element's bytes in earlier chunks.
   private parts: Buffer[] = [];
+  /** Why it gave up on an array it had opened: nested deeper than maxDepth, or not valid JSON. */
+  failure: 'deep' | 'invalid' | undefined;
 
   constructor(
     private readonly maxDepth: number,
@@ -65,6 +67,7 @@ export class ArrayReader {
     } catch (err) {
       if (err instanceof MapFailure) throw err;
     }
+    if (this.where !== 0) this.failure ??= 'invalid';
     this.where = -1;
     this.parts = [];
     return false;

@@ -186,8 +186,8 @@ interface Answer extends RawResult {
   /** The body as it arrived (none when it was read as it came: `elements`). */
   chunks: Buffer[];
   size: number;
-  /** A page read element by element as it arrived (RequestSpec.mapElement): its elements, or 'invalid'. */
-  elements?: unknown[] | 'invalid';
+  /** A page read element by element as it arrived (RequestSpec.mapElement): its elements, or why it could not be read. */
+  elements?: unknown[] | 'invalid' | 'deep';
 }
 
 /** A chunk to the reader; a map's error stops the reading of the body. */
@@ -200,7 +200,7 @@ function pushTo(reader: ArrayReader, chunk: Buffer, body: { destroy(): unknown }
   }
 }
 
-function answer(status: number, headers: Record<string, string>, read: { chunks: Buffer[]; size: number; elements?: unknown[] | 'invalid' }): Answer {
+function answer(status: number, headers: Record<string, string>, read: { chunks: Buffer[]; size: number; elements?: unknown[] | 'invalid' | 'deep' }): Answer {
   let text: string | undefined;
   const { chunks, size } = read;
   return {
@@ -377,7 +377,7 @@ export class HttpClient {
     // A page of a listing (2xx JSON) is read element by element as it comes, unless --debug prints it.
     const json = /json/i.test(String(res.headers['content-type'] ?? ''));
     const reader = map && res.statusCode >= 200 && res.statusCode < 300 && json && !this.opts.debug ? new ArrayReader(MAX_JSON_DEPTH, map) : undefined;
-    let read: { chunks: Buffer[]; size: number; elements?: unknown[] | 'invalid' };
+    let read: { chunks: Buffer[]; size: number; elements?: unknown[] | 'invalid' | 'deep' };
     try {
       read = await this.readCapped(res.body, url, reader);
     } catch (err) {
@@ -396,7 +396,7 @@ export class HttpClient {
    * read by it as it comes and its chunks are let go: a page never sits whole
    * in memory. Any other body is kept for the usual parse.
    */
-  private async readCapped(body: Dispatcher.ResponseData['body'], url: URL, reader?: ArrayReader): Promise<{ chunks: Buffer[]; size: number; elements?: unknown[] | 'invalid' }> {
+  private async readCapped(body: Dispatcher.ResponseData['body'], url: URL, reader?: ArrayReader): Promise<{ chunks: Buffer[]; size: number; elements?: unknown[] | 'invalid' | 'deep' }> {
     const chunks: Buffer[] = [];
     let size = 0;
     // Once the reader has the array, the chunks are its alone.
@@ -424,7 +424,7 @@ export class HttpClient {
       }
       chunks.push(chunk);
     }
-    return itsAlone ? { chunks, size, elements: reader!.end() ?? 'invalid' } : { chunks, size };
+    return itsAlone ? { chunks, size, elements: reader!.end() ?? reader!.failure ?? 'invalid' } : { chunks, size };
   }
 
   private makeDispatcher({ EnvHttpProxyAgent }: Undici): Dispatcher {
@@ -444,6 +444,7 @@ export class HttpClient {
 
   private parseBody<T>(raw: Answer, what: string, map?: ElementMap): { ok: true; body: T | undefined } | { ok: false; error: OrderctlError } {
     if (raw.elements === 'invalid') return { ok: false, error: this.invalidJson(raw, what) };
+    if (raw.elements === 'deep') return { ok: false, error: this.tooDeep(raw, what) };
     if (raw.elements) return { ok: true, body: raw.elements as T };
     // A large array (a page of a listing) is parsed element by element: src/core/http-json.ts says why.
     const page = raw.size >= SPLIT_MIN_BYTES && opensArray(raw.chunks);
@@ -457,14 +458,16 @@ export class HttpClient {
       if (elements) return { ok: true, body: elements as T };
       const body = JSON.parse(raw.text) as T;
       // JSON.parse takes any depth; printing or digesting it recurses and would crash.
-      if (depthOver(body, MAX_JSON_DEPTH)) {
-        return { ok: false, error: new ApiError(`${this.platform.name} answered ${what} with JSON nested more than ${MAX_JSON_DEPTH} levels deep, which no order is`, { status: raw.status }) };
-      }
+      if (depthOver(body, MAX_JSON_DEPTH)) return { ok: false, error: this.tooDeep(raw, what) };
       return { ok: true, body: map && Array.isArray(body) ? (body.map((e, i) => mapped(map, e, i)) as T) : body };
     } catch (err) {
       if (err instanceof MapFailure) throw err;
       return { ok: false, error: this.invalidJson(raw, what) };
     }
+  }
+
+  private tooDeep(raw: Answer, what: string): ApiError {
+    return new ApiError(`${this.platform.name} answered ${what} with JSON nested more than ${MAX_JSON_DEPTH} levels deep, which no order is`, { status: raw.status });
   }
 
   private invalidJson(raw: Answer, what: string): ApiError {

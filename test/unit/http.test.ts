@@ -129,6 +129,17 @@ describe('HttpClient', () => {
     const res = await c.request({ method: 'GET', path: '/orders', mapElement: (e) => (mapped++, e) });
     expect(res.body).toStrictEqual(page);
     expect(mapped).toBeGreaterThanOrEqual(page.length);
+    // Read as it came, a page too deep or invalid says so, as a whole body would.
+    const answerEvery = (body: string) => {
+      replies = Array.from({ length: DEFAULT_HTTP.maxAttempts }, () => (_q: http.IncomingMessage, r: http.ServerResponse) => {
+        r.writeHead(200, { 'content-type': 'application/json' });
+        r.end(body);
+      });
+    };
+    answerEvery(`[${text.slice(1, -1)},${'['.repeat(70)}${']'.repeat(70)}]`);
+    await expect(c.request({ method: 'GET', path: '/orders', mapElement: (e) => e })).rejects.toThrow(/nested more than 64 levels/);
+    answerEvery(`${text.slice(0, -1)},{"id":}]`);
+    await expect(c.request({ method: 'GET', path: '/orders', mapElement: (e) => e })).rejects.toThrow(/truncated or invalid JSON body/);
   });
 
   it('reads a page with mapElement as it arrives: elements are mapped before the body ends, unless --debug prints it', async () => {
