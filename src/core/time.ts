@@ -89,6 +89,8 @@ const MONTH_NUMBER = new Map(MONTHS.map((name, i) => [name.toLowerCase(), i + 1]
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 // RFC 2822 §3.3, plus the obsolete US zone names of §4.3.
 const RFC2822 = /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?(?:\s*([+-]\d{4}|GMT|UT|UTC|Z|[ECMP][SD]T))?$/i;
+const UTC_ZONES = new Set(['+0000', '-0000', 'GMT', 'UT', 'UTC', 'Z']);
+const daysIn = (y: number, month: number) => (month === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 const NAMED_ZONES: Record<string, number> = { EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420 };
 
 /** "Wed, 10 Jan 2018 21:05:30 +0000" (any offset) → "2018-01-10T21:05:30Z"; empty or unreadable → null. */
@@ -98,6 +100,12 @@ export function rfc2822ToIso(s: string | null | undefined): string | null {
   if (!m) return null;
   const month = MONTH_NUMBER.get(m[2]!.toLowerCase()) ?? 0;
   const zone = (m[7] ?? 'GMT').toUpperCase();
+  // In UTC already (what BigCommerce sends, two dates per listed order): the text is the answer, without a Date.
+  if (UTC_ZONES.has(zone) && month && m[3]! >= '1000') {
+    const day = Number(m[1]);
+    if (day < 1 || day > daysIn(Number(m[3]), month) || m[4]! > '23' || m[5]! > '59' || (m[6] ?? '00') > '59') return null;
+    return `${m[3]}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}T${m[4]}:${m[5]}:${m[6] ?? '00'}Z`;
+  }
   const offset = /^[+-]/.test(zone) ? offsetMinutes(zone) : (NAMED_ZONES[zone] ?? 0);
   const local = month ? exactUtc(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)) : undefined;
   if (local === undefined || offset === undefined) return null;

@@ -105,6 +105,22 @@ describe('RFC 2822 (BigCommerce dates)', () => {
     expect(rfc2822ToIso(input)).toBeNull();
   });
 
+  it('reads a UTC date as its offset form does: the same instant, and the same refusals', () => {
+    // Every day 0–32 of every month of leap and common years, at good and impossible times.
+    const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    for (const year of [1900, 2000, 2023, 2024, 2100])
+      for (const month of names)
+        for (let day = 0; day <= 32; day++)
+          for (const time of ['00:00:00', '23:59:59', '24:00:00', '23:60:00', '12:30:60', '07:08']) {
+            const text = `${day} ${month} ${year} ${time}`;
+            // "+0000" is read by the UTC path; "-0001", a minute later, by the general one.
+            const general = rfc2822ToIso(`${text} -0001`);
+            const expected = general === null ? null : new Date(Date.parse(general) - 60_000).toISOString().replace('.000Z', 'Z');
+            expect(rfc2822ToIso(`${text} +0000`), text).toBe(expected);
+            expect(rfc2822ToIso(`${text} GMT`), text).toBe(expected);
+          }
+  });
+
   it('reads every month, in any case', () => {
     const names = ['Jan', 'FEB', 'mar', 'Apr', 'MAY', 'jun', 'Jul', 'AUG', 'sep', 'Oct', 'NOV', 'dec'];
     names.forEach((name, i) => expect(rfc2822ToIso(`1 ${name} 2020 00:00:00 +0000`)).toBe(`2020-${String(i + 1).padStart(2, '0')}-01T00:00:00Z`));
