@@ -67,6 +67,9 @@ function checkId(id: string, what: 'order' | 'item' | 'cart' | 'cart item' | 'ch
   throw new UsageError(`invalid Outshifter ${what} id "${id}"${numeric ? `: ${what} ids are whole numbers` : ''}`, { hint: numeric ? `list them with "orderctl orders ${what === 'order' ? 'list' : 'get ORDER'}"` : undefined });
 }
 
+/** The codes the documents show as statuses: COMPLETED (the list's filter example) and CANCELED (item cancel). */
+const FILTER_CODES: ReadonlySet<string> = new Set(['COMPLETED', 'CANCELED']);
+
 const UNSUPPORTED_FILTERS: Array<[keyof OrderFilters, string]> = [
   ['createdSince', '--created-since'],
   ['createdUntil', '--created-until'],
@@ -135,17 +138,30 @@ export class OutshifterAdapter implements Adapter, Commerce {
     // A filter the request cannot carry (a --list-request without its slot) is applied here too.
     const found = new Map<string, Fetched>();
     const values = { storefront: this.storefront, dateFrom: f.since && day(f.since), dateTo: f.until && day(f.until) };
-    for (const status of codes.length && list.has.has('status') ? codes : [undefined]) {
+    /** Reads the list asked with `status`, keeping the orders of `wanted`; how many it listed. */
+    const read = async (status: string | undefined, wanted: string[]): Promise<number> => {
+      let listed = 0;
       for await (const raw of this.fetchOrderList({ ...values, status })) {
+        listed++;
         const order = toNormalizedOrder(raw, this.currency, this.statuses);
         this.checkFiltered(raw, order, status);
-        if (codes.length && !codes.includes(this.statuses.info(order.nativeStatus)?.native ?? '')) continue;
+        if (wanted.length && !wanted.includes(this.statuses.info(order.nativeStatus)?.native ?? '')) continue;
         // The API filters by whole days: the exact instants are applied here.
         const at = order.updatedAt ? Date.parse(order.updatedAt) : NaN;
         if ((f.since && at < f.since.getTime()) || (f.until && at > f.until.getTime())) continue;
         found.set(order.id, { order, raw });
       }
+      return listed;
+    };
+    const unanswered: string[] = [];
+    for (const status of codes.length && list.has.has('status') ? codes : [undefined]) {
+      const listed = await read(status, codes);
+      if (status !== undefined && listed === 0 && !FILTER_CODES.has(status)) unanswered.push(status);
     }
+    // No order for a code the documents do not show may be the store spelling it otherwise
+    // ("In transit" for IN_TRANSIT): its orders are then looked for in the whole list (one more
+    // request, only then), where each carries the store's own spelling.
+    if (unanswered.length) await read(undefined, unanswered);
     const compare = orderComparator(paging.keyset ? { field: 'id', direction: 'asc' } : (f.sort ?? DEFAULT_SORT));
     // The answer is whole: how many there are is known, at no cost.
     if (found.size > limit) paging.onMore?.({ sure: true, total: found.size });
