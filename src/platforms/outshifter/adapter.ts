@@ -29,7 +29,7 @@ import type { CartItemInput, Checkout, CheckoutPatch, Commerce, Got, PaymentInit
 import type { Adapter, CancelOptions, Fetched, OrderFilters, Paging, StatusChange } from '../types.js';
 import { fromContact, text, toCart, toCheckout, toKlarna, toNormalizedOrder, toPayment, toPaymentMethods, toQuote } from './mapping.js';
 import { orderBodyProblems } from './rules.js';
-import { CANCELED, statusTable, type StatusTable } from './status.js';
+import { CANCELED, DOCUMENTED_CODES, statusTable, type StatusTable } from './status.js';
 import { GUESS_EXAMPLES, guessesOf, wrongGuess, type Guesses, type ListSlot } from './guesses.js';
 import { nativeCodesForAll } from '../status-filter.js';
 import { DEFAULT_SORT, orderComparator } from '../../core/sort.js';
@@ -66,9 +66,6 @@ function checkId(id: string, what: 'order' | 'item' | 'cart' | 'cart item' | 'ch
   if (numeric ? /^\d{1,18}$/.test(id) : /^[A-Za-z0-9_-]{1,64}$/.test(id)) return id;
   throw new UsageError(`invalid Outshifter ${what} id "${id}"${numeric ? `: ${what} ids are whole numbers` : ''}`, { hint: numeric ? `list them with "orderctl orders ${what === 'order' ? 'list' : 'get ORDER'}"` : undefined });
 }
-
-/** The codes the documents show as statuses: COMPLETED (the list's filter example) and CANCELED (item cancel). */
-const FILTER_CODES: ReadonlySet<string> = new Set(['COMPLETED', 'CANCELED']);
 
 const UNSUPPORTED_FILTERS: Array<[keyof OrderFilters, string]> = [
   ['createdSince', '--created-since'],
@@ -156,7 +153,7 @@ export class OutshifterAdapter implements Adapter, Commerce {
     const unanswered: string[] = [];
     for (const status of codes.length && list.has.has('status') ? codes : [undefined]) {
       const listed = await read(status, codes);
-      if (status !== undefined && listed === 0 && !FILTER_CODES.has(status)) unanswered.push(status);
+      if (status !== undefined && listed === 0 && !DOCUMENTED_CODES.has(status)) unanswered.push(status);
     }
     // No order for a code the documents do not show may be the store spelling it otherwise
     // ("In transit" for IN_TRANSIT): its orders are then looked for in the whole list (one more

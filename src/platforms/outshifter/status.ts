@@ -30,6 +30,9 @@ export const OS_STATUSES: readonly OsStatusInfo[] = [
 
 export const CANCELED = 'CANCELED';
 
+/** The codes the documents spell: COMPLETED (the list's filter example) and CANCELED (item cancel); "pending" is only prose. */
+export const DOCUMENTED_CODES: ReadonlySet<string> = new Set(['COMPLETED', CANCELED]);
+
 /** A mapped code may be cancelled while nothing has left the warehouse. */
 const BEFORE_SHIPPING: ReadonlySet<Status> = new Set(['incomplete', 'pending', 'awaiting_payment', 'awaiting_fulfillment', 'on_hold']);
 
