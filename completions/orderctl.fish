@@ -116,7 +116,7 @@ function __orderctl_options
         case 'sandbox info'
             printf '%s\n' --state --help
         case 'api'
-            printf '%s\n' --method -X --raw-field -f --field -F --input --header -H --paginate --include -i --help
+            printf '%s\n' --method -X --raw-field -f --field -F --input --header -H --paginate --include -i --silent --help
         case 'schema'
             printf '%s\n' --help
         case 'completion'

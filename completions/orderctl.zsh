@@ -62,7 +62,7 @@ _orderctl_options() {
     "sandbox reset") echo "--state --seed --orders --help" ;;
     "sandbox pay") echo "--state --help" ;;
     "sandbox info") echo "--state --help" ;;
-    "api") echo "--method -X --raw-field -f --field -F --input --header -H --paginate --include -i --help" ;;
+    "api") echo "--method -X --raw-field -f --field -F --input --header -H --paginate --include -i --silent --help" ;;
     "schema") echo "--help" ;;
     "completion") echo "--help" ;;
   esac

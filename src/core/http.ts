@@ -23,7 +23,7 @@ import { redactHeaders, redactText } from './redact.js';
 import { backoffDelay, goneByEarlierAttempt, mayHaveArrived, parseRetryAfter, shouldRetry, type Attempt } from './retry.js';
 import { VERSION } from '../version.js';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestSpec {
   method: Method;
@@ -31,6 +31,8 @@ export interface RequestSpec {
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
+  /** The body as JSON text, sent as it is (orderctl api keeps numbers as they were typed). */
+  bodyText?: string;
   headers?: Record<string, string>;
   /** Sent as Idempotency-Key and reused by every retry: makes a POST retryable. */
   idempotencyKey?: string;
@@ -46,6 +48,8 @@ export interface RequestSpec {
    * body is the array of what it returns.
    */
   mapElement?: ElementMap;
+  /** A 2xx body that is not JSON comes back as `text` instead of failing (orderctl api prints it). */
+  anyBody?: boolean;
 }
 
 export interface HttpResponse<T = unknown> {
@@ -53,6 +57,8 @@ export interface HttpResponse<T = unknown> {
   headers: Record<string, string>;
   /** Parsed JSON, or undefined for an empty body (204). */
   body: T | undefined;
+  /** With RequestSpec.anyBody: a body that is not JSON, as text. */
+  text?: string;
 }
 
 /** What a platform adapter tells the client about its API. */
@@ -247,7 +253,7 @@ export class HttpClient {
     return {
       accept: 'application/json',
       'user-agent': `orderctl/${VERSION} (node ${process.version})`,
-      ...(spec.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(spec.body !== undefined || spec.bodyText !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(spec.idempotencyKey ? { 'idempotency-key': spec.idempotencyKey } : {}),
       ...this.platform.authHeaders,
       ...spec.headers,
@@ -258,9 +264,9 @@ export class HttpClient {
     const url = this.urlFor(spec);
     // One headers object for every attempt: the idempotency key never changes between retries.
     const headers = this.headersFor(spec);
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const body = spec.bodyText ?? (spec.body === undefined ? undefined : JSON.stringify(spec.body));
     const what = `${spec.method} ${url.pathname}`;
-    if (this.opts.dryRun && spec.method !== 'GET' && !spec.readOnly) {
+    if (this.opts.dryRun && spec.method !== 'GET' && spec.method !== 'HEAD' && !spec.readOnly) {
       // Reads still happen (a shipment needs the order's items); changes do not.
       this.opts.dryRun(redactText(`${spec.method} ${url.href}${body === undefined ? '' : `\n${body}`}\n`, this.platform.secrets));
       throw new DryRunStop();
@@ -278,6 +284,7 @@ export class HttpClient {
         if (this.opts.debug) this.trace('<', `${raw.status} ${what}`, raw.headers, raw.text);
         if (this.platform.readQuota) this.limiter.observe(this.platform.readQuota(raw.headers));
         if (raw.status >= 200 && raw.status < 300) {
+          if (spec.anyBody && raw.text.trim() !== '' && !/json/i.test(raw.headers['content-type'] ?? '')) return { status: raw.status, headers: raw.headers, body: undefined, text: raw.text };
           const parsed = this.parseBody<T>(raw, what, spec.mapElement);
           if (parsed.ok) return { status: raw.status, headers: raw.headers, body: parsed.body };
           outcome = { kind: 'bad-body' };
@@ -478,13 +485,15 @@ export class HttpClient {
   private errorFor(raw: RawResult, what: string): OrderctlError {
     const type = raw.headers['content-type'] ?? '';
     let detail: string | undefined;
-    if (/json/i.test(type)) {
+    // An empty body (a HEAD's answer, a bare status) has nothing to describe.
+    const empty = raw.text.trim() === '';
+    if (!empty && /json/i.test(type)) {
       try {
         detail = this.platform.describeError?.(JSON.parse(raw.text));
       } catch {
         detail = 'the error body was truncated or invalid JSON';
       }
-    } else if (raw.text.trim() !== '') {
+    } else if (!empty) {
       detail = `the body was ${type || 'not JSON'}, not JSON`;
     }
     const error = this.errorFromStatus(raw, what, detail);

@@ -228,7 +228,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     } else {
       const quota = open ? undefined : route.limiter?.take(t);
       if (quota && !quota.allowed) response = d.quotaExceeded(quota);
-      response ??= await d.handle({ method, path, query, headers, body, params: route.m.params, baseUrl: `http://${req.headers.host ?? '127.0.0.1'}${route.m.matched}` } satisfies DialectRequest, { store, now: t });
+      // A HEAD is answered as its GET would be; Node's server leaves the body out.
+      response ??= await d.handle({ method: method === 'HEAD' ? 'GET' : method, path, query, headers, body, params: route.m.params, baseUrl: `http://${req.headers.host ?? '127.0.0.1'}${route.m.matched}` } satisfies DialectRequest, { store, now: t });
       if (quota) response = { ...response, headers: { ...d.quotaHeaders(quota), ...response.headers } };
     }
     // Every accepted change is on disk before the client hears of it.

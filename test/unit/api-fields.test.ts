@@ -1,15 +1,28 @@
 // orderctl api's -f/-F fields and the request they make.
 
 import { describe, expect, it } from 'vitest';
-import { buildBody, keyPath, queryPairs, typedValue } from '../../src/commands/api/fields.js';
+import { buildBody, EMPTY_ARRAY, JsonNumber, jsonText, keyPath, queryPairs, typedValue } from '../../src/commands/api/fields.js';
 import { buildRequest, parseOptions } from '../../src/commands/api/api.js';
 import { pageItems } from '../../src/commands/api/paginate.js';
+import { underRoot } from '../../src/commands/api/path.js';
 import { testContext } from '../support/context.js';
 
 describe('api fields', () => {
   it('-F types numbers, booleans and null; anything else stays text', () => {
-    expect([typedValue('12'), typedValue('-1.5'), typedValue('2e3'), typedValue('true'), typedValue('false'), typedValue('null')]).toEqual([12, -1.5, 2000, true, false, null]);
+    expect([typedValue('12'), typedValue('-1.5'), typedValue('true'), typedValue('false'), typedValue('null')]).toEqual([12, -1.5, true, false, null]);
     expect([typedValue('012'), typedValue('1.'), typedValue('abc'), typedValue(''), typedValue('1e999')]).toEqual(['012', '1.', 'abc', '', '1e999']);
+  });
+
+  it('-F keeps a number as typed when a JavaScript number would change it', () => {
+    const typed = ['2e3', '1.10', '-0', '9007199254740993'].map(typedValue);
+    expect(typed.every((v) => v instanceof JsonNumber)).toBe(true);
+    expect(jsonText({ a: typed, b: { c: 'x"y', d: null, e: 1.5 } })).toBe('{"a":[2e3,1.10,-0,9007199254740993],"b":{"c":"x\\"y","d":null,"e":1.5}}');
+    expect(queryPairs(typed.map((value) => ({ key: 'n[]', value })))).toEqual([['n[]', '2e3'], ['n[]', '1.10'], ['n[]', '-0'], ['n[]', '9007199254740993']]);
+  });
+
+  it('KEY[] with no value is an empty array in a body, and nothing in a query', () => {
+    expect(buildBody([{ key: 'tags[]', value: EMPTY_ARRAY }, { key: 'a[b][]', value: EMPTY_ARRAY }])).toEqual({ tags: [], a: { b: [] } });
+    expect(queryPairs([{ key: 'tags[]', value: EMPTY_ARRAY }])).toEqual([]);
   });
 
   it('KEY[sub] nests objects and KEY[] builds arrays, filling the last object until a key repeats', () => {
@@ -40,7 +53,7 @@ describe('api fields', () => {
 
   it('a GET sends its fields as the query; other methods as the JSON body; --input makes fields the query', async () => {
     const ctx = testContext({ files: { 'body.json': '{"status_id":11}' } });
-    const get = await buildRequest(ctx, parseOptions('orders?sort=id:desc', { method: 'get', rawField: ['email=a@b.c'], field: ['limit=5'] }));
+    const get = await buildRequest(ctx, parseOptions('/orders?sort=id:desc', { method: 'get', rawField: ['email=a@b.c'], field: ['limit=5'] }));
     expect(get).toMatchObject({ method: 'GET', path: '/orders', query: { sort: 'id:desc', email: 'a@b.c', limit: '5' }, body: undefined });
     const post = await buildRequest(ctx, parseOptions('/orders', { rawField: ['customer_id=7'], field: ['status_id=1'] }));
     expect(post).toMatchObject({ method: 'POST', body: { customer_id: '7', status_id: 1 } });
@@ -57,9 +70,22 @@ describe('api fields', () => {
     await expect(buildRequest(ctx, parseOptions('/x', { field: ['a=@/nonexistent/file'] }))).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/cannot read \/nonexistent\/file for -F a: ENOENT/) });
   });
 
-  it('refuses URLs (the credentials go to the profile\'s API only), unknown methods and bad headers', () => {
-    expect(() => parseOptions('https://evil.example/x', {})).toThrow(/is a URL/);
-    expect(() => parseOptions('//evil.example/x', {})).toThrow(/is a URL/);
+  it('takes paths and URLs under the API root only (the credentials go to the profile\'s API only)', () => {
+    const base = 'https://shop.example/api/2';
+    expect(underRoot('orders', base)).toBe('/orders');
+    expect(underRoot('/orders/1?x=1', base)).toBe('/orders/1?x=1');
+    expect(underRoot('https://shop.example/api/2/orders?page=2', base)).toBe('/orders?page=2');
+    expect(underRoot('https://shop.example/api/2', base)).toBe('/');
+    for (const url of ['https://evil.example/x', '//evil.example/x', 'http://shop.example/api/2/orders', 'https://shop.example/api/22', 'https://shop.example:8443/api/2/x', 'mailto:a@b.c']) {
+      expect(() => underRoot(url, base), url).toThrow(/is a URL outside the profile's API root/);
+    }
+    for (const p of ['/../x', '/../../api/2x', '/%2E%2E/x', '/.%2e/x', '/..\\x']) expect(() => underRoot(p, base), p).toThrow(/leads out of the profile's API root \(\/api\/2\)/);
+    expect(underRoot('/a/../orders', base)).toBe('/a/../orders');
+    expect(underRoot('/../x', 'https://shop.example')).toBe('/../x');
+  });
+
+  it('refuses unknown methods and bad headers', () => {
+    expect(parseOptions('/x', { method: 'head' }).method).toBe('HEAD');
     expect(() => parseOptions('/x', { method: 'TRACE' })).toThrow(/unknown method "TRACE"/);
     expect(() => parseOptions('/x', { header: ['no colon'] })).toThrow(/invalid -H/);
     expect(parseOptions('/x', { header: ['X-Thing:  yes'] }).headers).toEqual({ 'x-thing': 'yes' });

@@ -4,15 +4,15 @@
 // stdout, and the exit code is the failure's.
 
 import type { Context } from '../../core/context.js';
-import { UsageError } from '../../core/errors.js';
+import { ApiError, UsageError } from '../../core/errors.js';
 import { answerOf, type Method, type RequestSpec } from '../../core/http.js';
 import { openSession } from '../../platforms/index.js';
 import { listWriter } from '../../output/writer.js';
-import { readJsonFile } from '../orders/shared.js';
-import { buildBody, queryPairs, splitField, typedValue, type FieldInput } from './fields.js';
+import { buildBody, jsonText, queryPairs, splitField, typedValue, type FieldInput } from './fields.js';
 import { paginate } from './paginate.js';
+import { underRoot } from './path.js';
 
-const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const METHODS: readonly Method[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 export interface ApiOptions {
   path: string;
@@ -23,14 +23,12 @@ export interface ApiOptions {
   headers: Record<string, string>;
   paginate: boolean;
   include: boolean;
+  silent: boolean;
 }
 
 export function parseOptions(path: string, flags: Record<string, unknown>): ApiOptions {
   const method = flags.method === undefined ? undefined : String(flags.method).toUpperCase();
   if (method !== undefined && !METHODS.includes(method as Method)) throw new UsageError(`unknown method "${String(flags.method)}": use ${METHODS.join(', ')}`);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) {
-    throw new UsageError(`"${path}" is a URL: give a path under the profile's API root, e.g. /orders`, { hint: 'the credentials go only to the profile\'s own API' });
-  }
   const headers: Record<string, string> = {};
   for (const h of (flags.header as string[]) ?? []) {
     const m = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+):\s*(.*)$/.exec(h);
@@ -38,7 +36,8 @@ export function parseOptions(path: string, flags: Record<string, unknown>): ApiO
     headers[m[1]!.toLowerCase()] = m[2]!;
   }
   const o: ApiOptions = {
-    path: path.startsWith('/') ? path : `/${path}`,
+    // Checked against the profile's API root once the profile is known (underRoot).
+    path,
     method: method as Method | undefined,
     rawFields: (flags.rawField as string[]) ?? [],
     typedFields: (flags.field as string[]) ?? [],
@@ -46,19 +45,26 @@ export function parseOptions(path: string, flags: Record<string, unknown>): ApiO
     headers,
     paginate: Boolean(flags.paginate),
     include: Boolean(flags.include),
+    silent: Boolean(flags.silent),
   };
   return o;
 }
 
 async function readFields(ctx: Context, o: ApiOptions): Promise<FieldInput[]> {
   const fields: FieldInput[] = o.rawFields.map((f) => splitField(f, '-f'));
+  // Standard input can be read once: by one -F KEY=@- or by --input -.
+  let stdinFor = o.input === '-' ? '--input -' : undefined;
   for (const f of o.typedFields) {
     const { key, value } = splitField(f, '-F');
-    if (!value.startsWith('@')) {
-      fields.push({ key, value: typedValue(value) });
+    if (typeof value !== 'string' || !value.startsWith('@')) {
+      fields.push({ key, value: typeof value === 'string' ? typedValue(value) : value });
       continue;
     }
     const file = value.slice(1);
+    if (file === '-') {
+      if (stdinFor) throw new UsageError(`-F ${key}=@- and ${stdinFor} both read standard input: give one of them a file`);
+      stdinFor = `-F ${key}=@-`;
+    }
     try {
       fields.push({ key, value: file === '-' ? await ctx.io.readStdin() : await ctx.readFile(file) });
     } catch (err) {
@@ -68,23 +74,43 @@ async function readFields(ctx: Context, o: ApiOptions): Promise<FieldInput[]> {
   return fields;
 }
 
-/** The request: fields make the body, or the query when it is a GET or --input gives the body. */
+/** --input's body: JSON, checked, and sent as written (its numbers untouched). */
+async function readInput(ctx: Context, file: string): Promise<{ body: unknown; text: string }> {
+  let text: string;
+  try {
+    text = file === '-' ? await ctx.io.readStdin() : await ctx.readFile(file);
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return { body: JSON.parse(text), text };
+  } catch (err) {
+    throw new UsageError(`${file === '-' ? 'standard input' : file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** The request: fields make the body, or the query when it is a GET or HEAD or --input gives the body. */
 export async function buildRequest(ctx: Context, o: ApiOptions): Promise<RequestSpec> {
   const fields = await readFields(ctx, o);
-  const inputBody = o.input === undefined ? undefined : await readJsonFile(ctx, o.input);
-  const method: Method = o.method ?? (fields.length || o.input !== undefined ? 'POST' : 'GET');
+  const input = o.input === undefined ? undefined : await readInput(ctx, o.input);
+  const method: Method = o.method ?? (fields.length || input ? 'POST' : 'GET');
   const [pathOnly, search = ''] = o.path.split(/\?(.*)/s, 2) as [string, string?];
   const params = new URLSearchParams(search);
-  let body: unknown = inputBody;
-  if (method === 'GET' || o.input !== undefined) for (const [k, v] of queryPairs(fields)) params.append(k, v);
-  else if (fields.length) body = buildBody(fields);
-  if (method === 'GET' && body !== undefined) throw new UsageError('a GET has no body: --input needs -X POST, PUT or PATCH');
+  let body: unknown = input?.body;
+  let bodyText = input?.text;
+  const read = method === 'GET' || method === 'HEAD';
+  if (read || input) for (const [k, v] of queryPairs(fields)) params.append(k, v);
+  else if (fields.length) {
+    body = buildBody(fields);
+    bodyText = jsonText(body);
+  }
+  if (read && body !== undefined) throw new UsageError(`a ${method} has no body: --input needs -X POST, PUT or PATCH`);
   const query: Record<string, string> = {};
   const repeated = [...params.keys()].some((k, i, all) => all.indexOf(k) !== i);
   // Single values go as the query record, so paging can set page and cursor; repeated keys stay in the path.
-  if (repeated) return { method, path: `${pathOnly}?${params.toString()}`, body, headers: o.headers };
+  if (repeated) return { method, path: `${pathOnly}?${params.toString()}`, body, bodyText, headers: o.headers, anyBody: true };
   for (const [k, v] of params) query[k] = v;
-  return { method, path: pathOnly, query, body, headers: o.headers };
+  return { method, path: pathOnly, query, body, bodyText, headers: o.headers, anyBody: true };
 }
 
 export async function run(ctx: Context, o: ApiOptions): Promise<void> {
@@ -94,30 +120,43 @@ export async function run(ctx: Context, o: ApiOptions): Promise<void> {
   const spec = await buildRequest(ctx, o);
   if (o.paginate && spec.method !== 'GET') throw new UsageError('--paginate follows the pages of a GET');
   const { adapter, client } = await openSession(ctx);
+  spec.path = underRoot(spec.path, client.platform.baseUrl);
   const out = ctx.io.stdout;
   const printHead = (status: number, headers: Record<string, string>) => {
     if (!o.include) return;
     out.write(`HTTP ${status}\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\n`).join('')}\n`);
   };
   const printBody = (body: unknown) => {
-    if (body !== undefined) out.write(format === 'ndjson' ? `${JSON.stringify(body)}\n` : `${JSON.stringify(body, null, 2)}\n`);
+    if (body !== undefined && !o.silent) out.write(format === 'ndjson' ? `${JSON.stringify(body)}\n` : `${JSON.stringify(body, null, 2)}\n`);
+  };
+  const printText = (text: string) => {
+    if (!o.silent && text !== '') out.write(text.endsWith('\n') ? text : `${text}\n`);
   };
   try {
     if (!o.paginate) {
       const res = await client.request(spec);
+      if (res.text !== undefined && ctx.globals.jq !== undefined) {
+        throw new ApiError(`${client.platform.name} answered ${spec.method} ${client.urlFor(spec).pathname} with ${res.status} and ${res.headers['content-type'] ?? 'no content type'}, not JSON: --jq reads JSON only`, { status: res.status });
+      }
       printHead(res.status, res.headers);
-      printBody(res.body);
+      if (res.text !== undefined) printText(res.text);
+      else printBody(res.body);
       return;
     }
-    const w = listWriter<unknown>(ctx, { columns: [], json: (r) => r, id: () => '' });
+    // Pages are JSON lists: a text answer is an error here, as for any command.
+    spec.anyBody = false;
+    // With -i each page's items follow its own status and headers, as their own array (as gh prints pages).
+    const perPage = o.include && format === 'json';
+    const w = o.silent || perPage ? undefined : listWriter<unknown>(ctx, { columns: [], json: (r) => r, id: () => '' });
     for await (const page of paginate(client, adapter.platform, spec, printHead)) {
       if ('whole' in page) {
         printBody(page.whole);
         return;
       }
-      for (const item of page.items) w.write(item);
+      if (perPage) printBody(page.items);
+      else for (const item of page.items) w?.write(item);
     }
-    w.end();
+    w?.end();
   } catch (err) {
     const answer = answerOf(err);
     if (answer) {
@@ -130,7 +169,7 @@ export async function run(ctx: Context, o: ApiOptions): Promise<void> {
         parsed = undefined;
       }
       if (parsed !== undefined) printBody(parsed);
-      else if (parsed === undefined && answer.text.trim() !== '' && ctx.globals.jq === undefined) out.write(answer.text.endsWith('\n') ? answer.text : `${answer.text}\n`);
+      else if (answer.text.trim() !== '' && ctx.globals.jq === undefined) printText(answer.text);
     }
     throw err;
   }

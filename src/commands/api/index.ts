@@ -10,13 +10,14 @@ export function registerApi(program: Command, run: Runner): void {
     program
       .command('api <path>')
       .description("send a request to the store's own API (PATH under the profile's API root), with its credentials")
-      .option('-X, --method <method>', 'HTTP method (default: GET, or POST with -f, -F or --input)')
+      .option('-X, --method <method>', 'HTTP method: GET, HEAD, POST, PUT, PATCH or DELETE (default: GET, or POST with -f, -F or --input)')
       .option('-f, --raw-field <key=value>', 'a string field: the JSON body, or the query of a GET (repeatable; key[sub] and key[] nest)', collect, [])
-      .option('-F, --field <key=value>', 'a typed field: numbers, true, false, null, @FILE for a file\'s text (repeatable)', collect, [])
+      .option('-F, --field <key=value>', 'a typed field: numbers (sent as typed), true, false, null, @FILE for a file\'s text, @- for standard input; KEY[] alone is an empty array (repeatable)', collect, [])
       .option('--input <file>', 'the request body: a JSON file, or - for standard input (fields then go to the query)')
       .option('-H, --header <header>', "an extra request header, 'Name: value' (repeatable)", collect, [])
       .option('--paginate', "follow the platform's paging and print every item (a JSON array, or one a line with -o ndjson)")
-      .option('-i, --include', 'print the status line and response headers before the body'),
+      .option('-i, --include', 'print the status line and response headers before the body')
+      .option('--silent', 'print no response body (the exit code still tells how it went)'),
     [
       'orderctl api /orders/count',
       'orderctl api -X GET /orders -F status_id=11 -F limit=5 --jq \'.[].id\'',
