@@ -27,6 +27,11 @@ beforeAll(async () => {
     if (req.url === '/v2/report.csv') {
       res.writeHead(200, { 'content-type': 'text/csv' });
       res.end('id,total\n1,9.99\n');
+    } else if (req.url!.startsWith('/v2/orders?')) {
+      // A listing whose second page fails.
+      const page = new URL(req.url!, 'http://x').searchParams.get('page');
+      res.writeHead(page === '1' ? 200 : 500, { 'content-type': 'application/json' });
+      res.end(page === '1' ? '[{"id":1},{"id":2}]' : '[{"status":500,"message":"boom"}]');
     } else if (req.url === '/v2/teapot') {
       res.writeHead(418, { 'content-type': 'text/plain' });
       res.end("I'm a teapot");
@@ -149,6 +154,25 @@ describe('orderctl api: methods and answers', { timeout: 60_000 }, () => {
     const ids = blocks.flatMap((b) => JSON.parse(b.slice(b.indexOf('\n\n') + 2)).map((o: { id: number }) => o.id));
     expect(ids).toHaveLength(60);
     expect(new Set(ids).size).toBe(60);
+  });
+
+  it('--fields picks from the answer with or without --paginate', async () => {
+    const one = await run(['api', '/orders/100', '--fields', 'id,status_id']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(one.stdout))).toEqual(['id', 'status_id']);
+    const list = await run(['api', '-X', 'GET', '/orders', '-F', 'limit=2', '--fields', 'id']);
+    expect(JSON.parse(list.stdout)).toEqual([{ id: 100 }, { id: 101 }]);
+    const pages = await run(['api', '-X', 'GET', '/orders', '-F', 'limit=2', '-F', 'max_id=101', '--paginate', '--fields', 'id']);
+    expect(JSON.parse(pages.stdout)).toEqual([{ id: 100 }, { id: 101 }]);
+  });
+
+  it('--paginate failing on a later page: the items so far stay a whole array, then the answer\'s body', async () => {
+    const r = await run(['api', '-p', 'text', '/orders', '-X', 'GET', '-F', 'limit=2', '--paginate']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error: bigcommerce answered GET \/v2\/orders with 500: boom$/m);
+    const [items, body] = r.stdout.split(/(?<=^\]\n)/m);
+    expect(JSON.parse(items!)).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(JSON.parse(body!)).toEqual([{ status: 500, message: 'boom' }]);
   });
 });
 

@@ -7,7 +7,8 @@ import type { Context } from '../../core/context.js';
 import { ApiError, UsageError } from '../../core/errors.js';
 import { answerOf, type Method, type RequestSpec } from '../../core/http.js';
 import { openSession } from '../../platforms/index.js';
-import { listWriter } from '../../output/writer.js';
+import { pickFields } from '../../output/fields.js';
+import { listWriter, type ListWriter } from '../../output/writer.js';
 import { buildBody, jsonText, queryPairs, splitField, typedValue, type FieldInput } from './fields.js';
 import { paginate } from './paginate.js';
 import { underRoot } from './path.js';
@@ -129,9 +130,13 @@ export async function run(ctx: Context, o: ApiOptions): Promise<void> {
   const printBody = (body: unknown) => {
     if (body !== undefined && !o.silent) out.write(format === 'ndjson' ? `${JSON.stringify(body)}\n` : `${JSON.stringify(body, null, 2)}\n`);
   };
+  // --fields picks from each item of a list, as the paged listing does (not from an error's body).
+  const fields = ctx.globals.fields;
+  const picked = (body: unknown) => (!fields || body === undefined ? body : Array.isArray(body) ? body.map((b) => pickFields(b, fields)) : pickFields(body, fields));
   const printText = (text: string) => {
     if (!o.silent && text !== '') out.write(text.endsWith('\n') ? text : `${text}\n`);
   };
+  let w: ListWriter<unknown> | undefined;
   try {
     if (!o.paginate) {
       const res = await client.request(spec);
@@ -140,24 +145,27 @@ export async function run(ctx: Context, o: ApiOptions): Promise<void> {
       }
       printHead(res.status, res.headers);
       if (res.text !== undefined) printText(res.text);
-      else printBody(res.body);
+      else printBody(picked(res.body));
       return;
     }
     // Pages are JSON lists: a text answer is an error here, as for any command.
     spec.anyBody = false;
     // With -i each page's items follow its own status and headers, as their own array (as gh prints pages).
     const perPage = o.include && format === 'json';
-    const w = o.silent || perPage ? undefined : listWriter<unknown>(ctx, { columns: [], json: (r) => r, id: () => '' });
+    w = o.silent || perPage ? undefined : listWriter<unknown>(ctx, { columns: [], json: (r) => r, id: () => '' });
     for await (const page of paginate(client, adapter.platform, spec, printHead)) {
       if ('whole' in page) {
-        printBody(page.whole);
+        printBody(picked(page.whole));
         return;
       }
-      if (perPage) printBody(page.items);
+      if (perPage) printBody(picked(page.items));
       else for (const item of page.items) w?.write(item);
     }
     w?.end();
+    w = undefined;
   } catch (err) {
+    // Pages already printed stay a whole JSON array, before the failed answer's body.
+    if (w && w.count > 0) w.end();
     const answer = answerOf(err);
     if (answer) {
       printHead(answer.status, answer.headers);
