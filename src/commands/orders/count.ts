@@ -85,14 +85,18 @@ export async function run(ctx: Context, o: { filters: OrderFilters }): Promise<v
   if (format === 'table') ctx.io.stdout.write(`total ${counted.count}\n`);
 }
 
-interface StoreCount extends OrderCount {
+/** A store's row of a count over several stores: its statuses shaped as one store's count is (`orderctl schema count`). */
+interface StoreCount {
   store: string;
+  platform: string;
+  count: number;
+  statuses: CountRow[];
 }
 
 const storesView: View<StoreCount> = {
   columns: [
     { header: 'STORE', value: (r) => r.store },
-    { header: 'PLATFORM', value: (r) => (r as StoreCount & { platform: string }).platform },
+    { header: 'PLATFORM', value: (r) => r.platform },
     { header: 'COUNT', value: (r) => String(r.count), align: 'right' },
   ],
   json: (r) => r,
@@ -103,10 +107,10 @@ const storesView: View<StoreCount> = {
 async function countStores(ctx: Context, sessions: Session[], filters: OrderFilters): Promise<void> {
   const failures = new StoreFailures(ctx, sessions.length);
   const settled = await Promise.allSettled(sessions.map((s) => countStore(ctx, s.adapter, filters)));
-  const rows: Array<StoreCount & { platform: string }> = [];
+  const rows: StoreCount[] = [];
   settled.forEach((r, i) => {
     const s = sessions[i]!;
-    if (r.status === 'fulfilled') rows.push({ store: s.profileName, platform: s.adapter.platform, ...r.value });
+    if (r.status === 'fulfilled') rows.push({ store: s.profileName, platform: s.adapter.platform, count: r.value.count, statuses: byNormalizedStatus(r.value.statuses) });
     else failures.report(s.profileName, r.reason);
   });
   const total = rows.reduce((n, r) => n + r.count, 0);
@@ -114,7 +118,7 @@ async function countStores(ctx: Context, sessions: Session[], filters: OrderFilt
   if (format === 'json') ctx.io.stdout.write(`${JSON.stringify({ count: total, stores: rows }, null, 2)}\n`);
   else if (format === 'ids') ctx.io.stdout.write(`${total}\n`);
   else {
-    const out = listWriter(ctx, storesView as View<StoreCount & { platform: string }>);
+    const out = listWriter(ctx, storesView);
     rows.forEach((r) => out.write(r));
     out.end();
     if (format === 'table') ctx.io.stdout.write(`total ${total}\n`);
