@@ -53,4 +53,44 @@ describe('several stores on different platforms', { timeout: 60_000 }, () => {
     const ndjson = (await run(['orders', 'count', '-p', 'bc,sq', '-q', '-o', 'ndjson'])).stdout.split('\n').filter(Boolean);
     expect(ndjson.map((l) => JSON.parse(l))).toEqual(merged.stores.filter((s: { store: string }) => s.store === 'bc' || s.store === 'sq'));
   });
+
+  it('what one store cannot do (a sort, a filter) refuses the whole command with exit 2, naming the store, before printing anything', async () => {
+    const sorted = await run(['orders', 'list', '-p', 'bc,sq', '--sort', 'created:asc', '--all', '-o', 'ids']);
+    expect(sorted.code).toBe(2);
+    expect(sorted.stdout).toBe('');
+    expect(sorted.err).toMatch(/^error: sq: cannot sort squarespace orders by created:asc/m);
+    const filtered = await run(['orders', 'list', '-p', 'bc,cs', '--channel', '1', '-o', 'json']);
+    expect([filtered.code, filtered.stdout]).toEqual([2, '']);
+    expect(JSON.parse(filtered.stderr).error).toMatchObject({ code: 'unsupported', store: 'cs', message: 'cs: --channel is not available on cscart; it is on: bigcommerce' });
+    const counted = await run(['orders', 'count', '-p', 'bc,cs', '--channel', '1', '-o', 'table']);
+    expect([counted.code, counted.stdout]).toEqual([2, '']);
+    expect(counted.err).toMatch(/^error: cs: --channel is not available on cscart/m);
+  });
+
+  it('a --status no status of a platform is labelled with is noted, as for one store', async () => {
+    const r = await run(['orders', 'list', '-p', 'bc,cs', '--status', 'returned', '--all', '-o', 'ids']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^note: no bigcommerce status is labelled returned/m);
+    expect(r.stdout.split('\n').filter(Boolean).every((id) => id.startsWith('cs:'))).toBe(true);
+  });
+
+  it('with JSON output, each failing store is one JSON error line on stderr with its code, status and store; the others still print', async () => {
+    for (const args of [['orders', 'list', '-p', 'bc,locked,down', '--all', '-o', 'ndjson', '--fields', 'id'], ['orders', 'count', '-p', 'bc,locked,down', '-o', 'json']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stdout).not.toBe('');
+      const errors = r.stderr.split('\n').filter((l) => l && !l.startsWith('note: ')).map((l) => JSON.parse(l).error);
+      expect(errors.map((e: { code: string; status: number | null; store: string | null }) => [e.code, e.status, e.store]), args.join(' ')).toEqual([
+        ['auth_error', 401, 'locked'],
+        ['network_error', null, 'down'],
+        ['stores_failed', null, null],
+      ]);
+      expect(errors[0].message).toMatch(/^locked: bigcommerce answered GET \S+ with 401/);
+    }
+    // For people: lines naming each store.
+    const table = await run(['orders', 'list', '-p', 'bc,locked', '--limit', '2', '-o', 'table']);
+    expect(table.code).toBe(1);
+    expect(table.stderr).toMatch(/^error: locked: bigcommerce answered GET \S+ with 401/m);
+    expect(table.stderr).toMatch(/^hint: locked: the token is the one stored in profile "locked"/m);
+  });
 });

@@ -111,7 +111,8 @@ async function countStores(ctx: Context, sessions: Session[], filters: OrderFilt
   settled.forEach((r, i) => {
     const s = sessions[i]!;
     if (r.status === 'fulfilled') rows.push({ store: s.profileName, platform: s.adapter.platform, count: r.value.count, statuses: byNormalizedStatus(r.value.statuses) });
-    else failures.report(s.profileName, r.reason);
+    // Nothing is printed before every store is counted.
+    else failures.report(s.profileName, r.reason, { first: true });
   });
   const total = rows.reduce((n, r) => n + r.count, 0);
   const format = chooseFormat(ctx);

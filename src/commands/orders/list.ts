@@ -38,6 +38,8 @@ export async function run(ctx: Context, o: ListOptions): Promise<void> {
 /** Every store at once, merged in the requested order; --limit counts the merged list. */
 async function listStores(ctx: Context, sessions: Session[], o: ListOptions): Promise<void> {
   if (o.filters.cursor) throw new UsageError('--cursor belongs to one store: use it with one -p');
+  // Once per platform: the note names the platform, not the store.
+  for (const s of new Map(sessions.map((s) => [s.adapter.platform, s])).values()) noteUnmatchedStatuses(ctx, s.adapter, o.filters);
   const out = listWriter(ctx, storesView(ctx, new Map(sessions.map((s) => [s.profileName, s.adapter]))));
   const failures = new StoreFailures(ctx, sessions.length);
   const dropRaw = o.paging.dropRaw;

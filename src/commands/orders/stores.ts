@@ -5,7 +5,8 @@
 
 import { DEFAULT_SORT, orderComparator } from '../../core/sort.js';
 import type { Context } from '../../core/context.js';
-import { ApiError, ExitCode, isOrderctlError, UsageError } from '../../core/errors.js';
+import { ApiError, errorBody, ExitCode, isOrderctlError, OrderctlError, UsageError } from '../../core/errors.js';
+import { chooseFormat } from '../../output/writer.js';
 import { openSessions, SANDBOX_STORE, type Session } from '../../platforms/index.js';
 import type { Fetched, SortSpec } from '../../platforms/types.js';
 import { safeCell } from '../../output/text.js';
@@ -40,13 +41,26 @@ export class StoreFailures {
     private readonly total: number,
   ) {}
 
-  /** One store failed: its error, naming it, on stderr now; the others go on. */
-  report(store: string, err: unknown): void {
+  /**
+   * One store failed: its error, naming it, on stderr now; the others go on.
+   * `first`: the store failed before giving anything, so nothing is printed
+   * yet; a usage error then (a sort or filter its platform cannot do) is the
+   * command's, refused whole with exit 2, as for one store.
+   */
+  report(store: string, err: unknown, { first = false }: { first?: boolean } = {}): void {
     // Ctrl-C stops every store, not one.
     if (isOrderctlError(err) && err.exitCode === ExitCode.interrupted) throw err;
+    if (first && isOrderctlError(err) && err.exitCode === ExitCode.usage) {
+      throw new OrderctlError(`${store}: ${err.message}`, err.exitCode, err.code, { hint: err.hint, status: err.status, store, cause: err });
+    }
     this.failed.push(store);
     const e = err as Error;
     const message = `${store}: ${e?.message ?? String(err)}`;
+    // Scripts read stderr as JSON lines (errorsAsJson in cli.ts): each store's error is one, with its code and status.
+    if (!this.ctx.io.stderrIsTTY && ['json', 'ndjson'].includes(chooseFormat(this.ctx))) {
+      this.ctx.io.stderr.write(`${JSON.stringify({ error: { ...errorBody(err, store), message, store } })}\n`);
+      return;
+    }
     this.ctx.io.stderr.write(`error: ${safeCell(message)}\n`);
     if (isOrderctlError(err) && err.hint) this.ctx.io.stderr.write(`hint: ${safeCell(`${store}: ${err.hint}`)}\n`);
   }
@@ -85,15 +99,20 @@ export function mergeStores(
 ): AsyncIterable<StoreFetched> {
   // --sort FIELD[:DIR], newest first without it.
   const compare = orderComparator(sort ?? DEFAULT_SORT);
-  const sources = sessions.map((s) => {
+  // Which stores have given an order: the merge prints nothing before every store has given one or ended.
+  const started = sessions.map(() => false);
+  const sources = sessions.map((s, i) => {
     async function* tagged(): AsyncIterable<StoreFetched> {
-      for await (const f of read(s)) yield withStore(dropRaw ? withoutRaw(f) : f, s.profileName);
+      for await (const f of read(s)) {
+        started[i] = true;
+        yield withStore(dropRaw ? withoutRaw(f) : f, s.profileName);
+      }
     }
     return tagged();
   });
   return mergeSorted(sources, (a, b) => compare(a.order, b.order), {
     readAhead,
-    onError: (i, err) => failures.report(sessions[i]!.profileName, err),
+    onError: (i, err) => failures.report(sessions[i]!.profileName, err, { first: !started[i] }),
   });
 }
 
