@@ -169,6 +169,8 @@ export interface Adapter {
   readonly paymentStatusesShown?: readonly PaymentStatus[];
   /** The platform's own name for a native status code ("P" → "Processed"), for tables. */
   statusName?(nativeStatus: string): string | undefined;
+  /** The one order the API lists in, where it cannot sort (Squarespace: newest change first). */
+  readonly listedBy?: SortSpec;
   /** True for a test order (Squarespace testmode), which tables mark. */
   isTestOrder?(raw: unknown): boolean;
   /** Checks a create/update body before any request; returns the body to send. */

@@ -93,4 +93,24 @@ describe('several stores on different platforms', { timeout: 60_000 }, () => {
     expect(table.stderr).toMatch(/^error: locked: bigcommerce answered GET \S+ with 401/m);
     expect(table.stderr).toMatch(/^hint: locked: the token is the one stored in profile "locked"/m);
   });
+
+  it('without --sort, every store merges newest created first, Squarespace (which lists by last change) too; --limit takes the newest of all', async () => {
+    // Old Squarespace orders changed now: first in their store's own listing, last of its merged orders.
+    const oldest: string[] = await json(['orders', 'list', '-p', 'sq', '--status', 'awaiting_fulfillment', '--all', '--jq', 'sort_by(.createdAt) | map("sq:\\(.id)") | .[0:8]']);
+    expect(oldest).toHaveLength(8);
+    const shipped = await run(['orders', 'fulfill', ...oldest, '--tracking', '1Z1', '--carrier', 'ups', '--service', 'ground']);
+    expect(shipped.code, shipped.stderr).toBe(0);
+    const all = await json(['orders', 'list', '-p', 'bc,cs,sq,os', '--all', '--jq', 'map([.store, .id, .createdAt])']);
+    const counts = await json(['orders', 'count', '-p', 'bc,cs,sq,os', '-q', '--jq', '.count']);
+    expect(all).toHaveLength(counts);
+    const created = all.map(([, , c]: string[]) => c);
+    expect(created).toEqual([...created].sort().reverse());
+    // Squarespace's own listing is by last change, so its orders are reordered, not only merged.
+    const sq = await json(['orders', 'list', '-p', 'sq', '--all', '--jq', 'map(.createdAt)']);
+    expect(sq).not.toEqual([...sq].sort().reverse());
+    for (const limit of [1, 2, 3, 5, 8, 13, 21]) {
+      const first = await json(['orders', 'list', '-p', 'bc,cs,sq,os', '--limit', String(limit), '--jq', 'map([.store, .id, .createdAt])']);
+      expect(first, `--limit ${limit}`).toEqual(all.slice(0, limit));
+    }
+  });
 });

@@ -5,7 +5,7 @@ import type { OrderFilters, Paging } from '../../platforms/types.js';
 import { chooseFormat, listWriter } from '../../output/writer.js';
 import { listMatching } from './matching.js';
 import { noteUnmatchedStatuses, orderView, parseFilters, parsePaging, storesView } from './shared.js';
-import { mergeStores, StoreFailures, withoutRaw } from './stores.js';
+import { mergeStores, reordered, StoreFailures, withoutRaw } from './stores.js';
 import { PagingHint } from './paging-hint.js';
 
 export interface ListOptions {
@@ -44,7 +44,9 @@ async function listStores(ctx: Context, sessions: Session[], o: ListOptions): Pr
   const failures = new StoreFailures(ctx, sessions.length);
   const dropRaw = o.paging.dropRaw;
   const hint = new PagingHint(ctx, o.paging, true);
-  const merged = mergeStores(sessions, (s) => listMatching(ctx, s.adapter, o.filters, hint.watch()), o.filters.sort, failures, { dropRaw });
+  // A store put in the merge's order reads on past --limit: the merge stops it there.
+  const paging = (s: Session) => (o.paging.limit !== undefined && reordered(s.adapter, o.filters.sort) ? { ...o.paging, limit: undefined, all: true } : o.paging);
+  const merged = mergeStores(sessions, (s) => listMatching(ctx, s.adapter, o.filters, hint.watch(paging(s))), o.filters.sort, failures, { dropRaw });
   for await (const fetched of merged) {
     out.write(fetched);
     if (o.paging.limit !== undefined && out.count >= o.paging.limit) {

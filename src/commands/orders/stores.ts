@@ -8,7 +8,7 @@ import type { Context } from '../../core/context.js';
 import { ApiError, errorBody, ExitCode, isOrderctlError, OrderctlError, UsageError } from '../../core/errors.js';
 import { chooseFormat } from '../../output/writer.js';
 import { openSessions, SANDBOX_STORE, type Session } from '../../platforms/index.js';
-import type { Fetched, SortSpec } from '../../platforms/types.js';
+import type { Adapter, Fetched, SortSpec } from '../../platforms/types.js';
 import { safeCell } from '../../output/text.js';
 import { mergeSorted } from '../../core/merge.js';
 
@@ -103,7 +103,8 @@ export function mergeStores(
   const started = sessions.map(() => false);
   const sources = sessions.map((s, i) => {
     async function* tagged(): AsyncIterable<StoreFetched> {
-      for await (const f of read(s)) {
+      const listed = reordered(s.adapter, sort) ? newestCreatedFirst(read(s)) : read(s);
+      for await (const f of listed) {
         started[i] = true;
         yield withStore(dropRaw ? withoutRaw(f) : f, s.profileName);
       }
@@ -114,6 +115,82 @@ export function mergeStores(
     readAhead,
     onError: (i, err) => failures.report(sessions[i]!.profileName, err, { first: !started[i] }),
   });
+}
+
+/**
+ * True when a store cannot list in the merge's order and newestCreatedFirst
+ * puts it in it: without --sort (newest created first), a store that lists
+ * only by newest change (Squarespace). Its listing then has no --limit of its
+ * own: the N newest created are not its N newest changed.
+ */
+export function reordered(adapter: Pick<Adapter, 'listedBy'>, sort: SortSpec | undefined): boolean {
+  const by = adapter.listedBy;
+  return sort === undefined && by !== undefined && by.field === 'updated' && by.direction === 'desc';
+}
+
+/**
+ * Orders listed newest change first, yielded newest created first. An order
+ * is created no later than its last change, so once the listing reaches
+ * changes older than a held order's creation, no order still to come was
+ * created after it, and it can go: only orders changed since they were
+ * created are held, not the whole listing.
+ */
+export async function* newestCreatedFirst<T extends Fetched>(listed: AsyncIterable<T>): AsyncIterable<T> {
+  const compare = orderComparator(DEFAULT_SORT);
+  const held = new Heap<T>((a, b) => compare(a.order, b.order));
+  for await (const f of listed) {
+    held.push(f);
+    const reached = f.order.updatedAt;
+    // No time of change: nothing is known about what is still to come.
+    if (reached === null) continue;
+    while (held.size && (held.peek().order.createdAt ?? '') > reached) yield held.pop();
+  }
+  while (held.size) yield held.pop();
+}
+
+/** A binary heap: pop gives the first in `compare`'s order. */
+class Heap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly compare: (a: T, b: T) => number) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): T {
+    return this.items[0]!;
+  }
+
+  push(item: T): void {
+    const a = this.items;
+    a.push(item);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.compare(a[i]!, a[parent]!) >= 0) break;
+      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): T {
+    const a = this.items;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.compare(a[l]!, a[m]!) < 0) m = l;
+        if (r < a.length && this.compare(a[r]!, a[m]!) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 /** The order with its platform JSON marked as dropped: reading it is a bug, and throws. */

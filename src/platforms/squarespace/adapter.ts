@@ -133,6 +133,8 @@ export class SquarespaceAdapter implements Adapter {
   readonly statusReading = STATUS_READING;
   /** POST /orders takes an Idempotency-Key: `orders create` makes and prints one. */
   readonly idempotentCreate = true;
+  /** No sort parameter: the API lists by modification time, newest first (see listQuery). */
+  readonly listedBy = { field: 'updated', direction: 'desc' } as const;
   /** Without paymentStates the API leaves out pending, failed and partly paid orders (API-NOTES.md §2). */
   readonly everyOrder: Partial<OrderFilters> = { paymentStatuses: [...PAYMENT_STATES] };
 
