@@ -45,14 +45,28 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Two ISO 8601 UTC times as printed (toIsoUtc: milliseconds only when there
+ * are some), earlier first; null (unknown) before any time. As text,
+ * "…:20.250Z" would come before "…:20Z" ('.' < 'Z'), though it is later.
+ */
+export function compareTimes(a: string | null, b: string | null): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  if (x.length === y.length) return x < y ? -1 : x > y ? 1 : 0;
+  const px = withMillis(x);
+  const py = withMillis(y);
+  return px < py ? -1 : px > py ? 1 : 0;
+}
+
+const withMillis = (t: string) => (t.endsWith('Z') && t.charAt(t.length - 5) !== '.' ? `${t.slice(0, -1)}.000Z` : t);
+
 function compareField(field: SortField, a: Order, b: Order): number {
   switch (field) {
     case 'created':
-    case 'updated': {
-      const x = (field === 'created' ? a.createdAt : a.updatedAt) ?? '';
-      const y = (field === 'created' ? b.createdAt : b.updatedAt) ?? '';
-      return x < y ? -1 : x > y ? 1 : 0;
-    }
+      return compareTimes(a.createdAt, b.createdAt);
+    case 'updated':
+      return compareTimes(a.updatedAt, b.updatedAt);
     case 'id':
       return compareIds(a.id, b.id);
     case 'number':

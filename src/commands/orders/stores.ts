@@ -3,7 +3,7 @@
 // and merged as they stream in the requested order. One store failing does not
 // stop the others: its error names it, and the run ends with exit 1.
 
-import { DEFAULT_SORT, orderComparator } from '../../core/sort.js';
+import { compareTimes, DEFAULT_SORT, orderComparator } from '../../core/sort.js';
 import type { Context } from '../../core/context.js';
 import { ApiError, errorBody, ExitCode, isOrderctlError, OrderctlError, UsageError } from '../../core/errors.js';
 import { chooseFormat } from '../../output/writer.js';
@@ -143,7 +143,7 @@ export async function* newestCreatedFirst<T extends Fetched>(listed: AsyncIterab
     const reached = f.order.updatedAt;
     // No time of change: nothing is known about what is still to come.
     if (reached === null) continue;
-    while (held.size && (held.peek().order.createdAt ?? '') > reached) yield held.pop();
+    while (held.size && compareTimes(held.peek().order.createdAt, reached) > 0) yield held.pop();
   }
   while (held.size) yield held.pop();
 }
