@@ -32,6 +32,15 @@ beforeAll(async () => {
       const page = new URL(req.url!, 'http://x').searchParams.get('page');
       res.writeHead(page === '1' ? 200 : 500, { 'content-type': 'application/json' });
       res.end(page === '1' ? '[{"id":1},{"id":2}]' : '[{"status":500,"message":"boom"}]');
+    } else if (req.url!.startsWith('/v2/stuck?')) {
+      // Paging that ignores the page asked for.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('[{"sku":"a"},{"sku":"b"}]');
+    } else if (req.url!.startsWith('/v2/loop')) {
+      // A Squarespace cursor that comes back, with new items each time.
+      const n = textHits.filter((h) => h.url.startsWith('/v2/loop')).length;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ result: [{ id: `o${n}` }], pagination: { hasNextPage: true, nextPageCursor: 'c1' } }));
     } else if (req.url === '/v2/teapot') {
       res.writeHead(418, { 'content-type': 'text/plain' });
       res.end("I'm a teapot");
@@ -49,6 +58,7 @@ beforeAll(async () => {
     ['sq', ['--platform', 'squarespace', '--base-url', sandbox.baseUrls.squarespace!]],
     ['cs', ['--platform', 'cscart', '--base-url', sandbox.baseUrls.cscart!, '--username', 'admin@example.com']],
     ['text', ['--platform', 'bigcommerce', '--base-url', textUrl]],
+    ['textsq', ['--platform', 'squarespace', '--base-url', textUrl]],
   ];
   for (const [name, args] of profiles) {
     const r = await orderctl(['profile', 'add', name, ...args, '--token-stdin'], { env, input: `${sandbox.token}\n` });
@@ -173,6 +183,22 @@ describe('orderctl api: methods and answers', { timeout: 60_000 }, () => {
     const [items, body] = r.stdout.split(/(?<=^\]\n)/m);
     expect(JSON.parse(items!)).toEqual([{ id: 1 }, { id: 2 }]);
     expect(JSON.parse(body!)).toEqual([{ status: 500, message: 'boom' }]);
+  });
+});
+
+describe('orderctl api: --paginate on broken paging', { timeout: 60_000 }, () => {
+  it('the same page again stops with exit 1 instead of running forever', async () => {
+    const r = await run(['api', '-p', 'text', '/stuck', '-X', 'GET', '-F', 'limit=2', '--paginate', '-o', 'ndjson']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error: bigcommerce answered page 2 of GET \/stuck with no order not listed before/m);
+    expect(lines(r.stdout)).toEqual(['{"sku":"a"}', '{"sku":"b"}']);
+  });
+
+  it('a Squarespace cursor given before stops with exit 1', async () => {
+    const r = await run(['api', '-p', 'textsq', '/loop', '--paginate', '-o', 'ndjson']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error: squarespace answered page 2 of GET \/loop with a next-page cursor it gave before \(c1\)/m);
+    expect(lines(r.stdout)).toEqual(['{"id":"o1"}']);
   });
 });
 

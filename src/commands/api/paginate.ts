@@ -8,8 +8,13 @@
 //   params.total_items, or a short or empty page (API-NOTES.md §3).
 // - Outshifter: its lists are not paged (API-NOTES.md §4): one request.
 
+// A server whose paging is broken (the same page again, a cursor it gave
+// before) is stopped by a PageGuard, as the listings are, not followed forever.
+
+import { createHash } from 'node:crypto';
 import type { HttpClient, RequestSpec } from '../../core/http.js';
 import type { Platform } from '../../core/order.js';
+import { PageGuard } from '../../core/page-guard.js';
 
 type Page = { items: unknown[] } | { whole: unknown };
 
@@ -23,6 +28,14 @@ export function pageItems(body: unknown, preferred: string[]): unknown[] | undef
   return lists.length === 1 ? (lists[0]![1] as unknown[]) : undefined;
 }
 
+/** What tells items apart: their id (order_id on CS-Cart), else their whole JSON. */
+function itemKey(item: unknown): string {
+  const o = item !== null && typeof item === 'object' ? (item as Record<string, unknown>) : {};
+  const id = o.id ?? o.order_id;
+  if (id !== undefined && id !== null && typeof id !== 'object') return `id ${String(id)}`;
+  return createHash('sha256').update(JSON.stringify(item) ?? '').digest('base64');
+}
+
 /**
  * Yields each page's items. A body with no list in it (an object endpoint)
  * is yielded whole, once: there is nothing to page.
@@ -34,6 +47,12 @@ export async function* paginate(client: HttpClient, platform: Platform, spec: Re
     return res;
   };
   const query = spec.query ?? {};
+  const guard = new PageGuard(client.platform.name);
+  const what = `${spec.method} ${spec.path.split('?')[0]}`;
+  const checked = (n: number, items: unknown[], cursors?: { cursor?: string; nextCursor?: string | null }) => {
+    guard.check({ where: `page ${n} of ${what}`, ids: items.map(itemKey), ...cursors });
+    return { items };
+  };
   switch (platform) {
     case 'bigcommerce': {
       const limit = Number(query.limit ?? 250);
@@ -42,20 +61,21 @@ export async function* paginate(client: HttpClient, platform: Platform, spec: Re
         if (res.status === 204 || res.body === undefined) return;
         const items = pageItems(res.body, []);
         if (!items) return yield { whole: res.body };
-        yield { items };
+        yield checked(page, items);
         if (items.length < limit || items.length === 0) return;
       }
     }
     case 'squarespace': {
       let s = spec;
-      for (;;) {
+      for (let n = 1; ; n++) {
         const res = await get(s);
         const items = pageItems(res.body, ['result']);
         if (!items) return yield { whole: res.body };
-        yield { items };
         const p = (res.body as { pagination?: { hasNextPage?: boolean; nextPageCursor?: string | null } }).pagination;
-        if (!p?.hasNextPage || !p.nextPageCursor) return;
-        s = { ...spec, path: spec.path.split('?')[0]!, query: { cursor: p.nextPageCursor } };
+        const next = p?.hasNextPage ? p.nextPageCursor : null;
+        yield checked(n, items, { cursor: s.query?.cursor === undefined ? undefined : String(s.query.cursor), nextCursor: typeof next === 'string' ? next : null });
+        if (typeof next !== 'string' || next === '') return;
+        s = { ...spec, path: spec.path.split('?')[0]!, query: { cursor: next } };
       }
     }
     case 'cscart': {
@@ -64,7 +84,7 @@ export async function* paginate(client: HttpClient, platform: Platform, spec: Re
         const res = await get({ ...spec, query: { ...query, page, items_per_page: perPage } });
         const items = pageItems(res.body, ['orders']);
         if (!items) return yield { whole: res.body };
-        yield { items };
+        yield checked(page, items);
         const params = (res.body as { params?: { total_items?: unknown; items_per_page?: unknown } }).params;
         // The shop's own items_per_page, as it echoes it, in case it changed ours.
         const size = Number(params?.items_per_page) || perPage;
