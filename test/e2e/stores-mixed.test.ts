@@ -113,4 +113,47 @@ describe('several stores on different platforms', { timeout: 60_000 }, () => {
       expect(first, `--limit ${limit}`).toEqual(all.slice(0, limit));
     }
   });
+
+  it('STORE:ID naming no profile is refused as such, with the stores there are', async () => {
+    for (const args of [['orders', 'get', '-p', 'bc,os', 'nope:100'], ['orders', 'status', 'nope:100'], ['orders', 'cancel', '-p', 'cs', 'nope:100', '--yes']]) {
+      const r = await run([...args, '-o', 'table']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe('error: order nope:100: no store named "nope"\nhint: stores: bc, cs, sq, os, locked, down\n');
+    }
+  });
+});
+
+describe('orders status (show) over several stores', { timeout: 60_000 }, () => {
+  it("an id is shown from the stores that have it, each native status named by its own platform", async () => {
+    // 100 is an order on BigCommerce and CS-Cart, not on Outshifter, and cannot be one on Squarespace.
+    const r = await run(['orders', 'status', '-p', 'bc,cs,sq,os', '100', '-o', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const shown = JSON.parse(r.stdout).map((x: { id: string; store: string; ok: boolean }) => [x.id, x.store, x.ok]);
+    expect(shown.sort()).toEqual([
+      ['bc:100', 'bc', true],
+      ['cs:100', 'cs', true],
+    ]);
+    const table = await run(['orders', 'status', '-p', 'bc,cs', 'bc:100', 'cs:100', '-o', 'table']);
+    expect(table.code, table.stderr).toBe(0);
+    const bc = await json(['orders', 'get', 'bc:100', '-o', 'json']);
+    const cs = await json(['orders', 'get', 'cs:100', '-o', 'json']);
+    const names = { bc: /^bc:100 .* (\d+) \w+/m, cs: /^cs:100 .* ([A-Z]) \w+/m };
+    expect(table.stdout).toMatch(names.bc);
+    expect(table.stdout).toMatch(names.cs);
+    expect(table.stdout.match(names.cs)![1]).toBe(cs.nativeStatus);
+    expect(table.stdout.match(names.bc)![1]).toBe(bc.nativeStatus);
+  });
+
+  it('an id no store has: exit 4 naming the stores tried; a store that fails otherwise is still a failure', async () => {
+    const missing = await run(['orders', 'status', '-p', 'bc,cs', '99999', '-o', 'table']);
+    expect(missing.code).toBe(4);
+    expect(missing.err).toMatch(/^error: order 99999 not found in bc, cs$/m);
+    const locked = await run(['orders', 'status', '-p', 'bc,locked', '100', '-o', 'json']);
+    expect(locked.code).toBe(1);
+    const results = JSON.parse(locked.stdout).map((x: { id: string; ok: boolean; error: { status: number } | null }) => [x.id, x.ok, x.error?.status ?? null]);
+    expect(results.sort()).toEqual([
+      ['bc:100', true, null],
+      ['locked:100', false, 401],
+    ]);
+  });
 });

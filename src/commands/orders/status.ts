@@ -1,8 +1,9 @@
 import type { Context } from '../../core/context.js';
-import { UsageError } from '../../core/errors.js';
+import { InterruptedError, NotFoundError, UsageError } from '../../core/errors.js';
+import type { Fetched } from '../../platforms/types.js';
 import { requireCapability } from '../../platforms/index.js';
 import { confirmDestructive } from './shared.js';
-import { readBulkItems, routeBulk, routeItems, runBulk, storesText, type BulkOptions, type ItemResult } from './bulk.js';
+import { concurrencyFor, readBulkItems, readInOrder, routeBulk, routeItems, runBulk, storesText, type BulkItem, type BulkOptions, type ItemResult } from './bulk.js';
 import type { View } from '../../output/view.js';
 
 export interface StatusOptions extends BulkOptions {
@@ -13,12 +14,12 @@ export interface StatusOptions extends BulkOptions {
 }
 
 /** Showing statuses changes nothing: no RESULT column, the native status beside the normalized one. */
-function statusView(native: (code: string) => string): View<ItemResult> {
+function statusView(native: (code: string, store: string | null) => string): View<ItemResult> {
   return {
     columns: [
       { header: 'ID', value: (r) => r.id },
       { header: 'STATUS', value: (r) => r.status ?? '' },
-      { header: 'NATIVE', value: (r) => (typeof r.detail?.nativeStatus === 'string' ? native(r.detail.nativeStatus) : '') },
+      { header: 'NATIVE', value: (r) => (typeof r.detail?.nativeStatus === 'string' ? native(r.detail.nativeStatus, r.store) : '') },
       { header: 'ERROR', value: (r) => r.error?.message ?? '', flex: true },
     ],
     json: (r) => ({ id: r.id, store: r.store, ok: r.ok, status: r.status, error: r.error, ...r.detail }),
@@ -32,11 +33,14 @@ export async function run(ctx: Context, o: StatusOptions): Promise<void> {
   if (!setting) {
     // No --set: show each order's current status, on every store named.
     const { routes } = await routeItems(ctx, items, 'every');
-    const shown = routes.map((r) => ({ ...r.bulk, target: r }));
     const first = routes[0]!.session.adapter;
-    const view = statusView((code) => [code, first.statusName?.(code)].filter(Boolean).join(' '));
-    await runBulk(ctx, first.platform, shown, { ...o, rejected, view }, async ({ target }) => {
-      const { order } = await target.session.adapter.getOrder(target.id);
+    const shown = await readFannedOut(ctx, routes, concurrencyFor(first.platform, o, items.length));
+    // Each order's native status named by its own store's platform.
+    const adapters = new Map(routes.map((r) => [r.session.profileName, r.session.adapter]));
+    const view = statusView((code, store) => [code, (adapters.get(store ?? '') ?? first).statusName?.(code)].filter(Boolean).join(' '));
+    await runBulk(ctx, first.platform, shown, { ...o, rejected, view }, async ({ target, read }) => {
+      if (read?.status === 'rejected') throw read.reason;
+      const { order } = read ? read.value : await target.session.adapter.getOrder(target.id);
       return { status: order.status, detail: { nativeStatus: order.nativeStatus } };
     });
     return;
@@ -48,5 +52,43 @@ export async function run(ctx: Context, o: StatusOptions): Promise<void> {
     if (typeof status !== 'string') throw new UsageError(`no status to set for order ${id}: pass --set or a "set" field`);
     const r = await target.adapter.setStatus!(target.id, status, { notify: typeof overrides.notify === 'boolean' ? overrides.notify : o.notify });
     return { status: r.status, detail: { nativeStatus: r.nativeStatus } };
+  });
+}
+
+type Route = Awaited<ReturnType<typeof routeItems<BulkItem>>>['routes'][number];
+type Shown = Route['bulk'] & { target: Route; read?: PromiseSettledResult<Fetched> };
+
+/**
+ * What each order's status is shown for. An id asked of several stores (no
+ * store named) is read in each at once and shown where it is, as orders get
+ * does: a store that lacks it (not found, or an id that cannot be one there)
+ * is no failure when another has it, and none having it is one "not found"
+ * naming the stores tried.
+ */
+async function readFannedOut(ctx: Context, routes: Route[], concurrency: number): Promise<Shown[]> {
+  const groups = new Map<BulkItem, Route[]>();
+  for (const r of routes) groups.set(r.item, [...(groups.get(r.item) ?? []), r]);
+  const fanned = [...groups.values()].filter((g) => g.length > 1);
+  const reads = new Map<Route, PromiseSettledResult<Fetched>>();
+  let stopping = false;
+  ctx.onInterrupt(() => (stopping = true));
+  const readOne = (r: Route) => (r.failure !== undefined ? Promise.reject(r.failure) : r.session.adapter.getOrder(r.id));
+  await readInOrder(fanned, concurrency, (g) => Promise.allSettled(g.map(readOne)), (g, outcome) => {
+    if ('value' in outcome) g.forEach((r, i) => reads.set(r, outcome.value[i]!));
+  }, () => stopping);
+  if (stopping) throw new InterruptedError();
+  const absent = (e: unknown) => e instanceof NotFoundError || e instanceof UsageError;
+  return [...groups.values()].flatMap((g): Shown[] => {
+    if (g.length === 1) return [{ ...g[0]!.bulk, target: g[0]! }];
+    const read = g.map((r) => ({ r, read: reads.get(r)! }));
+    const kept = read.filter((x) => x.read.status === 'fulfilled' || !absent(x.read.reason));
+    if (kept.length) return kept.map((x) => ({ ...x.r.bulk, failure: undefined, target: x.r, read: x.read }));
+    const errors = read.map((x) => (x.read as PromiseRejectedResult).reason);
+    const { item } = g[0]!;
+    // An id no store named could have: the usage error itself (exit 2).
+    const error = errors.every((e) => e instanceof UsageError)
+      ? errors[0]
+      : new NotFoundError(`order ${item.id} not found in ${g.map((r) => r.session.profileName).join(', ')}`, { hint: 'each store named was asked; name another with -p' });
+    return [{ ...g[0]!.bulk, id: item.id, store: undefined, failure: undefined, target: g[0]!, read: { status: 'rejected', reason: error } }];
   });
 }

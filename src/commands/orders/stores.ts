@@ -228,8 +228,10 @@ export async function routeToStores<T extends { id: string; store?: string }>(ct
     }
     const colon = item.id.indexOf(':');
     const prefix = colon > 0 ? item.id.slice(0, colon) : undefined;
-    if (prefix !== undefined && known.has(prefix)) return { item, store: prefix, id: item.id.slice(colon + 1) };
-    return { item, store: undefined, id: item.id };
+    if (prefix === undefined) return { item, store: undefined, id: item.id };
+    // No platform's ids or numbers hold a ':' and no profile name does: X:ID names a store, or a mistyped one.
+    if (!known.has(prefix)) throw new UsageError(`order ${item.id}: no store named "${prefix}"`, { hint: `stores: ${[...known].join(', ')}` });
+    return { item, store: prefix, id: item.id.slice(colon + 1) };
   });
   const sessions = new Map<string, Session>();
   let defaults: Session[] = [];
