@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import { versionLine } from './version.js';
 import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type OutputFormat } from './core/context.js';
-import { ApiError, DryRunStop, errorBody, ExitCode, InterruptedError, isOrderctlError, UsageError } from './core/errors.js';
+import { ApiError, DryRunStop, errorBody, ExitCode, Halted, InterruptedError, isOrderctlError, UsageError } from './core/errors.js';
 // Small modules every command needs: part of cli.js, since each chunk file
 // costs a resolve, a read and a compile (about 1 ms apiece on Node 20).
 import { flushStdout, processIO, type IO } from './core/io.js';
@@ -215,6 +215,7 @@ function checkArgLengths(args: readonly string[]): void {
  */
 export function reportError(io: IO, err: unknown, opts: { json: boolean; debug: boolean; store?: string }): number {
   if (err instanceof DryRunStop) return ExitCode.ok;
+  if (err instanceof Halted) return err.exitCode;
   const known = isOrderctlError(err);
   if (opts.json) {
     io.stderr.write(`${jsonLine({ error: errorBody(err, opts.store) })}\n`);

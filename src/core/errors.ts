@@ -98,6 +98,13 @@ export class DryRunStop extends OrderctlError {
   }
 }
 
+/** jq's halt_error in --jq: its text is already on stderr, as jq prints it; the exit code is the one it gave. */
+export class Halted extends OrderctlError {
+  constructor(text: string, exitCode: number) {
+    super(text, exitCode, 'jq_halt');
+  }
+}
+
 export function isOrderctlError(err: unknown): err is OrderctlError {
   return err instanceof OrderctlError;
 }
