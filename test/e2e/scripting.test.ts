@@ -2,9 +2,12 @@
 // `--sandbox PLATFORM`, against a sandbox holding every platform's dialect.
 // Run `npm run build` first so dist/ is current.
 
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
-import { cliWith, orderctl } from '../support/cli.js';
+import { BIN, cliWith, orderctl } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 let sandbox: Sandbox;
@@ -159,10 +162,96 @@ describe('--jq', { timeout: 60_000 }, () => {
     expect(exchanges.length).toBe(before);
   });
 
-  it('--jq with a table or CSV is a usage error', async () => {
-    const r = await run(['orders', 'list', '-o', 'csv', '--jq', '.']);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--jq filters JSON: it cannot be used with -o csv/);
+  it('--jq with a table, CSV or ids is a usage error', async () => {
+    for (const format of ['csv', 'table', 'ids']) {
+      const before = exchanges.length;
+      const r = await run(['orders', 'list', '-o', format, '--jq', '.']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`--jq filters JSON: it cannot be used with -o ${format}`));
+      expect(exchanges.length).toBe(before);
+    }
+  });
+
+  it('an error while it runs exits 1 after what was printed before it, as jq prints it', async () => {
+    const r = await run(['orders', 'list', '--limit', '3', '--sort', 'id:asc', '--jq', '.[0].id, error("boom"), .[1].id']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('100\n');
+    expect(r.err.trim()).toBe('error: --jq: boom');
+  });
+
+  it('with -o ndjson an error ends its line only: every other line prints, then exit 1', async () => {
+    const expr = 'if .id == "105" then error("boom \\(.id)") else .id end';
+    const r = await run(['orders', 'list', '--all', '--sort', 'id:asc', '-o', 'ndjson', '--jq', expr]);
+    expect(r.code).toBe(1);
+    const all = await json(['orders', 'list', '--all', '--sort', 'id:asc', '--jq', 'map(.id)']);
+    expect(lines(r.stdout)).toEqual(all.filter((id: string) => id !== '105'));
+    expect(r.err.trim()).toBe('error: --jq: boom 105');
+  });
+
+  it('halt_error prints its text as jq does and exits with its code', async () => {
+    const r = await run(['orders', 'count', '--jq', 'if .count > 0 then "\\(.count) orders\\n" | halt_error(3) else empty end']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('60 orders\n');
+  });
+
+  it('the error of a failing command is not filtered: it stays the one JSON error line', async () => {
+    const r = await run(['orders', 'get', '99999', '--jq', '.id']);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stderr).error).toMatchObject({ code: 'not_found', status: 404 });
+  });
+
+  it('filters schema\'s list of names as a JSON array; completion, a script, refuses --jq', async () => {
+    const names = await run(['schema', '--jq', '.[]']);
+    expect(names.code, names.stderr).toBe(0);
+    expect(lines(names.stdout)).toContain('order');
+    expect((await run(['schema', '-o', 'json'])).stdout).toMatch(/^\["order",/);
+    const completion = await run(['completion', 'bash', '--jq', '.']);
+    expect(completion.code).toBe(2);
+    expect(completion.err).toMatch(/--jq filters JSON, and completion prints a shell script/);
+  });
+});
+
+describe('--jq -o ndjson streams', { timeout: 60_000 }, () => {
+  // A BigCommerce store whose second page waits until orderctl has printed a
+  // line of the first (or 20 s): a filter that held lines back would wait too.
+  it('prints the first page\'s lines before the last page is read', async () => {
+    let release: (by: string) => void = () => undefined;
+    const released = new Promise<string>((r) => (release = r));
+    const order = (id: number) => ({ id, status_id: 11, status: 'Awaiting Fulfillment', date_created: 'Wed, 10 Jan 2018 21:05:30 +0000', date_modified: 'Wed, 10 Jan 2018 21:05:30 +0000', total_inc_tax: '1.0000', currency_code: 'USD', billing_address: {} });
+    const server = http.createServer((req, res) => {
+      const page = Number(new URL(req.url!, 'http://x').searchParams.get('page') ?? '1');
+      const answer = (body: unknown) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (page === 1) answer([order(1), order(2)]);
+      else void released.then(() => answer([order(3)]));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const cfgDir = tempConfigDir();
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const e = { ORDERCTL_CONFIG_DIR: cfgDir.dir };
+      expect((await orderctl(['profile', 'add', 'held', '--platform', 'bigcommerce', '--base-url', base, '--token-stdin'], { env: e, input: 'tok\n' })).code).toBe(0);
+      const child = spawn(process.execPath, [BIN, '-p', 'held', 'orders', 'list', '--all', '--page-size', '2', '-o', 'ndjson', '--jq', '.id'], { env: { PATH: process.env.PATH, ...e } });
+      let stdout = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        release('output');
+      });
+      const timer = setTimeout(() => release('timeout'), 20_000);
+      const code = await new Promise((r) => child.on('close', r));
+      clearTimeout(timer);
+      expect(await released).toBe('output');
+      expect(code).toBe(0);
+      expect(stdout).toBe('1\n2\n3\n');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      cfgDir.remove();
+    }
   });
 });
 
