@@ -221,6 +221,15 @@ describe('--jq', () => {
     expect(program.run('null')).toBe('{}\n{}\nnull\nnull\n');
   });
 
+  it('pins where jq-web still differs from jq (README, "Differences from jq")', async () => {
+    // jq prints the local zone's name (CET, UTC); jq-web's C library cannot name it.
+    const zone = await compileJq('strflocaltime("%H %Z")', testIO().stderr);
+    expect(zone.exec('1793527200').error).toBe('strflocaltime/1: unknown system failure');
+    // jq prints years past 9999 without a sign.
+    const far = await compileJq('todate', testIO().stderr);
+    expect(far.run('1e12')).toBe('+33658-09-27T01:46:40Z\n');
+  });
+
   it('a syntax error is one line, without a dangling colon', async () => {
     await expect(compileJq('.[', testIO().stderr)).rejects.toMatchObject({ message: 'invalid --jq expression: syntax error, unexpected end of file (Unix shell quoting issues?) at <top-level>, line 1' });
   });
