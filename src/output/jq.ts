@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { ApiError, Halted, UsageError } from '../core/errors.js';
 import type { IO, Writable } from '../core/io.js';
+import { safeLines } from './text.js';
 
 interface JqWeb {
   raw(input: string, filter: string, flags: string[]): string | undefined;
@@ -97,7 +98,7 @@ export interface JqProgram {
 }
 
 /** Compiles EXPR once (a run on no input), so a bad expression fails before any request: exit 2. */
-export async function compileJq(expr: string, stderr: Writable, opts: { stream?: boolean } = {}): Promise<JqProgram> {
+export async function compileJq(expr: string, stderr: Writable, opts: { stream?: boolean; terminal?: boolean } = {}): Promise<JqProgram> {
   const jq = await loadJq();
   const mark = `orderctl-jq-${randomUUID()}`;
   const markerStart = `{${JSON.stringify(mark)}:`;
@@ -141,7 +142,11 @@ export async function compileJq(expr: string, stderr: Writable, opts: { stream?:
         const m = (JSON.parse(text) as Record<string, { error?: string; halt?: string; code?: number }>)[mark]!;
         if (m.error !== undefined) result.error ??= m.error;
         else result.halt = { text: m.halt ?? '', code: m.code ?? 0 };
-      } else out.push(text.startsWith('"') ? (JSON.parse(text) as string) : text);
+      } else {
+        const value = text.startsWith('"') ? (JSON.parse(text) as string) : text;
+        // Server text is made safe before it reaches a terminal (README, Output); pipes get jq's bytes.
+        out.push(opts.terminal ? safeLines(value) : value);
+      }
     }
     result.out = out.length ? `${out.join('\n')}\n` : '';
     return result;
@@ -181,7 +186,7 @@ export interface FilteredOutput {
  * the first error is reported at the end (exit 1). A halt ends the filtering.
  */
 export async function filterStdout(expr: string, io: IO, ndjson: boolean): Promise<FilteredOutput> {
-  const program = await compileJq(expr, io.stderr, { stream: ndjson });
+  const program = await compileJq(expr, io.stderr, { stream: ndjson, terminal: io.stdoutIsTTY });
   const out = io.stdout;
   let pending = '';
   let scheduled: NodeJS.Immediate | undefined;

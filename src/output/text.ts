@@ -10,6 +10,11 @@ export function safeCell(text: string): string {
   return text.replace(/\r?\n/g, '↵').replace(/\t/g, ' ').replace(CONTROL, (c) => (c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
+/** Lines for a terminal: control characters shown as safeCell shows them, newlines and tabs kept (jq's raw strings, @tsv). */
+export function safeLines(text: string): string {
+  return text.replace(CONTROL, (c) => (c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 export function truncate(text: string, width: number): string {
   if (width < 2 || text.length <= width) return text;
   return `${text.slice(0, width - 1)}…`;

@@ -322,6 +322,20 @@ describe('--jq', () => {
     expect(io.err()).toBe('stop\n');
   });
 
+  it('on a terminal, control characters from the server are shown, not obeyed; tabs and newlines stay', async () => {
+    const doc = '[{"name":"\\u001b]0;owned\\u0007Ann\\tB\\nC \\u202eevil \\u0085"}]\n';
+    const tty = testIO({ stdoutIsTTY: true });
+    const f = await filterStdout('.[0].name, .[0]', tty, false);
+    f.io.stdout.write(doc);
+    f.end();
+    expect(tty.out()).toBe('\\x1b]0;owned\\x07Ann\tB\nC \\u202eevil \\x85\n{"name":"\\u001b]0;owned\\u0007Ann\\tB\\nC \\u202eevil \\x85"}\n');
+    const pipe = testIO();
+    const g = await filterStdout('.[0].name', pipe, false);
+    g.io.stdout.write(doc);
+    g.end();
+    expect(pipe.out()).toBe('\u001b]0;owned\u0007Ann\tB\nC \u202eevil \u0085\n');
+  });
+
   it('a JSON document that fails part-way keeps the output before the error', async () => {
     const io = testIO();
     const f = await filterStdout('.[] | .id', io, false);
