@@ -88,7 +88,9 @@ export function buildProgram(makeContext: ContextFactory, only?: string[]): Comm
       if (ctx.globals.jq === undefined) return action(ctx, this);
       // jq (WebAssembly) loads only when asked for; a bad expression fails before any request.
       const { filterStdout } = await import('./output/jq.js');
-      const filtered = await filterStdout(ctx.globals.jq, ctx.io, ctx.globals.output === 'ndjson');
+      // NDJSON is -o ndjson, or an export's --format ndjson: filtered as it streams.
+      const ndjson = ctx.globals.output === 'ndjson' || this.opts().format === 'ndjson';
+      const filtered = await filterStdout(ctx.globals.jq, ctx.io, ndjson);
       ctx.io = filtered.io;
       try {
         await action(ctx, this);

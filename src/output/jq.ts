@@ -75,7 +75,7 @@ function prelude(mark: string, stream: boolean, lineOffset: number): string {
     'def strftime($f): _oc_strf($f; false); def strflocaltime($f): _oc_strf($f; true);',
   ];
   if (stream) {
-    const stop = 'error("input and inputs read the next input, and with -o ndjson each line is filtered on its own: use -o json to filter the whole list")';
+    const stop = 'error("input and inputs read the next input, and NDJSON output is filtered line by line: use JSON output (-o json) to filter the whole list")';
     defs.push(`def _oc_iln: input_line_number; def input_line_number: _oc_iln + ${lineOffset};`, `def input: ${stop}; def inputs: ${stop};`);
   }
   return `${defs.join(' ')} {} as $ENV | `;

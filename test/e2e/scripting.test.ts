@@ -202,6 +202,26 @@ describe('--jq', { timeout: 60_000 }, () => {
     expect(JSON.parse(r.stderr).error).toMatchObject({ code: 'not_found', status: 404 });
   });
 
+  it('orders export --out - filters its JSON, NDJSON line by line; other exports refuse --jq before any request', async () => {
+    expect((await run(['orders', 'export', '--format', 'json', '--out', '-', '-q', '--jq', 'length'])).stdout).toBe('60\n');
+    const lines1 = await run(['orders', 'export', '--format', 'ndjson', '--out', '-', '-q', '--jq', 'input_line_number']);
+    expect(lines(lines1.stdout).at(-1)).toBe('60');
+    const next = await run(['orders', 'export', '--format', 'ndjson', '--out', '-', '-q', '--jq', 'input']);
+    expect(next.code).toBe(1);
+    expect(next.err).toMatch(/NDJSON output is filtered line by line/);
+    for (const [args, message] of [
+      [['--format', 'csv', '--out', '-'], /--jq filters JSON: it cannot be used with --format csv/],
+      [['--format', 'json', '--out', `${cfg.dir}/orders.json`], /--jq filters standard output, and this export goes to /],
+      [['--format', 'ndjson', '--out', '-', '--checkpoint', 'nightly'], /--jq cannot be used with --checkpoint/],
+    ] as const) {
+      const before = exchanges.length;
+      const r = await run(['orders', 'export', ...args, '--jq', '.']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(exchanges.length).toBe(before);
+    }
+  });
+
   it('filters schema\'s list of names as a JSON array; completion, a script, refuses --jq', async () => {
     const names = await run(['schema', '--jq', '.[]']);
     expect(names.code, names.stderr).toBe(0);

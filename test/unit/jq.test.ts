@@ -297,7 +297,7 @@ describe('--jq', () => {
     const io = testIO();
     const f = await filterStdout('[., input]', io, true);
     f.io.stdout.write('{"n":1}\n{"n":2}\n');
-    expect(() => f.end()).toThrow(expect.objectContaining({ exitCode: 1, message: expect.stringMatching(/^--jq: input and inputs read the next input, and with -o ndjson each line is filtered on its own/) }));
+    expect(() => f.end()).toThrow(expect.objectContaining({ exitCode: 1, message: expect.stringMatching(/^--jq: input and inputs read the next input, and NDJSON output is filtered line by line/) }));
     expect(io.out()).toBe('');
   });
 

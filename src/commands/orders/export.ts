@@ -80,6 +80,7 @@ export function parseOptions(flags: Record<string, unknown>, now: Date): ExportO
 export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   const config = await ctx.config();
   if (o.show || o.reset) return manageCheckpoint(ctx, config.dir, o);
+  if (ctx.globals.jq !== undefined) refuseJq(o);
   const sessions = await openSessions(ctx);
   // One run per checkpoint at a time: a second would export the same orders again.
   const lock = o.checkpoint ? await lockCheckpoint(config.dir, o.checkpoint) : undefined;
@@ -88,6 +89,17 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   } finally {
     await lock?.release();
   }
+}
+
+/**
+ * --jq filters what is printed: an export to standard output, in JSON. Not
+ * with a checkpoint, which advances once the orders are written: an order
+ * that jq then failed on would never be exported again.
+ */
+function refuseJq(o: ExportOptions): void {
+  if (o.out !== '-') throw new UsageError(`--jq filters standard output, and this export goes to ${o.out}`, { hint: 'use --out - to filter it, or run jq on the file' });
+  if (o.format === 'csv') throw new UsageError('--jq filters JSON: it cannot be used with --format csv', { hint: 'use --format json or ndjson' });
+  if (o.checkpoint) throw new UsageError('--jq cannot be used with --checkpoint: the checkpoint would advance past orders jq failed on', { hint: 'export with --checkpoint to a file, then run jq on it' });
 }
 
 /** One store's part of a run: where it starts, and what it wrote. */
