@@ -294,8 +294,10 @@ export async function main(argv: string[]): Promise<number> {
   let globals: GlobalOptions = defaultGlobals();
   // `orderctl help orders list` is `orderctl orders list --help` (commander's own help command stops at one level).
   const args = separateSandboxValue(argv[0] === 'help' && argv.length > 1 ? [...argv.slice(1), '--help'] : argv, SANDBOX_PLATFORMS);
+  let globalsRead = false;
   const program = buildProgram((g) => {
     globals = g;
+    globalsRead = true;
     io = processIO({ noColorFlag: !g.color, noInput: !g.input });
     const ctx = makeRealContext(g, io, controller.signal, systemClock, defers, gentle);
     return { ...ctx, stdoutMustComplete: () => void (stdoutMustComplete = true) };
@@ -322,7 +324,9 @@ export async function main(argv: string[]): Promise<number> {
       if (code === ExitCode.usage && !/--help/.test(err.message) && !usageJson()) process.stderr.write(`hint: ${USAGE_HINT}\n`);
     } else {
       const e = signalled && (!isOrderctlError(err) || err instanceof InterruptedError) ? interruptedBy(signalled) : err;
-      code = reportError(io, e, { json: errorsAsJson(io, globals.output, globals.raw), debug: globals.debug });
+      // Global options refused (-p "a,", --sandbox with -p) leave the defaults: -o read from the words, as for commander's errors.
+      const json = globalsRead ? errorsAsJson(io, globals.output, globals.raw) : usageJson();
+      code = reportError(io, e, { json, debug: globals.debug });
     }
   } finally {
     for (const fn of defers.reverse()) await Promise.resolve(fn()).catch(() => undefined);

@@ -114,6 +114,17 @@ describe('several stores on different platforms', { timeout: 60_000 }, () => {
     }
   });
 
+  it('a refused -p or --sandbox with -p is one line in the format asked for: text with -o ids, JSON with -o json', async () => {
+    for (const args of [['-p', 'bc,'], ['--sandbox', '-p', 'bc'], ['-p', 'bc', '--all-profiles']]) {
+      const text = await run(['orders', 'list', '-o', 'ids', ...args]);
+      expect(text.code, args.join(' ')).toBe(2);
+      expect(text.stderr, args.join(' ')).toMatch(/^error: [^\n]+\n(hint: [^\n]+\n)?$/);
+      const json = await run(['orders', 'list', '-o', 'json', ...args]);
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stderr).error.code).toBe('usage_error');
+    }
+  });
+
   it('STORE:ID naming no profile is refused as such, with the stores there are', async () => {
     for (const args of [['orders', 'get', '-p', 'bc,os', 'nope:100'], ['orders', 'status', 'nope:100'], ['orders', 'cancel', '-p', 'cs', 'nope:100', '--yes']]) {
       const r = await run([...args, '-o', 'table']);
