@@ -134,6 +134,19 @@ describe('several stores on different platforms', { timeout: 60_000 }, () => {
   });
 });
 
+describe('orders get over several stores', { timeout: 60_000 }, () => {
+  it('one id no store gives: its error alone, nothing on stdout, as for one store', async () => {
+    for (const [id, code] of [['99999', 4], ['abc', 2]] as const) {
+      for (const format of ['json', 'ndjson', 'csv', 'ids']) {
+        const r = await run(['orders', 'get', '-p', 'bc,cs', id, '-o', format]);
+        expect([r.code, r.stdout], `${id} -o ${format}`).toEqual([code, '']);
+      }
+    }
+    const one = await run(['orders', 'get', '-p', 'bc', '99999', '-o', 'json']);
+    expect([one.code, one.stdout]).toEqual([4, '']);
+  });
+});
+
 describe('orders status (show) over several stores', { timeout: 60_000 }, () => {
   it("an id is shown from the stores that have it, each native status named by its own platform", async () => {
     // 100 is an order on BigCommerce and CS-Cart, not on Outshifter, and cannot be one on Squarespace.

@@ -90,7 +90,8 @@ export async function run(ctx: Context, o: GetOptions): Promise<void> {
     if (lone && failure.length === 1 && (!several || failure[0]!.store === null)) return void (loneError = failure[0]!.error);
     for (const f of failure) reportFailure(ctx, a.ref, f.error, format, several ? f.store : null);
   }, () => stopping);
-  out?.end();
+  // One id that no store gave: its error alone, nothing on stdout, as for one store (not an empty list).
+  if (loneError === undefined || printed) out?.end();
   if (interrupted) {
     ctx.io.stderr.write(`interrupted: ${printed} of ${asked.length} orders read\n`);
     throw new InterruptedError();
