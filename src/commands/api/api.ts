@@ -12,6 +12,7 @@ import { listWriter, type ListWriter } from '../../output/writer.js';
 import { buildBody, jsonText, queryPairs, splitField, typedValue, type FieldInput } from './fields.js';
 import { paginate } from './paginate.js';
 import { underRoot } from './path.js';
+import { readJsonText } from '../orders/shared.js';
 
 const METHODS: readonly Method[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -75,25 +76,10 @@ async function readFields(ctx: Context, o: ApiOptions): Promise<FieldInput[]> {
   return fields;
 }
 
-/** --input's body: JSON, checked, and sent as written (its numbers untouched). */
-async function readInput(ctx: Context, file: string): Promise<{ body: unknown; text: string }> {
-  let text: string;
-  try {
-    text = file === '-' ? await ctx.io.readStdin() : await ctx.readFile(file);
-  } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  try {
-    return { body: JSON.parse(text), text };
-  } catch (err) {
-    throw new UsageError(`${file === '-' ? 'standard input' : file} is not valid JSON: ${(err as Error).message}`);
-  }
-}
-
 /** The request: fields make the body, or the query when it is a GET or HEAD or --input gives the body. */
 export async function buildRequest(ctx: Context, o: ApiOptions): Promise<RequestSpec> {
   const fields = await readFields(ctx, o);
-  const input = o.input === undefined ? undefined : await readInput(ctx, o.input);
+  const input = o.input === undefined ? undefined : await readJsonText(ctx, o.input);
   const method: Method = o.method ?? (fields.length || input ? 'POST' : 'GET');
   const [pathOnly, search = ''] = o.path.split(/\?(.*)/s, 2) as [string, string?];
   const params = new URLSearchParams(search);

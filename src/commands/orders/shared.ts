@@ -240,6 +240,11 @@ function cannotAsk(ctx: Context, what: string): UsageError {
 
 /** Reads a JSON file, or stdin for "-"; a bad file is refused before any request. */
 export async function readJsonFile(ctx: Context, file: string): Promise<unknown> {
+  return (await readJsonText(ctx, file)).body;
+}
+
+/** readJsonFile, with the text as it was written (`api --input` sends it so, numbers untouched). */
+export async function readJsonText(ctx: Context, file: string): Promise<{ body: unknown; text: string }> {
   let text: string;
   try {
     text = file === '-' ? await ctx.io.readStdin() : await ctx.readFile(file);
@@ -247,7 +252,7 @@ export async function readJsonFile(ctx: Context, file: string): Promise<unknown>
     throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text), text };
   } catch (err) {
     throw new UsageError(`${file === '-' ? 'standard input' : file} is not valid JSON: ${(err as Error).message}`);
   }
