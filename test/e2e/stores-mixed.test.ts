@@ -147,6 +147,25 @@ describe('orders get over several stores', { timeout: 60_000 }, () => {
   });
 });
 
+describe('-o ids of an order given with its store', { timeout: 60_000 }, () => {
+  it('keeps the store (STORE:ID), so piped on it goes to that store, not the current profile', async () => {
+    const ids = async (args: string[]) => {
+      const r = await run([...args, '-o', 'ids']);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout.split('\n').filter(Boolean);
+    };
+    expect(await ids(['orders', 'get', 'cs:100'])).toEqual(['cs:100']);
+    expect(await ids(['orders', 'status', 'cs:100', 'cs:101'])).toEqual(['cs:100', 'cs:101']);
+    expect(await ids(['orders', 'status', 'cs:102', '--set', 'completed', '--yes'])).toEqual(['cs:102']);
+    // No store named: the current profile's ids, bare.
+    expect(await ids(['orders', 'get', '100'])).toEqual(['100']);
+    // Piped on without -p, each goes to its own store (bc is the current profile).
+    const piped = await run(['orders', 'status', '--stdin', '-o', 'json'], `${(await ids(['orders', 'get', 'cs:100'])).join('\n')}\n`);
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject([{ store: 'cs', ok: true }]);
+  });
+});
+
 describe('orders status (show) over several stores', { timeout: 60_000 }, () => {
   it("an id is shown from the stores that have it, each native status named by its own platform", async () => {
     // 100 is an order on BigCommerce and CS-Cart, not on Outshifter, and cannot be one on Squarespace.

@@ -184,8 +184,13 @@ const view: View<ItemResult> = {
     { header: 'ERROR', value: (r) => r.error?.message ?? '', flex: true },
   ],
   json: (r) => ({ id: r.id, store: r.store, ok: r.ok, status: r.status, error: r.error, ...r.detail }),
-  id: (r) => r.id,
+  id: resultId,
 };
+
+/** -o ids of a result: STORE:ID where the run names the store, so piped on it goes to that store, not the current profile. */
+export function resultId(r: Pick<ItemResult, 'id' | 'store'>): string {
+  return r.store && !r.id.startsWith(`${r.store}:`) ? `${r.store}:${r.id}` : r.id;
+}
 
 /**
  * Runs `change` for every item, `concurrency` at a time, printing each result.

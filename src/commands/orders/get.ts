@@ -10,7 +10,7 @@ import { chooseFormat, listWriter, writeOne } from '../../output/writer.js';
 import { safeCell } from '../../output/text.js';
 import { concurrencyFor, readBulkItems, readInOrder, routeItems, type BulkItem, type BulkOptions } from './bulk.js';
 import { orderSheet, orderView, sheetOptions, storesView } from './shared.js';
-import { withStore, type StoreFetched } from './stores.js';
+import { storeId, withStore, type StoreFetched } from './stores.js';
 
 export interface GetOptions extends BulkOptions {
   ids: string[];
@@ -31,14 +31,16 @@ interface Answer {
 
 export async function run(ctx: Context, o: GetOptions): Promise<void> {
   const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, 'any');
-  const { routes } = await routeItems(ctx, items, 'every');
+  const { routes, named } = await routeItems(ctx, items, 'every');
   const sessions = [...new Map(routes.map((r) => [r.session.profileName, r.session])).values()];
   // Several stores named (or STORE:ID of several): every order is shown with its store, and one id may be several orders.
   const several = routes.some((r) => r.label !== r.id);
   const asked: Asked[] = items.map((item) => ({ ref: item.id, routes: routes.filter((r) => r.item === item) }));
   const first = sessions[0]!.adapter;
   const adapters = new Map(sessions.map((s) => [s.profileName, s.adapter]));
-  const view: View<StoreFetched> = several ? storesView(ctx, adapters) : orderView(ctx, first);
+  const shown: View<StoreFetched> = several ? storesView(ctx, adapters) : orderView(ctx, first);
+  // An id given with its store keeps it in -o ids: piped on, a bare id would go to the current profile.
+  const view: View<StoreFetched> = named && !several ? { ...shown, id: (r) => storeId(r.store, r.order.id) } : shown;
   const sheet = (r: StoreFetched) => orderSheet(r.order, { ...sheetOptions(ctx, adapters.get(r.store) ?? first)(r.order), ...(several && { store: r.store }) });
   const read = async (a: Asked): Promise<Answer> => {
     const settled = await Promise.allSettled(a.routes.map((r) => (r.failure !== undefined ? Promise.reject(r.failure) : r.session.adapter.getOrder(r.id))));

@@ -3,7 +3,7 @@ import { InterruptedError, NotFoundError, UsageError } from '../../core/errors.j
 import type { Fetched } from '../../platforms/types.js';
 import { requireCapability } from '../../platforms/index.js';
 import { confirmDestructive } from './shared.js';
-import { concurrencyFor, readBulkItems, readInOrder, routeBulk, routeItems, runBulk, storesText, type BulkItem, type BulkOptions, type ItemResult } from './bulk.js';
+import { concurrencyFor, readBulkItems, readInOrder, resultId, routeBulk, routeItems, runBulk, storesText, type BulkItem, type BulkOptions, type ItemResult } from './bulk.js';
 import type { View } from '../../output/view.js';
 
 export interface StatusOptions extends BulkOptions {
@@ -23,7 +23,7 @@ function statusView(native: (code: string, store: string | null) => string): Vie
       { header: 'ERROR', value: (r) => r.error?.message ?? '', flex: true },
     ],
     json: (r) => ({ id: r.id, store: r.store, ok: r.ok, status: r.status, error: r.error, ...r.detail }),
-    id: (r) => r.id,
+    id: resultId,
   };
 }
 
