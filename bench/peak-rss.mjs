@@ -1,5 +1,7 @@
 // Preloaded (node --import) into each orderctl or bare-Node run the benchmark
-// measures: reports the process's peak memory (maxRSS, KiB) on stderr at exit.
+// measures: reports the process's peak memory (maxRSS, KiB) and the CPU time
+// of all its threads (µs) on stderr at exit.
 process.on('exit', () => {
-  process.stderr.write(`\n@@bench ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })}\n`);
+  const u = process.resourceUsage();
+  process.stderr.write(`\n@@bench ${JSON.stringify({ maxRssKiB: u.maxRSS, cpuMicros: u.userCPUTime + u.systemCPUTime })}\n`);
 });
