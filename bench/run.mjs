@@ -11,7 +11,8 @@
 //      listed and exported with and without --lines, on every platform; and an
 //      export with lines of 2,000 BigCommerce orders at 100 ms under 150 per 30 s
 //   5. `orders list --all` over four stores at once against one after another,
-//      and its peak memory against one store (bench/stores.mjs)
+//      against sandboxes and against stand-in stores that replay their answers
+//      with no CPU of theirs, and its peak memory against one store (bench/stores.mjs)
 // Commands that are compared run in turns (a, b, c, a, b, c, …), so a busy
 // machine slows all of them alike. Peak memory is each process's maxRSS: read
 // by a preload for Node, by GNU time (/usr/bin/time) for curl and jq.
