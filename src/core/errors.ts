@@ -38,6 +38,16 @@ export class OrderctlError extends Error {
   }
 }
 
+/**
+ * The error of an order the input named with its store (STORE:ID, an NDJSON
+ * "store"): an orderctl error names that store, in its JSON line, unless it
+ * names one already.
+ */
+export function inStore(err: unknown, store: string | undefined): unknown {
+  if (store !== undefined && isOrderctlError(err) && err.store === undefined) err.store = store;
+  return err;
+}
+
 /** Operation failed: API error, network failure after retries, some bulk items failed. */
 export class ApiError extends OrderctlError {
   constructor(message: string, details: ErrorDetails = {}) {

@@ -200,3 +200,19 @@ describe('orders status (show) over several stores', { timeout: 60_000 }, () => 
     ]);
   });
 });
+
+describe('the error of an order given with its store', { timeout: 60_000 }, () => {
+  it('names that store in its JSON line (STORE:ID); an id without one names none', async () => {
+    const error = async (args: string[], code: number) => {
+      const r = await run([...args, '-o', 'json']);
+      expect(r.code, r.stderr).toBe(code);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      return JSON.parse(lines[0]!).error;
+    };
+    expect(await error(['orders', 'get', 'cs:999999'], 4)).toMatchObject({ code: 'not_found', store: 'cs' });
+    expect(await error(['orders', 'cancel', 'cs:999999', '--yes'], 4)).toMatchObject({ code: 'not_found', store: 'cs' });
+    expect(await error(['orders', 'shipments', 'bc:999999'], 4)).toMatchObject({ code: 'not_found', store: 'bc' });
+    expect(await error(['orders', 'get', '999999'], 4)).toMatchObject({ code: 'not_found', store: null });
+  });
+});

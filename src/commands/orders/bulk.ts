@@ -5,7 +5,7 @@
 // run says what was and was not done (exit 130).
 
 import type { Context } from '../../core/context.js';
-import { ApiError, DryRunStop, errorBody, InterruptedError, isOrderctlError, UsageError, type ErrorBody } from '../../core/errors.js';
+import { ApiError, DryRunStop, errorBody, inStore, InterruptedError, isOrderctlError, UsageError, type ErrorBody } from '../../core/errors.js';
 import type { Platform } from '../../core/order.js';
 import type { Adapter } from '../../platforms/types.js';
 import { listWriter } from '../../output/writer.js';
@@ -152,7 +152,7 @@ export async function routeItems<T extends BulkItem>(ctx: Context, items: T[], m
 export async function routeOne(ctx: Context, id: string, check?: (adapter: Adapter) => void): Promise<{ adapter: Adapter; id: string; store?: string }> {
   const { routes, named } = await routeItems(ctx, [{ id, overrides: {} }], 'one', check && (([a]) => check(a!)));
   const r = routes[0]!;
-  if (r.failure !== undefined) throw r.failure;
+  if (r.failure !== undefined) throw inStore(r.failure, named ? r.session.profileName : undefined);
   // The store is named back (for prompts and messages) only when the input named it.
   return { adapter: r.session.adapter, id: r.id, store: named ? r.session.profileName : undefined };
 }
@@ -206,7 +206,7 @@ export async function runBulk<I extends BulkItem>(
   const run = (item: I) => (item.failure !== undefined ? Promise.reject(item.failure) : change(item));
   if (items.length === 1 && !opts.rejected) {
     const single = await attempt(() => run(items[0]!));
-    if ('error' in single) throw single.error;
+    if ('error' in single) throw inStore(single.error, items[0]!.store);
     if (!ctx.globals.dryRun) writeResults(ctx, opts.view ?? view, [{ id: items[0]!.id, store: items[0]!.store ?? null, ok: true, status: single.value.status, error: null, detail: single.value.detail }]);
     return;
   }

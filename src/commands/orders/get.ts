@@ -4,7 +4,7 @@
 // (-p a,b, --all-profiles) an id without a store is looked up in each of them.
 
 import type { Context } from '../../core/context.js';
-import { ApiError, InterruptedError, isOrderctlError, NotFoundError, UsageError } from '../../core/errors.js';
+import { ApiError, inStore, InterruptedError, isOrderctlError, NotFoundError, UsageError } from '../../core/errors.js';
 import type { View } from '../../output/view.js';
 import { chooseFormat, listWriter, writeOne } from '../../output/writer.js';
 import { safeCell } from '../../output/text.js';
@@ -56,7 +56,7 @@ export async function run(ctx: Context, o: GetOptions): Promise<void> {
   // One id on the command line, one store: its sheet, or one JSON object, and its own exit code.
   if (asked.length === 1 && !o.stdin && !several) {
     const answer = await read(asked[0]!);
-    if (answer.errors.length) throw answer.errors[0]!.error;
+    if (answer.errors.length) throw inStore(answer.errors[0]!.error, named ? answer.errors[0]!.store : undefined);
     writeOne(ctx, view, answer.found[0]!, sheet);
     return;
   }

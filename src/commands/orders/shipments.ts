@@ -3,11 +3,11 @@
 // fulfil flags) and removing one (--delete SHIPMENT, confirmed like cancel).
 
 import type { Context } from '../../core/context.js';
-import { UsageError } from '../../core/errors.js';
+import { inStore, UsageError } from '../../core/errors.js';
 import type { Shipment } from '../../core/order.js';
 import { parseTimeInput } from '../../core/time.js';
 import { requireCapability } from '../../platforms/index.js';
-import type { FulfillOptions } from '../../platforms/types.js';
+import type { Adapter, FulfillOptions } from '../../platforms/types.js';
 import { tableTime } from '../../output/text.js';
 import type { View } from '../../output/view.js';
 import { listWriter, writeOne } from '../../output/writer.js';
@@ -66,6 +66,13 @@ export async function run(ctx: Context, o: ShipmentsOptions): Promise<void> {
   const edit = o.update !== undefined ? 'orders shipments --update' : 'orders shipments --delete';
   // STORE:ID and #1060 as every command taking ids accepts them; one store only.
   const { adapter, id, store } = await routeOne(ctx, o.id, (a) => editing && requireCapability(a.platform, 'shipment_edit', edit));
+  await show(ctx, o, adapter, id, store).catch((err: unknown) => {
+    throw inStore(err, store);
+  });
+}
+
+async function show(ctx: Context, o: ShipmentsOptions, adapter: Adapter, id: string, store: string | undefined): Promise<void> {
+  const editing = o.update !== undefined || o.delete !== undefined;
   const view = shipmentView(ctx);
   if (editing) {
     if (o.delete !== undefined) {
