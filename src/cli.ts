@@ -13,7 +13,7 @@ import { flushStdout, processIO, type IO } from './core/io.js';
 import { systemClock } from './core/clock.js';
 import { parseDuration } from './core/time.js';
 import { parseFieldList } from './output/fields.js';
-import { safeCell } from './output/text.js';
+import { jsonLine, safeCell } from './output/text.js';
 import { DEFAULT_HTTP, HttpClient, parseByteSize } from './core/http.js';
 import type { Wait } from './core/rate-limit.js';
 import { registerOrders } from './commands/orders/index.js';
@@ -233,11 +233,6 @@ export function reportError(io: IO, err: unknown, opts: { json: boolean; debug: 
     if (trace) io.stderr.write(`${trace}\n`);
   } else if (!known && !opts.json) io.stderr.write('hint: this looks like a bug in orderctl; run again with --debug for details\n');
   return known ? err.exitCode : ExitCode.failed;
-}
-
-/** JSON on one line, with the characters a terminal would act on (C1 controls, bidi overrides) escaped: still valid JSON. */
-function jsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The -o/--output value among the words, if any (valid or not: commander judges that). */

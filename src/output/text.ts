@@ -6,13 +6,19 @@
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
+/** One cell or line for a terminal: newlines as ↵, tabs as spaces, control characters as safeLines shows them. */
 export function safeCell(text: string): string {
-  return text.replace(/\r?\n/g, '↵').replace(/\t/g, ' ').replace(CONTROL, (c) => (c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return safeLines(text.replace(/\r?\n/g, '↵').replace(/\t/g, ' '));
 }
 
-/** Lines for a terminal: control characters shown as safeCell shows them, newlines and tabs kept (jq's raw strings, @tsv). */
+/** Lines for a terminal: control characters shown escaped (\x1b, \u202e), newlines and tabs kept (jq's raw strings, @tsv). */
 export function safeLines(text: string): string {
   return text.replace(CONTROL, (c) => (c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
+/** JSON on one line, with the characters a terminal would act on (C1 controls, bidi overrides) escaped: still valid JSON. */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function truncate(text: string, width: number): string {

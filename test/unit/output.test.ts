@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardFormula, csvRow } from '../../src/output/csv.js';
-import { safeCell, tableTime, truncate } from '../../src/output/text.js';
+import { jsonLine, safeCell, safeLines, tableTime, truncate } from '../../src/output/text.js';
 import { renderTable } from '../../src/output/table.js';
 import { fitWidths } from '../../src/output/table.js';
 import { listWriter, writeOne } from '../../src/output/writer.js';
@@ -165,5 +165,20 @@ describe('tables on a terminal', () => {
     const narrow = renderTable(testContext({ io: { stdoutIsTTY: true, columns: 80 } }), cols, long);
     expect(headers(narrow)).toEqual(['ID', 'STATUS', 'CUSTOMER', 'EMAIL', 'TOTAL', 'CREATED']);
     expect(headers(renderTable(testContext({ io: { stdoutIsTTY: true, columns: 80 } }), cols, short))).toEqual(headers(narrow));
+  });
+});
+
+describe('text for a terminal', () => {
+  it('safeLines escapes control characters and keeps newlines and tabs; safeCell also folds them', () => {
+    const hostile = 'a\u001b[31m\tb\r\nc\u202ed\u009b';
+    expect(safeLines(hostile)).toBe('a\\x1b[31m\tb\\x0d\nc\\u202ed\\x9b');
+    expect(safeCell(hostile)).toBe('a\\x1b[31m b↵c\\u202ed\\x9b');
+  });
+
+  it('jsonLine escapes C1 controls and bidi overrides, and stays the same JSON', () => {
+    const value = { error: { message: 'x\u009b31m\u202ey\u2028' } };
+    const line = jsonLine(value);
+    expect(line).toBe('{"error":{"message":"x\\u009b31m\\u202ey\\u2028"}}');
+    expect(JSON.parse(line)).toEqual(value);
   });
 });

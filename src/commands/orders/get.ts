@@ -7,7 +7,7 @@ import type { Context } from '../../core/context.js';
 import { ApiError, inStore, InterruptedError, isOrderctlError, NotFoundError, UsageError } from '../../core/errors.js';
 import type { View } from '../../output/view.js';
 import { chooseFormat, listWriter, writeOne } from '../../output/writer.js';
-import { safeCell } from '../../output/text.js';
+import { jsonLine, safeCell } from '../../output/text.js';
 import { concurrencyFor, readBulkItems, readInOrder, routeItems, type BulkItem, type BulkOptions } from './bulk.js';
 import { orderSheet, orderView, sheetOptions, storesView } from './shared.js';
 import { storeId, withStore, type StoreFetched } from './stores.js';
@@ -137,7 +137,7 @@ function reportFailure(ctx: Context, ref: string, err: unknown, format: string, 
   const message = `${store ? `${store}: ` : ''}${err instanceof Error ? err.message : String(err)}`;
   if ((format === 'json' || format === 'ndjson') && !ctx.io.stderrIsTTY) {
     const e = isOrderctlError(err) ? err : undefined;
-    ctx.io.stderr.write(`${JSON.stringify({ error: { code: e?.code ?? 'internal', message, hint: e?.hint ?? null, status: e?.status ?? null, store, id: ref } })}\n`);
+    ctx.io.stderr.write(`${jsonLine({ error: { code: e?.code ?? 'internal', message, hint: e?.hint ?? null, status: e?.status ?? null, store, id: ref } })}\n`);
     return;
   }
   const about = message.includes(ref.replace(/^(?:[^:]+:)?#?/, '')) ? message : `order ${ref}: ${message}`;

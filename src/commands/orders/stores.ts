@@ -9,7 +9,7 @@ import { ApiError, errorBody, ExitCode, isOrderctlError, OrderctlError, UsageErr
 import { chooseFormat } from '../../output/writer.js';
 import { openSessions, SANDBOX_STORE, type Session } from '../../platforms/index.js';
 import type { Adapter, Fetched, SortSpec } from '../../platforms/types.js';
-import { safeCell } from '../../output/text.js';
+import { jsonLine, safeCell } from '../../output/text.js';
 import { mergeSorted } from '../../core/merge.js';
 
 /** An order and the store it came from. */
@@ -58,7 +58,7 @@ export class StoreFailures {
     const message = `${store}: ${e?.message ?? String(err)}`;
     // Scripts read stderr as JSON lines (errorsAsJson in cli.ts): each store's error is one, with its code and status.
     if (!this.ctx.io.stderrIsTTY && ['json', 'ndjson'].includes(chooseFormat(this.ctx))) {
-      this.ctx.io.stderr.write(`${JSON.stringify({ error: { ...errorBody(err, store), message, store } })}\n`);
+      this.ctx.io.stderr.write(`${jsonLine({ error: { ...errorBody(err, store), message, store } })}\n`);
       return;
     }
     this.ctx.io.stderr.write(`error: ${safeCell(message)}\n`);
