@@ -78,8 +78,7 @@ export function buildBody(fields: FieldInput[]): Record<string, unknown> {
         const reuse = !last && !nextIsArray && tail && typeof tail === 'object' && !Array.isArray(tail) && !(path[i + 1]! in tail);
         if (last) {
           if (value !== EMPTY_ARRAY) node.push(value);
-        }
-        else if (reuse) node = tail as Record<string, unknown>;
+        } else if (reuse) node = tail as Record<string, unknown>;
         else {
           const child = fresh();
           node.push(child);
