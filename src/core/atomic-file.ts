@@ -18,6 +18,7 @@ export interface AtomicFile {
 }
 
 const TEMP_SUFFIX = '.orderctl.tmp';
+const TEMP_TAIL = /^(\d+)-[0-9a-z]+\.orderctl\.tmp$/;
 /** Temp files of this process, removed on exit whatever the path out (a second Ctrl-C exits at once). */
 const live = new Set<string>();
 let exitHook = false;
@@ -67,9 +68,10 @@ export async function removeStaleTemps(target: string): Promise<number> {
   }
   let removed = 0;
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith(TEMP_SUFFIX)) continue;
-    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
-    if (processAlive(pid)) continue;
+    if (!name.startsWith(prefix)) continue;
+    // Exactly PID-RANDOM after the name: `.config.json.lock.PID-…` is the lock's temp, not the config's.
+    const pid = TEMP_TAIL.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined || processAlive(Number(pid))) continue;
     await fs.promises.rm(path.join(dir, name), { force: true }).catch(() => undefined);
     removed++;
   }
@@ -214,9 +216,7 @@ export async function tryLock(file: string): Promise<FileLock | LockOwner> {
   const me: LockOwner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
   for (let tries = 0; tries < 5; tries++) {
     try {
-      const h = await fs.promises.open(file, 'wx', 0o600);
-      await h.writeFile(JSON.stringify(me));
-      await h.close();
+      await linkComplete(file, JSON.stringify(me));
       live.add(file); // removed on exit, like a temp file
       track(file);
       return {
@@ -233,7 +233,7 @@ export async function tryLock(file: string): Promise<FileLock | LockOwner> {
     const owner = await readOwner(file);
     if (owner && (owner.host !== me.host || processAlive(owner.pid))) return owner;
     if (!owner) {
-      // Being written this instant, or damaged: a damaged one older than a few seconds is stale.
+      // Damaged (a lock is linked in complete): one older than a few seconds is stale.
       const age = await fs.promises.stat(file).then((s) => Date.now() - s.mtimeMs, () => 0);
       if (age < 5000) return { pid: 0, host: me.host, since: me.since };
     }
@@ -247,6 +247,33 @@ export async function tryLock(file: string): Promise<FileLock | LockOwner> {
     }
   }
   return (await readOwner(file)) ?? { pid: 0, host: me.host, since: me.since };
+}
+
+/**
+ * Creates `file` holding `text`, failing with EEXIST if it exists. The text is
+ * written to a temp file first and hard-linked in, so no reader ever sees the
+ * lock empty: a run that loses the race can always name the one holding it.
+ */
+async function linkComplete(file: string, text: string): Promise<void> {
+  await removeStaleTemps(file);
+  const temp = tempName(file);
+  track(temp);
+  try {
+    await fs.promises.writeFile(temp, text, { flag: 'wx', mode: 0o600 });
+    try {
+      await fs.promises.link(temp, file);
+    } catch (err) {
+      // A file system without hard links: created exclusively, then written.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw err;
+      const h = await fs.promises.open(file, 'wx', 0o600);
+      await h.writeFile(text);
+      await h.close();
+    }
+  } finally {
+    live.delete(temp);
+    await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+  }
 }
 
 async function readOwner(file: string): Promise<LockOwner | undefined> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { createAtomicFile, ensureDir, removeStaleTemps } from '../../src/core/atomic-file.js';
+import { afterEach, expect, it, vi } from 'vitest';
+import { createAtomicFile, ensureDir, isLock, removeStaleTemps, tryLock, type FileLock } from '../../src/core/atomic-file.js';
 import { openConfig } from '../../src/core/config.js';
 import { UsageError } from '../../src/core/errors.js';
 import { tempConfigDir } from '../support/tmp.js';
@@ -55,6 +55,17 @@ it("removes temp files of processes that are gone, not of live ones", async () =
   expect(fs.existsSync(alive)).toBe(true);
 });
 
+it("leaves other files' temps alone, even where one name begins with the other", async () => {
+  tmp = tempConfigDir();
+  const target = path.join(tmp.dir, 'config.json');
+  const lockTemp = path.join(tmp.dir, `.config.json.lock.${process.pid}-abc.orderctl.tmp`);
+  const backupTemp = path.join(tmp.dir, `.config.json.bak.${2 ** 22 + 17}-abc.orderctl.tmp`);
+  fs.writeFileSync(lockTemp, '{}');
+  fs.writeFileSync(backupTemp, '{}');
+  expect(await removeStaleTemps(target)).toBe(0);
+  expect(fs.existsSync(lockTemp) && fs.existsSync(backupTemp)).toBe(true);
+});
+
 it('a config dir that cannot exist is a usage error, and /proc does not spin', async () => {
   await expect(ensureDir('/proc/orderctl-x/y')).rejects.toThrow(/cannot create folder \/proc\/orderctl-x\/y/);
   tmp = tempConfigDir();
@@ -73,4 +84,40 @@ it('parallel read-modify-writes of the config keep every change', async () => {
   const after = await openConfig({ ORDERCTL_CONFIG_DIR: tmp.dir });
   expect(Object.keys(after.data().profiles)).toHaveLength(20);
   expect(fs.readdirSync(tmp.dir)).toEqual(['config.json']);
+});
+
+it('a lock file is never seen without its owner, so a run that loses the race can say who holds it', async () => {
+  tmp = tempConfigDir();
+  const file = path.join(tmp.dir, 'shared.lock');
+  // After every file-system step of taking the lock, the lock is absent or complete.
+  const seen: string[] = [];
+  const check = () => {
+    try {
+      seen.push(fs.readFileSync(file, 'utf8'));
+    } catch {
+      // not there yet
+    }
+  };
+  const fsp = fs.promises as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  const spies = ['open', 'writeFile', 'link', 'rename', 'rm'].map((name) => {
+    const real = fsp[name]!.bind(fs.promises);
+    return vi.spyOn(fsp, name).mockImplementation(async (...args: unknown[]) => {
+      const r = await real(...args);
+      if (r && typeof (r as { writeFile?: unknown }).writeFile === 'function') check();
+      check();
+      return r;
+    });
+  });
+  try {
+    const lock = await tryLock(file);
+    expect(isLock(lock)).toBe(true);
+    const other = await tryLock(file);
+    expect(other).toMatchObject({ pid: process.pid });
+    await (lock as FileLock).release();
+  } finally {
+    for (const s of spies) s.mockRestore();
+  }
+  expect(seen.length).toBeGreaterThan(0);
+  for (const text of seen) expect(JSON.parse(text)).toMatchObject({ pid: process.pid });
+  expect(fs.readdirSync(tmp.dir)).toEqual([]);
 });
