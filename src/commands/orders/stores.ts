@@ -72,8 +72,18 @@ export class StoreFailures {
   }
 }
 
+/**
+ * Orders read ahead of the merge per store: two pages of the biggest size
+ * (250). With one page, a store whose page waits whole in its read-ahead asks
+ * for the next only as the merge takes its first order, so every store waits
+ * out each answer in step with the slowest; with two, the next page is asked
+ * for as soon as the last one is read. Measured: 4 stores at once 7–10% faster,
+ * peak memory within the noise (README, Performance).
+ */
+export const READ_AHEAD = 2 * 250;
+
 export interface MergeStoresOptions {
-  /** Orders read ahead of the merge per store; default a page of the biggest size. */
+  /** Orders read ahead of the merge per store; default two pages of the biggest size (READ_AHEAD). */
   readAhead?: number;
   /**
    * Drop each order's platform JSON (`raw`) as it is read, when the output
@@ -86,16 +96,16 @@ export interface MergeStoresOptions {
 
 /**
  * Reads every store's orders concurrently and yields them merged in the
- * requested order. Each store is read ahead of the merge (a page of the
- * biggest size): its next page is on its way while the merge waits for the
- * slowest store, and memory stays bounded per store.
+ * requested order. Each store is read ahead of the merge (READ_AHEAD): its
+ * next page is on its way while the merge waits for the slowest store, and
+ * memory stays bounded per store.
  */
 export function mergeStores(
   sessions: Session[],
   read: (s: Session) => AsyncIterable<Fetched>,
   sort: SortSpec | undefined,
   failures: StoreFailures,
-  { readAhead = 250, dropRaw = false }: MergeStoresOptions = {},
+  { readAhead = READ_AHEAD, dropRaw = false }: MergeStoresOptions = {},
 ): AsyncIterable<StoreFetched> {
   // --sort FIELD[:DIR], newest first without it.
   const compare = orderComparator(sort ?? DEFAULT_SORT);
