@@ -94,8 +94,11 @@ export function chosenProfileNames(ctx: Context, data: ConfigData): string[] {
     return all;
   }
   if (ctx.globals.profiles.length) return ctx.globals.profiles;
-  // Names as written: " d" is not "d" (a stray space names no profile, and says so).
-  const env = (ctx.env.ORDERCTL_PROFILE ?? '').split(',').filter(Boolean);
+  // Names as written: " d" is not "d" (a stray space names no profile, and says so). Set to
+  // nothing it is unset; an empty name in a list ("a,,b", "a,") is refused, as in -p.
+  const value = ctx.env.ORDERCTL_PROFILE ?? '';
+  const env = value === '' ? [] : value.split(',');
+  if (env.includes('')) throw new UsageError(`invalid ORDERCTL_PROFILE "${value}": give profile names separated by commas`);
   if (env.length) return [...new Set(env)];
   return data.currentProfile ? [data.currentProfile] : [];
 }

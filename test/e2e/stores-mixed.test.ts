@@ -215,4 +215,23 @@ describe('the error of an order given with its store', { timeout: 60_000 }, () =
     expect(await error(['orders', 'shipments', 'bc:999999'], 4)).toMatchObject({ code: 'not_found', store: 'bc' });
     expect(await error(['orders', 'get', '999999'], 4)).toMatchObject({ code: 'not_found', store: null });
   });
+
+  it("names that store when its platform cannot do the change", async () => {
+    const error = async (args: string[]) => {
+      const r = await run([...args, '-o', 'json']);
+      expect(r.code, r.stderr).toBe(2);
+      return JSON.parse(r.stderr.trim()).error;
+    };
+    const sq = 'sq:0123456789abcdef01234567';
+    expect(await error(['orders', 'update', sq, '--file', 'order.json'])).toMatchObject({ code: 'unsupported', store: 'sq' });
+    expect(await error(['orders', 'update', 'os:3201', '--vendor-ref', 'R1'])).toMatchObject({ code: 'unsupported', store: 'os' });
+    expect(await error(['orders', 'cancel', sq, '--yes'])).toMatchObject({ code: 'unsupported', store: 'sq' });
+    expect(await error(['orders', 'status', sq, '--set', 'shipped', '--yes'])).toMatchObject({ code: 'unsupported', store: 'sq' });
+    expect(await error(['orders', 'archive', 'cs:100', '--yes'])).toMatchObject({ code: 'unsupported', store: 'cs' });
+    // Several stores in one run: the one that cannot.
+    expect(await error(['orders', 'cancel', 'bc:100', sq, '--yes'])).toMatchObject({ code: 'unsupported', store: 'sq' });
+    // A bare id names no store; flags that conflict whatever the store name none either.
+    expect(await error(['orders', 'update', '-p', 'sq', '0123456789abcdef01234567', '--file', 'order.json'])).toMatchObject({ code: 'unsupported', store: null });
+    expect(await error(['orders', 'cancel', 'os:3201', '--item', '1', '--all-items', '--yes'])).toMatchObject({ code: 'usage_error', store: null });
+  });
 });

@@ -33,6 +33,12 @@ describe('store selection', () => {
     expect(names({})).toEqual(['eu']);
   });
 
+  it('ORDERCTL_PROFILE: an empty name in its list is refused, as in -p; set to nothing it is unset', () => {
+    const names = (value: string) => chosenProfileNames(testContext({ env: { ORDERCTL_PROFILE: value } }), data);
+    for (const value of ['cs,,us', 'cs,', ',cs', ',']) expect(() => names(value), value).toThrow(`invalid ORDERCTL_PROFILE "${value}": give profile names separated by commas`);
+    expect(names('')).toEqual(['eu']);
+  });
+
   it('a command that works on one store refuses several', () => {
     const ctx = testContext({ globals: { profiles: ['eu', 'us'] } });
     expect(() => chosenProfileName(ctx, data)).toThrow(/this command works on one store, and 2 were named \(eu, us\)/);

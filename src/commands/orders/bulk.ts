@@ -132,9 +132,16 @@ export async function routeItems<T extends BulkItem>(ctx: Context, items: T[], m
   const { routeToStores } = await import('./stores.js');
   const { resolveNumbers } = await import('./resolve.js');
   const stored = await routeToStores(ctx, items, mode);
-  // What the command cannot do on a store is refused before a #number costs a listing there.
-  check?.([...new Set(stored.map((r) => r.session.adapter))]);
   const named = stored.some((r) => r.label !== r.id || r.item.store !== undefined || r.item.id !== r.id);
+  // What the command cannot do on a store is refused before a #number costs a listing there;
+  // store by store, so the refusal names the store where the input named one.
+  for (const session of new Set(stored.map((r) => r.session))) {
+    try {
+      check?.([session.adapter]);
+    } catch (err) {
+      throw inStore(err, named ? session.profileName : undefined);
+    }
+  }
   const routes = (await resolveNumbers(ctx, stored)).map((r) => ({
     ...r,
     // What the bulk run works on: named as output names it, with its store where named.

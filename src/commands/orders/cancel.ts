@@ -18,6 +18,8 @@ export interface CancelOptions extends BulkOptions {
 const byItem = (a: Adapter) => Boolean(a.planCancel && a.cancelItem);
 
 export async function run(ctx: Context, o: CancelOptions): Promise<void> {
+  // Flags that conflict whatever the store.
+  if (o.items.length && o.allItems) throw new UsageError('--item and --all-items cannot be used together');
   const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, ['notify', 'byMerchant', 'items']);
   const routed = await routeBulk(ctx, items, (adapters) => checkFlags(adapters, o));
   if (routed.adapters.some(byItem)) return cancelItems(ctx, routed, rejected, o);
@@ -31,7 +33,6 @@ function checkFlags(adapters: Adapter[], o: CancelOptions): void {
   const whole = adapters.find((a) => !byItem(a));
   if (o.items.length && whole) throw new UsageError(`cancelling single items (--item) is not available on ${whole.platform}; it is on: outshifter`);
   if (o.allItems && whole) throw new UsageError(`--all-items is not available on ${whole.platform}; it is on: outshifter`);
-  if (o.items.length && o.allItems) throw new UsageError('--item and --all-items cannot be used together');
   const notCsCart = adapters.find((a) => a.platform !== 'cscart');
   if (o.byMerchant && notCsCart) throw new UsageError(`--by-merchant is not available on ${notCsCart.platform}; it is on: cscart`);
 }

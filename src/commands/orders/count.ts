@@ -1,6 +1,6 @@
 import type { Context } from '../../core/context.js';
 import { openSessions, requireCapability, type Session } from '../../platforms/index.js';
-import { StoreFailures } from './stores.js';
+import { refuseOneStoreFlags, StoreFailures } from './stores.js';
 import type { Adapter, OrderCount, OrderFilters, StatusCount } from '../../platforms/types.js';
 import { chooseFormat, listWriter } from '../../output/writer.js';
 import { refuseFormats } from '../../output/formats.js';
@@ -105,6 +105,7 @@ const storesView: View<StoreCount> = {
 
 /** Every store counted at once: a row per store and the total; a failed store is named and left out. */
 async function countStores(ctx: Context, sessions: Session[], filters: OrderFilters): Promise<void> {
+  refuseOneStoreFlags(filters);
   const failures = new StoreFailures(ctx, sessions.length);
   const settled = await Promise.allSettled(sessions.map((s) => countStore(ctx, s.adapter, filters)));
   const rows: StoreCount[] = [];

@@ -25,7 +25,7 @@ import { csvFor } from '../../output/writer.js';
 import { flattenForColumns, parseFieldList, validateFields } from '../../output/fields.js';
 import { LINE_COLUMNS, ORDER_COLUMNS, ORDER_FIELDS } from '../../output/order-columns.js';
 import { openSessions, type Session } from '../../platforms/index.js';
-import { mergeStores, StoreFailures, withStore } from './stores.js';
+import { mergeStores, refuseOneStoreFlags, StoreFailures, withStore } from './stores.js';
 import { Progress } from '../../output/progress.js';
 import type { Adapter, Fetched, OrderFilters } from '../../platforms/types.js';
 import { noteUnmatchedStatuses, parseFilters } from './shared.js';
@@ -82,6 +82,7 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   if (o.show || o.reset) return manageCheckpoint(ctx, config.dir, o);
   if (ctx.globals.jq !== undefined) refuseJq(o);
   const sessions = await openSessions(ctx);
+  if (sessions.length > 1) refuseOneStoreFlags(o.filters);
   // One run per checkpoint at a time: a second would export the same orders again.
   const lock = o.checkpoint ? await lockCheckpoint(config.dir, o.checkpoint) : undefined;
   try {

@@ -1,11 +1,10 @@
 import type { Context } from '../../core/context.js';
-import { UsageError } from '../../core/errors.js';
 import { openSessions, type Session } from '../../platforms/index.js';
 import type { OrderFilters, Paging } from '../../platforms/types.js';
 import { chooseFormat, listWriter } from '../../output/writer.js';
 import { listMatching } from './matching.js';
 import { noteUnmatchedStatuses, orderView, parseFilters, parsePaging, storesView } from './shared.js';
-import { mergeStores, reordered, StoreFailures, withoutRaw } from './stores.js';
+import { mergeStores, refuseOneStoreFlags, reordered, StoreFailures, withoutRaw } from './stores.js';
 import { PagingHint } from './paging-hint.js';
 
 export interface ListOptions {
@@ -35,21 +34,29 @@ export async function run(ctx: Context, o: ListOptions): Promise<void> {
   hint.write(out.count);
 }
 
-/** Every store at once, merged in the requested order; --limit counts the merged list. */
+/**
+ * Without --limit or --all, the merged list's first page: as many orders as
+ * one store's default page (50 on every platform), or --page-size.
+ */
+const MERGED_PAGE = 50;
+
+/** Every store at once, merged in the requested order; --limit (or one page) counts the merged list. */
 async function listStores(ctx: Context, sessions: Session[], o: ListOptions): Promise<void> {
-  if (o.filters.cursor) throw new UsageError('--cursor belongs to one store: use it with one -p');
+  refuseOneStoreFlags(o.filters, o.paging);
   // Once per platform: the note names the platform, not the store.
   for (const s of new Map(sessions.map((s) => [s.adapter.platform, s])).values()) noteUnmatchedStatuses(ctx, s.adapter, o.filters);
   const out = listWriter(ctx, storesView(ctx, new Map(sessions.map((s) => [s.profileName, s.adapter]))));
   const failures = new StoreFailures(ctx, sessions.length);
   const dropRaw = o.paging.dropRaw;
+  // The hint reads the flags as given: a default page cut short says "more may exist", as one store's does.
   const hint = new PagingHint(ctx, o.paging, true);
-  // A store put in the merge's order reads on past --limit: the merge stops it there.
-  const paging = (s: Session) => (o.paging.limit !== undefined && reordered(s.adapter, o.filters.sort) ? { ...o.paging, limit: undefined, all: true } : o.paging);
+  const limit = o.paging.all ? undefined : (o.paging.limit ?? o.paging.pageSize ?? MERGED_PAGE);
+  // Each store reads at most that many (one page of that size); one put in the merge's order reads on past it: the merge stops it there.
+  const paging = (s: Session) => (limit !== undefined && reordered(s.adapter, o.filters.sort) ? { ...o.paging, limit: undefined, all: true } : { ...o.paging, limit });
   const merged = mergeStores(sessions, (s) => listMatching(ctx, s.adapter, o.filters, hint.watch(paging(s))), o.filters.sort, failures, { dropRaw });
   for await (const fetched of merged) {
     out.write(fetched);
-    if (o.paging.limit !== undefined && out.count >= o.paging.limit) {
+    if (limit !== undefined && out.count >= limit) {
       // The merged list stops here: what each store has left is unknown without reading on.
       hint.report({ sure: false });
       break;

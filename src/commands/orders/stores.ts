@@ -8,7 +8,7 @@ import type { Context } from '../../core/context.js';
 import { ApiError, errorBody, ExitCode, isOrderctlError, OrderctlError, UsageError } from '../../core/errors.js';
 import { chooseFormat } from '../../output/writer.js';
 import { openSessions, SANDBOX_STORE, type Session } from '../../platforms/index.js';
-import type { Adapter, Fetched, SortSpec } from '../../platforms/types.js';
+import type { Adapter, Fetched, OrderFilters, Paging, SortSpec } from '../../platforms/types.js';
 import { jsonLine, safeCell } from '../../output/text.js';
 import { mergeSorted } from '../../core/merge.js';
 
@@ -30,6 +30,16 @@ export function withStore(f: Fetched, store: string): StoreFetched {
 /** `STORE:ID`, the id form that names its store. */
 export function storeId(store: string, id: string): string {
   return `${store}:${id}`;
+}
+
+/**
+ * Flags that name a place in one store's listing (a cursor it printed, a page
+ * of its list) mean nothing across several: refused before any request.
+ */
+export function refuseOneStoreFlags(filters: Pick<OrderFilters, 'cursor'>, paging?: Pick<Paging, 'page'>): void {
+  if (filters.cursor !== undefined) throw new UsageError('--cursor belongs to one store: use it with one -p');
+  // Each store's page N together is no page of the merged list.
+  if (paging?.page !== undefined) throw new UsageError('--page belongs to one store: use it with one -p', { hint: 'use --limit N or --all across stores' });
 }
 
 /** What a store's failure says, and how the run ends when any failed. */
