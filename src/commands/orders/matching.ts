@@ -8,7 +8,7 @@ import { PAYMENT_STATUSES, paymentStatusName, type Order, type PaymentStatus } f
 import { EMAIL_FILTER_PLATFORMS, FILTER_PLATFORMS, PAYMENT_FILTER_PLATFORMS } from '../../platforms/index.js';
 import type { Adapter, Fetched, OrderFilters, Paging } from '../../platforms/types.js';
 
-/** What a list shows without --all or --limit when it filters locally: as one page elsewhere. */
+/** What a list shows without --all, --limit or --page-size when it filters locally: as one page elsewhere. */
 export const LOCAL_DEFAULT_LIMIT = 50;
 
 /** Refuses, before any request, a filter flag the platform's API cannot apply. */
@@ -111,7 +111,7 @@ export async function* listMatching(ctx: Context, adapter: Adapter, f: OrderFilt
     ctx.io.stderr.write(`note: ${api}: searching the order list by ${named.join(' and ')} here (every page is read)\n`);
     notePaymentStatusesNeverShown(ctx, adapter, f);
   }
-  const limit = paging.all ? Infinity : (paging.limit ?? LOCAL_DEFAULT_LIMIT);
+  const limit = paging.all ? Infinity : (paging.limit ?? paging.pageSize ?? LOCAL_DEFAULT_LIMIT);
   let yielded = 0;
   for await (const fetched of adapter.listOrders(server, { ...paging, all: true, limit: undefined, onCursor: undefined, onMore: undefined })) {
     if (!local.every((test) => test(fetched.order))) continue;

@@ -170,10 +170,12 @@ export class BigCommerceAdapter implements Adapter {
     }
     const order = paging.keyset ? orderComparator({ field: 'id', direction: 'asc' }) : orderComparator(filters.sort ?? DEFAULT_SORT);
     const streams = (codes.length ? codes : [undefined]).map((statusId) => this.listByStatus(base, statusId, paging, pageSize));
+    // Without --limit or --all a list is one page, also when it is merged from several ids' pages.
+    const limit = paging.limit ?? (!paging.all && codes.length > 1 ? pageSize : undefined);
     let yielded = 0;
     for await (const fetched of mergeSorted(streams, (a, b) => order(a.order, b.order))) {
       yield fetched;
-      if (paging.limit !== undefined && ++yielded >= paging.limit) {
+      if (limit !== undefined && ++yielded >= limit) {
         // No total and no next-page flag (API-NOTES.md §1): whether more exist is not known.
         paging.onMore?.({ sure: false });
         return;
