@@ -92,11 +92,25 @@ export function buildProgram(makeContext: ContextFactory, only?: string[]): Comm
       const ndjson = ctx.globals.output === 'ndjson' || this.opts().format === 'ndjson';
       const filtered = await filterStdout(ctx.globals.jq, ctx.io, ndjson);
       ctx.io = filtered.io;
+      // jq sees each line before the next request, and once it halts nothing more is read: a
+      // command that stops cleanly (a bulk run) stops as on Ctrl-C, what is in flight finishing;
+      // any other's next request is refused.
+      let stopsCleanly = false;
+      const onInterrupt = ctx.onInterrupt;
+      ctx.onInterrupt = (fn) => {
+        stopsCleanly = true;
+        filtered.onHalt(fn);
+        onInterrupt(fn);
+      };
+      ctx.beforeRequest(() => (stopsCleanly ? filtered.settle() : filtered.beforeRequest()));
       try {
         await action(ctx, this);
       } catch (err) {
-        filtered.abandon();
-        throw err;
+        // Stopped by jq's halt, or failed after it: jq ended first, and its exit code is the run's.
+        if (!filtered.halted) {
+          filtered.abandon();
+          throw err;
+        }
       }
       filtered.end();
     };
@@ -354,6 +368,7 @@ function makeRealContext(
     if (globals.debug) io.stderr.write(`[debug] ${line}\n`);
   };
   const waitListeners: Array<(w: Wait) => void> = [];
+  const requestChecks: Array<() => void> = [];
   return {
     io,
     env: process.env,
@@ -375,6 +390,7 @@ function makeRealContext(
         debug: globals.debug ? debug : undefined,
         dryRun: globals.dryRun ? (request) => io.stdout.write(request) : undefined,
         onWait: (w) => waitListeners.forEach((l) => l(w)),
+        beforeRequest: () => requestChecks.forEach((check) => check()),
       });
       defers.push(() => client.close());
       return client;
@@ -387,5 +403,6 @@ function makeRealContext(
     defer: (fn) => defers.push(fn),
     debug,
     onWait: (fn) => waitListeners.push(fn),
+    beforeRequest: (check) => requestChecks.push(check),
   };
 }

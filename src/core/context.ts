@@ -77,6 +77,12 @@ export interface Context {
   debug(line: string): void;
   /** Hears each hold of more than a second (rate limit, Retry-After) of every HTTP client: progress lines show it. */
   onWait(listener: (wait: Wait) => void): void;
+  /**
+   * Runs before each request of every HTTP client is sent; throwing stops it.
+   * --jq uses it: jq sees what was printed before more is read, and once it
+   * halts, nothing more is.
+   */
+  beforeRequest(check: () => void): void;
 }
 
 export function defaultGlobals(): GlobalOptions {

@@ -96,6 +96,8 @@ export interface HttpOptions {
   dispatcher?: Dispatcher;
   /** Told when the rate limit or a Retry-After holds requests for more than a second (progress lines). */
   onWait?: (wait: Wait) => void;
+  /** Runs before each attempt is sent; what it throws, the request throws (Context.beforeRequest). */
+  beforeRequest?: () => void;
 }
 
 // A page of 250 BigCommerce orders is about 1 MB: 64 MiB is far above any real answer.
@@ -275,6 +277,8 @@ export class HttpClient {
     let arrivedBefore = false;
     for (let attempt = 1; ; attempt++) {
       await this.limiter.acquire(this.opts.signal, this.opts.maxRetryWaitMs, (wait) => this.waitTooLong(what, wait, 'its quota headers'));
+      // After the limiter's wait, the last moment before it is sent.
+      this.opts.beforeRequest?.();
       let outcome: Attempt;
       let raw: Answer | undefined;
       let failure: OrderctlError;

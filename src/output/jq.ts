@@ -176,6 +176,14 @@ export interface FilteredOutput {
   end(): void;
   /** The command failed: whole NDJSON lines still go through; a JSON document, unfinished, does not. */
   abandon(): void;
+  /** NDJSON lines waiting for their batch are filtered now: before a request, so a halt among them is known. */
+  settle(): void;
+  /** settle(), then, once jq has halted, throws (Halted): jq reads nothing more, so nothing more is fetched. */
+  beforeRequest(): void;
+  /** jq halted: what the command prints from now on is dropped. */
+  readonly halted: boolean;
+  /** Called once, when jq halts. */
+  onHalt(fn: () => void): void;
 }
 
 /**
@@ -183,7 +191,8 @@ export interface FilteredOutput {
  * a time: on the next turn of the event loop, or when the batch is full).
  * JSON: the text is kept and filtered once, at the end, as jq reads a file.
  * As jq does, an error ends its input only: the rest is still filtered, and
- * the first error is reported at the end (exit 1). A halt ends the filtering.
+ * the first error is reported at the end (exit 1). A halt ends the filtering,
+ * and the command's requests (beforeRequest).
  */
 export async function filterStdout(expr: string, io: IO, ndjson: boolean): Promise<FilteredOutput> {
   const program = await compileJq(expr, io.stderr, { stream: ndjson, terminal: io.stdoutIsTTY });
@@ -193,6 +202,7 @@ export async function filterStdout(expr: string, io: IO, ndjson: boolean): Promi
   let error: string | undefined;
   let halt: { text: string; code: number } | undefined;
   let linesBefore = 0;
+  const haltListeners: Array<() => void> = [];
   const filter = (text: string) => {
     if (halt) return;
     const r = program.exec(text, linesBefore);
@@ -200,10 +210,13 @@ export async function filterStdout(expr: string, io: IO, ndjson: boolean): Promi
     out.write(r.out);
     error ??= r.error;
     halt = r.halt;
+    if (!halt) return;
     // What jq prints as it stops: the command's own output after it is dropped.
-    if (halt) io.stderr.write(halt.text);
+    io.stderr.write(halt.text);
+    haltListeners.forEach((fn) => fn());
   };
   const flushLines = () => {
+    if (scheduled) clearImmediate(scheduled);
     scheduled = undefined;
     const cut = pending.lastIndexOf('\n');
     if (cut < 0) return;
@@ -226,13 +239,14 @@ export async function filterStdout(expr: string, io: IO, ndjson: boolean): Promi
     },
   };
   const finish = (complete: boolean) => {
-    if (scheduled) clearImmediate(scheduled);
-    scheduled = undefined;
     if (ndjson) {
       flushLines();
       if (complete && pending.trim() !== '') filter(pending);
     } else if (pending.trim() !== '' && (complete || parses(pending))) filter(pending);
     pending = '';
+  };
+  const settle = () => {
+    if (ndjson && !halt) flushLines();
   };
   return {
     io: { ...io, stdout },
@@ -243,6 +257,15 @@ export async function filterStdout(expr: string, io: IO, ndjson: boolean): Promi
     },
     // The command's own error is the one to report.
     abandon: () => finish(false),
+    settle,
+    beforeRequest: () => {
+      settle();
+      if (halt) throw new Halted(halt.text, halt.code);
+    },
+    get halted() {
+      return halt !== undefined;
+    },
+    onHalt: (fn) => void haltListeners.push(fn),
   };
 }
 

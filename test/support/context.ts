@@ -54,6 +54,7 @@ export function testContext(o: TestContextOptions = {}): TestContext {
   const gentle: Array<() => void> = [];
   const prompts = scriptedPrompter(o.answers ?? []);
   const waitListeners: Array<(w: Wait) => void> = [];
+  const requestChecks: Array<() => void> = [];
   return {
     io,
     prompts,
@@ -74,6 +75,7 @@ export function testContext(o: TestContextOptions = {}): TestContext {
         debug: globals.debug ? (l) => io.stderr.write(`[debug] ${l}\n`) : undefined,
         dryRun: globals.dryRun ? (request) => io.stdout.write(request) : undefined,
         onWait: (w) => waitListeners.forEach((l) => l(w)),
+        beforeRequest: () => requestChecks.forEach((check) => check()),
       });
       defers.push(() => client.close());
       return client;
@@ -89,6 +91,7 @@ export function testContext(o: TestContextOptions = {}): TestContext {
       if (globals.debug) io.stderr.write(`[debug] ${line}\n`);
     },
     onWait: (fn) => waitListeners.push(fn),
+    beforeRequest: (check) => requestChecks.push(check),
     onInterrupt: (fn) => gentle.push(fn),
     stdoutMustComplete: () => undefined,
     // Like main(): a command that stops gently gets the first Ctrl-C, others abort.

@@ -5,7 +5,7 @@
 
 import { compareTimes, DEFAULT_SORT, orderComparator } from '../../core/sort.js';
 import type { Context } from '../../core/context.js';
-import { ApiError, errorBody, ExitCode, isOrderctlError, OrderctlError, UsageError } from '../../core/errors.js';
+import { ApiError, errorBody, ExitCode, Halted, isOrderctlError, OrderctlError, UsageError } from '../../core/errors.js';
 import { chooseFormat } from '../../output/writer.js';
 import { openSessions, SANDBOX_STORE, type Session } from '../../platforms/index.js';
 import type { Adapter, Fetched, OrderFilters, Paging, SortSpec } from '../../platforms/types.js';
@@ -58,8 +58,8 @@ export class StoreFailures {
    * command's, refused whole with exit 2, as for one store.
    */
   report(store: string, err: unknown, { first = false }: { first?: boolean } = {}): void {
-    // Ctrl-C stops every store, not one.
-    if (isOrderctlError(err) && err.exitCode === ExitCode.interrupted) throw err;
+    // Ctrl-C stops every store, not one; so does jq's halt (--jq).
+    if ((isOrderctlError(err) && err.exitCode === ExitCode.interrupted) || err instanceof Halted) throw err;
     if (first && isOrderctlError(err) && err.exitCode === ExitCode.usage) {
       throw new OrderctlError(`${store}: ${err.message}`, err.exitCode, err.code, { hint: err.hint, status: err.status, store, cause: err });
     }
