@@ -220,8 +220,9 @@ export function schemaFor(name: string): Schema | undefined {
 /**
  * Every dotted path of a schema's objects, parents included (--fields and CSV
  * columns): nullable wrappers and $refs are followed, arrays add no segment.
+ * A schema that is one of several shapes (payment) takes the index of one.
  */
-export function schemaPaths(name: string): string[] {
+export function schemaPaths(name: string, oneOf?: number): string[] {
   const root = SCHEMAS[name]!;
   const defs = (root.$defs ?? {}) as Record<string, Schema>;
   const out: string[] = [];
@@ -237,6 +238,6 @@ export function schemaPaths(name: string): string[] {
       }
     }
   };
-  visit(root, '');
+  visit(oneOf === undefined ? root : (root.oneOf as Schema[])[oneOf]!, '');
   return out;
 }

@@ -7,6 +7,7 @@ import type { Cart, CartItemInput, Commerce, Got } from '../../platforms/commerc
 import { openSession, requireCapability } from '../../platforms/index.js';
 import type { Capability } from '../../platforms/types.js';
 import { safeCell, tableTime } from '../../output/text.js';
+import { CART_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 import { chooseFormat, writeOne } from '../../output/writer.js';
 import { moneyText } from '../orders/shared.js';
@@ -64,6 +65,7 @@ export function cartView(ctx: Context): View<Got<Cart>> {
     ],
     json: (r) => (ctx.globals.raw ? r.raw : r.value),
     id: (r) => r.value.id,
+    fields: CART_FIELDS,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Context } from '../../core/context.js';
 import type { Got, KlarnaSession } from '../../platforms/commerce.js';
+import { KLARNA_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 import { writeOne } from '../../output/writer.js';
 import { note, openCommerce } from '../cart/shared.js';
@@ -16,6 +17,7 @@ export async function run(ctx: Context, o: { cartId: string }): Promise<void> {
     ],
     json: (r) => (ctx.globals.raw ? r.raw : r.value),
     id: (r) => r.value.orderId,
+    fields: KLARNA_FIELDS,
   };
   note(ctx, `started a Klarna payment for cart ${o.cartId}: order ${got.value.orderId} is pending`);
   writeOne(ctx, view, got);

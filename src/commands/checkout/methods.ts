@@ -1,5 +1,6 @@
 import type { Context } from '../../core/context.js';
 import type { PaymentMethod } from '../../platforms/commerce.js';
+import { METHOD_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 import { listWriter } from '../../output/writer.js';
 import { openCommerce } from '../cart/shared.js';
@@ -12,6 +13,7 @@ export async function run(ctx: Context): Promise<void> {
     columns: [{ header: 'METHOD', value: (r) => r.m.name }],
     json: (r) => (ctx.globals.raw && raw ? raw[r.i] : r.m),
     id: (r) => r.m.name,
+    fields: METHOD_FIELDS,
   };
   const out = listWriter(ctx, view);
   got.value.forEach((m, i) => out.write({ m, i }));

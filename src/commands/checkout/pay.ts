@@ -2,6 +2,7 @@ import type { Context } from '../../core/context.js';
 import { RefusedError, UsageError } from '../../core/errors.js';
 import type { Commerce, Got, PaymentStarted } from '../../platforms/commerce.js';
 import { missingForPayment } from '../../platforms/outshifter/rules.js';
+import { STARTED_PAYMENT_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 import { writeOne } from '../../output/writer.js';
 import { note, openCommerce } from '../cart/shared.js';
@@ -58,5 +59,6 @@ function startedView(ctx: Context): View<Got<PaymentStarted>> {
     ],
     json: (r) => (ctx.globals.raw ? r.raw : { ...r.value, status: 'pending' }),
     id: (r) => r.value.orderId,
+    fields: STARTED_PAYMENT_FIELDS,
   };
 }

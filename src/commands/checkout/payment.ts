@@ -1,6 +1,7 @@
 import type { Context } from '../../core/context.js';
 import type { Got, Payment } from '../../platforms/commerce.js';
 import { safeCell } from '../../output/text.js';
+import { PAYMENT_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 import { writeOne } from '../../output/writer.js';
 import { itemLines, moneyText, openCommerce } from '../cart/shared.js';
@@ -19,6 +20,7 @@ export async function run(ctx: Context, o: { id: string }): Promise<void> {
     ],
     json: (r) => (ctx.globals.raw ? r.raw : r.value),
     id: (r) => r.value.checkoutId,
+    fields: PAYMENT_FIELDS,
   };
   writeOne(ctx, view, got, ({ value: p }) => {
     const lines = [`Checkout   ${p.checkoutId}`];

@@ -4,6 +4,7 @@
 import type { Context } from '../../core/context.js';
 import type { Checkout, CheckoutPatch, Commerce, Contact, Got } from '../../platforms/commerce.js';
 import { safeCell, tableTime } from '../../output/text.js';
+import { CHECKOUT_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 import { writeOne } from '../../output/writer.js';
 import { itemLines, moneyText, note } from '../cart/shared.js';
@@ -22,6 +23,7 @@ export function checkoutView(ctx: Context): View<Got<Checkout>> {
     ],
     json: (r) => (ctx.globals.raw ? r.raw : r.value),
     id: (r) => r.value.id,
+    fields: CHECKOUT_FIELDS,
   };
 }
 

@@ -207,17 +207,18 @@ export async function runBulk<I extends BulkItem>(
   ctx: Context,
   platform: Platform,
   items: I[],
-  opts: BulkOptions & { rejected?: number; view?: View<ItemResult> },
+  opts: BulkOptions & { rejected?: number; view?: View<ItemResult>; fields?: readonly string[] },
   change: (item: I) => Promise<{ status: string | null; detail?: Record<string, unknown> }>,
 ): Promise<void> {
   const run = (item: I) => (item.failure !== undefined ? Promise.reject(item.failure) : change(item));
+  const shown = opts.view ?? { ...view, fields: opts.fields };
   if (items.length === 1 && !opts.rejected) {
     const single = await attempt(() => run(items[0]!));
     if ('error' in single) throw inStore(single.error, items[0]!.store);
-    if (!ctx.globals.dryRun) writeResults(ctx, opts.view ?? view, [{ id: items[0]!.id, store: items[0]!.store ?? null, ok: true, status: single.value.status, error: null, detail: single.value.detail }]);
+    if (!ctx.globals.dryRun) writeResults(ctx, shown, [{ id: items[0]!.id, store: items[0]!.store ?? null, ok: true, status: single.value.status, error: null, detail: single.value.detail }]);
     return;
   }
-  const out = ctx.globals.dryRun ? undefined : listWriter(ctx, opts.view ?? view);
+  const out = ctx.globals.dryRun ? undefined : listWriter(ctx, shown);
   const progress = new Progress(ctx, 'changing');
   const results: ItemResult[] = [];
   const done = new Set<string>();

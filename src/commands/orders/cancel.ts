@@ -2,6 +2,7 @@ import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { requireCapability } from '../../platforms/index.js';
 import type { Adapter } from '../../platforms/types.js';
+import { RESULT_FIELDS } from '../../output/record-fields.js';
 import { confirmDestructive } from './shared.js';
 import { readBulkItems, routeBulk, runBulk, storesText, type BulkOptions, type RoutedItem } from './bulk.js';
 
@@ -24,7 +25,7 @@ export async function run(ctx: Context, o: CancelOptions): Promise<void> {
   const routed = await routeBulk(ctx, items, (adapters) => checkFlags(adapters, o));
   if (routed.adapters.some(byItem)) return cancelItems(ctx, routed, rejected, o);
   await confirmDestructive(ctx, `cancel ${items.length} order${items.length === 1 ? '' : 's'}${storesText(routed)}`);
-  await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected }, (item) => cancelWhole(item, o));
+  await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected, fields: RESULT_FIELDS.cancel }, (item) => cancelWhole(item, o));
 }
 
 /** What the stores of the run cannot do is refused before any request. */
@@ -83,7 +84,7 @@ async function cancelItems(ctx: Context, routed: { items: RoutedItem[]; named: b
   ].filter(Boolean);
   if (what.length) await confirmDestructive(ctx, `cancel ${what.join(' and ')}${storesText(routed)}`);
   // One item at a time unless asked: the order's status follows its items.
-  await runBulk(ctx, routed.items[0]!.target.adapter.platform, work, { ...o, concurrency: o.concurrency ?? 1, rejected }, async (w) => {
+  await runBulk(ctx, routed.items[0]!.target.adapter.platform, work, { ...o, concurrency: o.concurrency ?? 1, rejected, fields: RESULT_FIELDS.cancel }, async (w) => {
     if (w.overrides.item === undefined) return cancelWhole(w, o);
     const { target, overrides } = w;
     const item = String(overrides.item);

@@ -3,6 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { parseTimeInput } from '../../core/time.js';
 import { requireCapability } from '../../platforms/index.js';
 import type { FulfillOptions as ShipmentOptions } from '../../platforms/types.js';
+import { RESULT_FIELDS } from '../../output/record-fields.js';
 import { parseBulkOptions, readBulkItems, routeBulk, runBulk, type BulkItem, type BulkOptions } from './bulk.js';
 
 export interface FulfillOptions extends BulkOptions {
@@ -72,7 +73,7 @@ export async function run(ctx: Context, o: FulfillOptions): Promise<void> {
     ctx.io.stderr.write('note: BigCommerce e-mails the customer for every shipment; --no-notify cannot stop it\n');
   }
   const now = ctx.clock.now();
-  await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected }, async (item) => {
+  await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected, fields: RESULT_FIELDS.fulfill }, async (item) => {
     const r = await item.target.adapter.fulfillOrder!(item.target.id, shipmentFor(item, o.shipment, now));
     // The shipment is made; the order's status after it is not re-read.
     return { status: null, detail: { shipmentId: r.shipmentId } };

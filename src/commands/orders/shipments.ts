@@ -9,6 +9,7 @@ import { parseTimeInput } from '../../core/time.js';
 import { requireCapability } from '../../platforms/index.js';
 import type { Adapter, FulfillOptions } from '../../platforms/types.js';
 import { tableTime } from '../../output/text.js';
+import { SHIPMENT_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 import { listWriter, writeOne } from '../../output/writer.js';
 import { routeOne } from './bulk.js';
@@ -58,6 +59,7 @@ function shipmentView(ctx: Context): View<Shipment> {
     ],
     json: (s) => s,
     id: (s) => s.id ?? '',
+    fields: SHIPMENT_FIELDS,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Fetched } from '../../platforms/types.js';
 import { requireCapability } from '../../platforms/index.js';
 import { confirmDestructive } from './shared.js';
 import { concurrencyFor, readBulkItems, readInOrder, resultId, routeBulk, routeItems, runBulk, storesText, type BulkItem, type BulkOptions, type ItemResult } from './bulk.js';
+import { RESULT_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 
 export interface StatusOptions extends BulkOptions {
@@ -24,6 +25,7 @@ function statusView(native: (code: string, store: string | null) => string): Vie
     ],
     json: (r) => ({ id: r.id, store: r.store, ok: r.ok, status: r.status, error: r.error, ...r.detail }),
     id: resultId,
+    fields: RESULT_FIELDS.status,
   };
 }
 
@@ -47,7 +49,7 @@ export async function run(ctx: Context, o: StatusOptions): Promise<void> {
   }
   const routed = await routeBulk(ctx, items, (adapters) => adapters.forEach((a) => requireCapability(a.platform, 'status', 'orders status --set')));
   await confirmDestructive(ctx, `set the status of ${items.length} order${items.length === 1 ? '' : 's'}${storesText(routed)}${o.set ? ` to ${o.set}` : ''}`);
-  await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected }, async ({ id, target, overrides }) => {
+  await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected, fields: RESULT_FIELDS.status }, async ({ id, target, overrides }) => {
     const status = overrides.set ?? o.set;
     if (typeof status !== 'string') throw new UsageError(`no status to set for order ${id}: pass --set or a "set" field`);
     const r = await target.adapter.setStatus!(target.id, status, { notify: typeof overrides.notify === 'boolean' ? overrides.notify : o.notify });

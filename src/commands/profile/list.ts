@@ -1,5 +1,6 @@
 import type { Context } from '../../core/context.js';
 import { listWriter } from '../../output/writer.js';
+import { PROFILE_ROW_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 import { maskSecret } from './shared.js';
 
@@ -23,6 +24,7 @@ const view: View<Row> = {
   ],
   json: (r) => r,
   id: (r) => r.name,
+  fields: PROFILE_ROW_FIELDS,
 };
 
 export async function run(ctx: Context): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Context } from '../../core/context.js';
 import { writeOne } from '../../output/writer.js';
+import { PROFILE_FIELDS, PROFILE_GUESSES } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 import { maskSecret, requireProfile, selectedProfileName } from './shared.js';
 
@@ -9,6 +10,7 @@ const view: View<Shown> = {
   columns: [],
   json: (r) => r,
   id: (r) => String(r.name),
+  fields: PROFILE_FIELDS,
 };
 
 export async function run(ctx: Context, o: { name?: string }): Promise<void> {
@@ -26,7 +28,7 @@ export async function run(ctx: Context, o: { name?: string }): Promise<void> {
     storefront: p.storefront ?? null,
     currency: p.currency ?? null,
     // Outshifter's overridden guesses, only where set.
-    ...Object.fromEntries((['cancelItemUrl', 'listRequest', 'statusMap', 'shippingRateField', 'klarnaOrderField'] as const).filter((k) => p[k] !== undefined).map((k) => [k, p[k]!])),
+    ...Object.fromEntries(PROFILE_GUESSES.filter((k) => p[k] !== undefined).map((k) => [k, p[k]!])),
     token: maskSecret(p.token),
     tokenFromEnv: Boolean(ctx.env.ORDERCTL_TOKEN),
     configFile: config.path,

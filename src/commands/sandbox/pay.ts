@@ -1,6 +1,7 @@
 import type { Context } from '../../core/context.js';
 import { NetworkError, UsageError } from '../../core/errors.js';
 import { pathOf } from '../../core/http.js';
+import { SANDBOX_PAID_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 import { writeOne } from '../../output/writer.js';
 import { announcePathFor, statePathFor } from './shared.js';
@@ -73,6 +74,7 @@ export async function run(ctx: Context, o: PayOptions): Promise<void> {
     ],
     json: (r) => ({ checkoutId: r.checkout_id, status: r.status, orderId: String(r.order_id), orderStatus: r.order_status }),
     id: (r) => String(r.order_id),
+    fields: SANDBOX_PAID_FIELDS,
   };
   writeOne(ctx, view, paid);
 }

@@ -2,6 +2,7 @@ import type { Context } from '../../core/context.js';
 import { countryProblem } from '../../core/contact.js';
 import { UsageError } from '../../core/errors.js';
 import type { Got, Quote } from '../../platforms/commerce.js';
+import { QUOTE_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 import { writeOne } from '../../output/writer.js';
 import { moneyText, openCommerce, parseQuoteItem } from '../cart/shared.js';
@@ -33,6 +34,7 @@ export async function run(ctx: Context, o: QuoteOptions): Promise<void> {
     ],
     json: (r) => (ctx.globals.raw ? r.raw : r.value),
     id: (r) => r.value.serviceCode,
+    fields: QUOTE_FIELDS,
   };
   writeOne(ctx, view, got);
 }
