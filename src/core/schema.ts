@@ -140,7 +140,8 @@ const checkout = object(
   { $defs: { money, contact, cartItem } },
 );
 
-// `checkout payment ID` (a payment's state), `checkout pay` (a started payment) and `checkout methods`.
+// `checkout payment ID` (a payment's state), `checkout pay` (a started payment), `checkout methods`
+// and `checkout klarna` (Klarna's checkout started).
 const payment = {
   oneOf: [
     object({
@@ -154,8 +155,11 @@ const payment = {
       billingAddress: nullable({ $ref: '#/$defs/contact' }),
       cart: nullable({ $ref: '#/$defs/cart' }),
     }),
-    object({ checkoutId: str, checkoutUrl: str, orderId: str }),
+    // A started payment: the order waits for the shopper until paid.
+    object({ checkoutId: str, checkoutUrl: str, orderId: str, status: { const: 'pending' } }),
     object({ name: str }),
+    // `checkout klarna`: Klarna's own checkout, started from a cart; its order is pending.
+    object({ cartId: str, orderId: str, klarnaOrderId: nstr, status: nstr, htmlSnippet: nstr }),
   ],
   $defs: { money, contact, cartItem, cart: { ...cart, $defs: undefined } },
 };

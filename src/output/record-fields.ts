@@ -3,7 +3,6 @@
 // (`orderctl schema`), else spelled out from the record's type.
 
 import { schemaPaths } from '../core/schema.js';
-import type { KlarnaSession } from '../platforms/commerce.js';
 import type { SandboxDescription } from '../sandbox/server.js';
 import { ORDER_FIELDS } from './order-columns.js';
 
@@ -21,10 +20,11 @@ export const QUOTE_FIELDS: readonly string[] = schemaPaths('quote');
 /** `checkout payment ID`: a payment's state. */
 export const PAYMENT_FIELDS: readonly string[] = schemaPaths('payment', 0);
 /** `checkout pay`: a started payment, which is pending until the shopper pays. */
-export const STARTED_PAYMENT_FIELDS: readonly string[] = [...schemaPaths('payment', 1), 'status'];
+export const STARTED_PAYMENT_FIELDS: readonly string[] = schemaPaths('payment', 1);
 /** `checkout methods`: one method a record. */
 export const METHOD_FIELDS: readonly string[] = schemaPaths('payment', 2);
-export const KLARNA_FIELDS = keysOf<KlarnaSession>({ cartId: true, orderId: true, klarnaOrderId: true, status: true, htmlSnippet: true });
+/** `checkout klarna`: Klarna's checkout started from a cart. */
+export const KLARNA_FIELDS: readonly string[] = schemaPaths('payment', 3);
 
 const result = (...details: string[]): readonly string[] => [...new Set([...schemaPaths('result'), ...details])];
 

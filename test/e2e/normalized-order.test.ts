@@ -128,7 +128,7 @@ describe('outshifter buying flow', () => {
   });
   afterAll(() => sandbox.close());
 
-  it('carts, checkouts, quotes and payment methods validate', async () => {
+  it('carts, checkouts, quotes, payments and payment methods validate', async () => {
     const json = async (argv: string[]) => {
       const r = await runCommand([...argv, '-o', 'json'], { config });
       expect(r.code, `${argv.join(' ')}: ${r.err}`).toBe(0);
@@ -143,5 +143,11 @@ describe('outshifter buying flow', () => {
     expectValid('checkout', await json(['checkout', 'get', checkout.id]), 'checkout get');
     expectValid('quote', await json(['shipping', 'quote', '--item', '4018:2', '--country', 'NO', '--currency', 'NOK']), 'shipping quote');
     for (const m of await json(['checkout', 'methods'])) expectValid('payment', m, 'checkout methods');
+    const payFlags = ['--method', 'Vipps', '--email', 'j@example.com', '--first-name', 'J', '--last-name', 'D', '--address1', 'Gate 1', '--city', 'Oslo', '--zip', '0150', '--country-code', 'NO', '--billing-same'];
+    expectValid('payment', await json(['checkout', 'pay', checkout.id, ...payFlags]), 'checkout pay');
+    expectValid('payment', await json(['checkout', 'payment', checkout.id]), 'checkout payment');
+    const klarnaCart = await json(['cart', 'create', '--currency', 'NOK']);
+    await json(['cart', 'add', klarnaCart.id, '--item', '4018:40181:1']);
+    expectValid('payment', await json(['checkout', 'klarna', klarnaCart.id]), 'checkout klarna');
   });
 });
