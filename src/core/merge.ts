@@ -26,6 +26,12 @@ export interface MergeOptions {
   readAhead?: number;
   /** A source that fails is reported here and dropped, and the others go on. Without it the merge fails. */
   onError?: (index: number, err: unknown) => void;
+  /**
+   * Kept up to date, as each element is given, with how many other sources
+   * hold one the merge has read and not given yet: a consumer that stops
+   * there knows whether more elements surely follow, without reading on.
+   */
+  held?: { count: number };
 }
 
 /** Reads the next element only when asked. */
@@ -112,8 +118,8 @@ export function readAhead<T>(source: AsyncIterable<T>, max: number): Puller<T> {
  * one; ties go to the earlier source (the merge is stable).
  */
 export async function* mergeSorted<T>(sources: Array<AsyncIterable<T>>, compare: (a: T, b: T) => number, options: MergeOptions = {}): AsyncGenerator<T> {
-  const { readAhead: depth = 0, onError } = options;
-  if (sources.length === 1 && depth === 0 && !onError) {
+  const { readAhead: depth = 0, onError, held } = options;
+  if (sources.length === 1 && depth === 0 && !onError && !held) {
     yield* sources[0]!;
     return;
   }
@@ -137,6 +143,7 @@ export async function* mergeSorted<T>(sources: Array<AsyncIterable<T>>, compare:
         if ('value' in h && (best < 0 || compare(h.value, (heads[best] as { value: T }).value) < 0)) best = i;
       }
       if (best < 0) return;
+      if (held) held.count = heads.filter((h, i) => i !== best && 'value' in h).length;
       yield (heads[best] as { value: T }).value;
       heads[best] = await pull(best);
     }

@@ -157,3 +157,13 @@ describe('readAhead', () => {
     expect(() => readAhead(source([]).iterable, 0)).toThrow(RangeError);
   });
 });
+
+describe('held', () => {
+  it('counts, as each element is given, the other sources holding one not given yet', async () => {
+    const held = { count: -1 };
+    const seen: Array<[number, number]> = [];
+    for await (const x of mergeSorted([source([1, 4]).iterable, source([2]).iterable, source([3]).iterable], byNumber, { held })) seen.push([x, held.count]);
+    // Giving 1: 2 and 3 wait; 2: 3 and 4; 3: 4; 4: nothing.
+    expect(seen).toEqual([[1, 2], [2, 2], [3, 1], [4, 0]]);
+  });
+});

@@ -53,12 +53,14 @@ async function listStores(ctx: Context, sessions: Session[], o: ListOptions): Pr
   const limit = o.paging.all ? undefined : (o.paging.limit ?? o.paging.pageSize ?? MERGED_PAGE);
   // Each store reads at most that many (one page of that size); one put in the merge's order reads on past it: the merge stops it there.
   const paging = (s: Session) => (limit !== undefined && reordered(s.adapter, o.filters.sort) ? { ...o.paging, limit: undefined, all: true } : { ...o.paging, limit });
-  const merged = mergeStores(sessions, (s) => listMatching(ctx, s.adapter, o.filters, hint.watch(paging(s))), o.filters.sort, failures, { dropRaw });
+  const held = { count: 0 };
+  const merged = mergeStores(sessions, (s) => listMatching(ctx, s.adapter, o.filters, hint.watch(paging(s))), o.filters.sort, failures, { dropRaw, held });
   for await (const fetched of merged) {
     out.write(fetched);
     if (limit !== undefined && out.count >= limit) {
-      // The merged list stops here: what each store has left is unknown without reading on.
-      hint.report({ sure: false });
+      // The merged list stops here. Another store's next order, already read, is the next
+      // one: more surely exist. Without one, the rest is unknown without reading on.
+      hint.report({ sure: held.count > 0 });
       break;
     }
   }

@@ -102,6 +102,8 @@ export interface MergeStoresOptions {
    * throws, so a new use of it fails its tests instead of printing nothing.
    */
   dropRaw?: boolean;
+  /** See MergeOptions.held: how many stores hold an order not printed yet. */
+  held?: { count: number };
 }
 
 /**
@@ -115,7 +117,7 @@ export function mergeStores(
   read: (s: Session) => AsyncIterable<Fetched>,
   sort: SortSpec | undefined,
   failures: StoreFailures,
-  { readAhead = READ_AHEAD, dropRaw = false }: MergeStoresOptions = {},
+  { readAhead = READ_AHEAD, dropRaw = false, held }: MergeStoresOptions = {},
 ): AsyncIterable<StoreFetched> {
   // --sort FIELD[:DIR], newest first without it.
   const compare = orderComparator(sort ?? DEFAULT_SORT);
@@ -133,6 +135,7 @@ export function mergeStores(
   });
   return mergeSorted(sources, (a, b) => compare(a.order, b.order), {
     readAhead,
+    held,
     onError: (i, err) => failures.report(sessions[i]!.profileName, err, { first: !started[i] }),
   });
 }
