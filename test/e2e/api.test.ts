@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
-import { cliWith, orderctl } from '../support/cli.js';
+import { addProfiles, cliWith, orderctl } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 let sandbox: Sandbox;
@@ -53,17 +53,13 @@ beforeAll(async () => {
   const textUrl = `http://127.0.0.1:${(textServer.address() as AddressInfo).port}/v2`;
   cfg = tempConfigDir();
   env = { ORDERCTL_CONFIG_DIR: cfg.dir };
-  const profiles: Array<[string, string[]]> = [
+  await addProfiles(env, sandbox.token, [
     ['bc', ['--platform', 'bigcommerce', '--base-url', sandbox.baseUrls.bigcommerce!, '--use']],
     ['sq', ['--platform', 'squarespace', '--base-url', sandbox.baseUrls.squarespace!]],
     ['cs', ['--platform', 'cscart', '--base-url', sandbox.baseUrls.cscart!, '--username', 'admin@example.com']],
     ['text', ['--platform', 'bigcommerce', '--base-url', textUrl]],
     ['textsq', ['--platform', 'squarespace', '--base-url', textUrl]],
-  ];
-  for (const [name, args] of profiles) {
-    const r = await orderctl(['profile', 'add', name, ...args, '--token-stdin'], { env, input: `${sandbox.token}\n` });
-    expect(r.code, r.stderr).toBe(0);
-  }
+  ]);
 });
 afterAll(async () => {
   await sandbox.close();

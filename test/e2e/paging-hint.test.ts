@@ -6,7 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
-import { cliWith, orderctl } from '../support/cli.js';
+import { addProfiles, cliWith } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 let sandbox: Sandbox;
@@ -18,16 +18,13 @@ beforeAll(async () => {
   sandbox = await startSandbox({ seed: 5, orders: 70, onExchange: (ex) => exchanges.push(ex) });
   cfg = tempConfigDir();
   env = { ORDERCTL_CONFIG_DIR: cfg.dir };
-  const profiles: Array<[string, string[]]> = [
+  const extra: Array<[string, string[]]> = [
     ['bigcommerce', []],
     ['cscart', ['--username', 'admin@example.com']],
     ['squarespace', []],
     ['outshifter', ['--storefront', 'sandbox']],
   ];
-  for (const [platform, extra] of profiles) {
-    const r = await orderctl(['profile', 'add', platform, '--platform', platform, '--base-url', sandbox.baseUrls[platform]!, ...extra, '--token-stdin'], { env, input: `${sandbox.token}\n` });
-    expect(r.code, r.stderr).toBe(0);
-  }
+  await addProfiles(env, sandbox.token, extra.map(([platform, args]) => [platform, ['--platform', platform, '--base-url', sandbox.baseUrls[platform]!, ...args]]));
 });
 afterAll(async () => {
   await sandbox.close();

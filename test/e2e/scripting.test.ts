@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
-import { BIN, cliWith, orderctl } from '../support/cli.js';
+import { addProfiles, BIN, cliWith, orderctl } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 let sandbox: Sandbox;
@@ -19,16 +19,12 @@ beforeAll(async () => {
   sandbox = await startSandbox({ seed: 7, orders: 60, onExchange: (ex) => exchanges.push(ex) });
   cfg = tempConfigDir();
   env = { ORDERCTL_CONFIG_DIR: cfg.dir };
-  const profiles: Array<[string, string[]]> = [
+  await addProfiles(env, sandbox.token, [
     ['bc', ['--platform', 'bigcommerce', '--base-url', sandbox.baseUrls.bigcommerce!, '--use']],
     ['sq', ['--platform', 'squarespace', '--base-url', sandbox.baseUrls.squarespace!]],
     ['cs', ['--platform', 'cscart', '--base-url', sandbox.baseUrls.cscart!, '--username', 'admin@example.com']],
     ['os', ['--platform', 'outshifter', '--base-url', sandbox.baseUrls.outshifter!, '--storefront', 'sandbox']],
-  ];
-  for (const [name, args] of profiles) {
-    const r = await orderctl(['profile', 'add', name, ...args, '--token-stdin'], { env, input: `${sandbox.token}\n` });
-    expect(r.code, r.stderr).toBe(0);
-  }
+  ]);
 });
 afterAll(async () => {
   await sandbox.close();

@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaFor } from '../../src/core/schema.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
-import { cliWith, orderctl } from '../support/cli.js';
+import { addProfiles, cliWith } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 let sandbox: Sandbox;
@@ -18,19 +18,15 @@ beforeAll(async () => {
   cfg = tempConfigDir();
   env = { ORDERCTL_CONFIG_DIR: cfg.dir };
   const u = sandbox.baseUrls;
-  const profiles: Array<[string, string[], string]> = [
-    ['bc', ['--platform', 'bigcommerce', '--base-url', u.bigcommerce!, '--use'], sandbox.token],
-    ['cs', ['--platform', 'cscart', '--base-url', u.cscart!, '--username', 'admin@example.com', '--currency', 'EUR'], sandbox.token],
-    ['sq', ['--platform', 'squarespace', '--base-url', u.squarespace!], sandbox.token],
-    ['os', ['--platform', 'outshifter', '--base-url', u.outshifter!, '--storefront', 'sandbox'], sandbox.token],
+  await addProfiles(env, sandbox.token, [
+    ['bc', ['--platform', 'bigcommerce', '--base-url', u.bigcommerce!, '--use']],
+    ['cs', ['--platform', 'cscart', '--base-url', u.cscart!, '--username', 'admin@example.com', '--currency', 'EUR']],
+    ['sq', ['--platform', 'squarespace', '--base-url', u.squarespace!]],
+    ['os', ['--platform', 'outshifter', '--base-url', u.outshifter!, '--storefront', 'sandbox']],
     ['locked', ['--platform', 'bigcommerce', '--base-url', u.bigcommerce!], 'not-the-key-1234'],
     // Nothing listens on port 1.
-    ['down', ['--platform', 'cscart', '--base-url', 'http://127.0.0.1:1/cscart/api', '--username', 'admin@example.com'], sandbox.token],
-  ];
-  for (const [name, args, token] of profiles) {
-    const r = await orderctl(['profile', 'add', name, ...args, '--token-stdin'], { env, input: `${token}\n` });
-    expect(r.code, r.stderr).toBe(0);
-  }
+    ['down', ['--platform', 'cscart', '--base-url', 'http://127.0.0.1:1/cscart/api', '--username', 'admin@example.com']],
+  ]);
 });
 afterAll(async () => {
   await sandbox.close();

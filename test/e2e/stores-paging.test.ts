@@ -6,7 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
-import { cliWith, orderctl } from '../support/cli.js';
+import { addProfiles, cliWith, orderctl } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 let sandbox: Sandbox;
@@ -19,17 +19,13 @@ beforeAll(async () => {
   cfg = tempConfigDir();
   env = { ORDERCTL_CONFIG_DIR: cfg.dir };
   const u = sandbox.baseUrls;
-  const profiles: Array<[string, string[]]> = [
+  await addProfiles(env, sandbox.token, [
     ['s1', ['--platform', 'bigcommerce', '--base-url', u.bigcommerce!, '--use']],
     ['s2', ['--platform', 'bigcommerce', '--base-url', u.bigcommerce!]],
     ['cs', ['--platform', 'cscart', '--base-url', u.cscart!, '--username', 'admin@example.com']],
     ['sq', ['--platform', 'squarespace', '--base-url', u.squarespace!]],
     ['sq2', ['--platform', 'squarespace', '--base-url', u.squarespace!]],
-  ];
-  for (const [name, args] of profiles) {
-    const r = await orderctl(['profile', 'add', name, ...args, '--token-stdin'], { env, input: `${sandbox.token}\n` });
-    expect(r.code, r.stderr).toBe(0);
-  }
+  ]);
 });
 afterAll(async () => {
   await sandbox.close();

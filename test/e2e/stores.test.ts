@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Exchange, type Sandbox } from '../../src/sandbox/server.js';
-import { cliWith, orderctl } from '../support/cli.js';
+import { addProfiles, cliWith, orderctl } from '../support/cli.js';
 import { tempConfigDir } from '../support/tmp.js';
 
 let sandbox: Sandbox;
@@ -18,16 +18,12 @@ beforeAll(async () => {
   sandbox = await startSandbox({ seed: 11, orders: 40, onExchange: (ex) => exchanges.push(ex) });
   cfg = tempConfigDir();
   env = { ORDERCTL_CONFIG_DIR: cfg.dir };
-  const profiles: Array<[string, string[], string]> = [
-    ['eu', ['--platform', 'bigcommerce', '--base-url', sandbox.baseUrls.bigcommerce!, '--use'], sandbox.token],
-    ['us', ['--platform', 'squarespace', '--base-url', sandbox.baseUrls.squarespace!], sandbox.token],
-    ['cs', ['--platform', 'cscart', '--base-url', sandbox.baseUrls.cscart!, '--username', 'admin@example.com'], sandbox.token],
+  await addProfiles(env, sandbox.token, [
+    ['eu', ['--platform', 'bigcommerce', '--base-url', sandbox.baseUrls.bigcommerce!, '--use']],
+    ['us', ['--platform', 'squarespace', '--base-url', sandbox.baseUrls.squarespace!]],
+    ['cs', ['--platform', 'cscart', '--base-url', sandbox.baseUrls.cscart!, '--username', 'admin@example.com']],
     ['locked', ['--platform', 'cscart', '--base-url', sandbox.baseUrls.cscart!, '--username', 'admin@example.com'], 'not-the-key-1234'],
-  ];
-  for (const [name, args, token] of profiles) {
-    const r = await orderctl(['profile', 'add', name, ...args, '--token-stdin'], { env, input: `${token}\n` });
-    expect(r.code, r.stderr).toBe(0);
-  }
+  ]);
 });
 afterAll(async () => {
   await sandbox.close();

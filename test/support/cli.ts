@@ -69,6 +69,17 @@ export function cliWith(env: () => Record<string, string | undefined>) {
   return { run, json, ids };
 }
 
+/**
+ * Adds each profile through the binary (`profile add NAME ARGS --token-stdin`),
+ * with its own token or `token`; any failure fails the test, showing stderr.
+ */
+export async function addProfiles(env: Record<string, string | undefined>, token: string, profiles: Array<[name: string, args: string[], token?: string]>): Promise<void> {
+  for (const [name, args, own] of profiles) {
+    const r = await orderctl(['profile', 'add', name, ...args, '--token-stdin'], { env, input: `${own ?? token}\n` });
+    expect(r.code, r.stderr).toBe(0);
+  }
+}
+
 /** What a running `orderctl sandbox serve` printed: its root URL, each platform's base URL, the token. */
 export interface Served {
   url: string;
