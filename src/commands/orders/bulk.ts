@@ -5,9 +5,9 @@
 // run says what was and was not done (exit 130).
 
 import type { Context } from '../../core/context.js';
-import { ApiError, DryRunStop, errorBody, inStore, InterruptedError, isOrderctlError, UsageError, type ErrorBody } from '../../core/errors.js';
+import { ApiError, DryRunStop, errorBody, inStore, InterruptedError, isOrderctlError, NotFoundError, UsageError, type ErrorBody } from '../../core/errors.js';
 import type { Platform } from '../../core/order.js';
-import type { Adapter } from '../../platforms/types.js';
+import type { Adapter, Fetched } from '../../platforms/types.js';
 import { listWriter } from '../../output/writer.js';
 import type { View } from '../../output/view.js';
 import { Progress } from '../../output/progress.js';
@@ -153,6 +153,34 @@ export async function routeItems<T extends BulkItem>(ctx: Context, items: T[], m
     },
   }));
   return { routes, named };
+}
+
+/** One order's way to its store, as routeItems gives it. */
+export type Route = Awaited<ReturnType<typeof routeItems<BulkItem>>>['routes'][number];
+
+/** One routed order read from its store (a route that already failed, resolving a #number, fails so). */
+export function readRoute(r: Route): Promise<Fetched> {
+  return r.failure !== undefined ? Promise.reject(r.failure) : r.session.adapter.getOrder(r.id);
+}
+
+/**
+ * An id asked of several stores (no store named): a store that simply lacks it
+ * (not found, or an id that cannot be one on its platform) is no failure when
+ * another has it.
+ */
+export function lacksOrder(err: unknown): boolean {
+  return err instanceof NotFoundError || err instanceof UsageError;
+}
+
+/**
+ * An id that every store asked lacks: the usage error when it can be an id on
+ * none of their platforms (exit 2), else one "not found" naming the stores tried (exit 4).
+ */
+export function inNoStore(ref: string, stores: string[], errors: unknown[]): unknown {
+  if (errors.every((e) => e instanceof UsageError)) return errors[0];
+  return new NotFoundError(`order ${ref} not found in ${stores.join(', ')}`, {
+    hint: 'each store named was asked; name another with -p, or find it with "orderctl orders list --search TEXT"',
+  });
 }
 
 /** The one order of a single-order command (update, shipments): its store's adapter and its id there. */

@@ -4,11 +4,11 @@
 // (-p a,b, --all-profiles) an id without a store is looked up in each of them.
 
 import type { Context } from '../../core/context.js';
-import { ApiError, inStore, InterruptedError, isOrderctlError, NotFoundError, UsageError } from '../../core/errors.js';
+import { ApiError, inStore, InterruptedError, isOrderctlError, NotFoundError } from '../../core/errors.js';
 import type { View } from '../../output/view.js';
 import { chooseFormat, listWriter, writeOne } from '../../output/writer.js';
 import { jsonLine, safeCell } from '../../output/text.js';
-import { concurrencyFor, readBulkItems, readInOrder, routeItems, type BulkItem, type BulkOptions } from './bulk.js';
+import { concurrencyFor, inNoStore, lacksOrder, readBulkItems, readInOrder, readRoute, routeItems, type BulkOptions, type Route } from './bulk.js';
 import { orderSheet, orderView, sheetOptions, storesView } from './shared.js';
 import { storeId, withStore, type StoreFetched } from './stores.js';
 
@@ -16,8 +16,6 @@ export interface GetOptions extends BulkOptions {
   ids: string[];
   stdin: boolean;
 }
-
-type Route = Awaited<ReturnType<typeof routeItems<BulkItem>>>['routes'][number];
 
 /** One id asked: the stores it was asked of, and what each answered. */
 interface Asked {
@@ -43,7 +41,7 @@ export async function run(ctx: Context, o: GetOptions): Promise<void> {
   const view: View<StoreFetched> = named && !several ? { ...shown, id: (r) => storeId(r.store, r.order.id) } : shown;
   const sheet = (r: StoreFetched) => orderSheet(r.order, { ...sheetOptions(ctx, adapters.get(r.store) ?? first)(r.order), ...(several && { store: r.store }) });
   const read = async (a: Asked): Promise<Answer> => {
-    const settled = await Promise.allSettled(a.routes.map((r) => (r.failure !== undefined ? Promise.reject(r.failure) : r.session.adapter.getOrder(r.id))));
+    const settled = await Promise.allSettled(a.routes.map(readRoute));
     const answer: Answer = { found: [], errors: [] };
     settled.forEach((s, i) => {
       const store = a.routes[i]!.session.profileName;
@@ -120,15 +118,10 @@ export async function run(ctx: Context, o: GetOptions): Promise<void> {
 function failureOf(a: Asked, answer: Answer): Array<{ store: string | null; error: unknown }> {
   if (!answer.errors.length) return [];
   if (a.routes.length === 1) return answer.errors;
-  // An id that cannot be one on a platform (a hex id asked of BigCommerce) is simply not in that store.
-  const absent = (e: unknown) => e instanceof NotFoundError || e instanceof UsageError;
-  const broken = answer.errors.filter((e) => !absent(e.error));
+  const broken = answer.errors.filter((e) => !lacksOrder(e.error));
   if (broken.length) return broken;
   if (answer.found.length) return [];
-  // An id no store named could have: the usage error itself (exit 2).
-  if (answer.errors.every((e) => e.error instanceof UsageError)) return [{ store: null, error: answer.errors[0]!.error }];
-  const stores = answer.errors.map((e) => e.store);
-  return [{ store: null, error: new NotFoundError(`order ${a.ref} not found in ${stores.join(', ')}`, { hint: 'each store named was asked; name another with -p, or find it with "orderctl orders list --search TEXT"' }) }];
+  return [{ store: null, error: inNoStore(a.ref, answer.errors.map((e) => e.store), answer.errors.map((e) => e.error)) }];
 }
 
 /** One order's failure, on stderr as the run's own errors are: a line, or a JSON object for JSON output. */

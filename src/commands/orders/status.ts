@@ -1,9 +1,9 @@
 import type { Context } from '../../core/context.js';
-import { InterruptedError, NotFoundError, UsageError } from '../../core/errors.js';
+import { InterruptedError, UsageError } from '../../core/errors.js';
 import type { Fetched } from '../../platforms/types.js';
 import { requireCapability } from '../../platforms/index.js';
 import { confirmDestructive } from './shared.js';
-import { concurrencyFor, readBulkItems, readInOrder, resultId, routeBulk, routeItems, runBulk, storesText, type BulkItem, type BulkOptions, type ItemResult } from './bulk.js';
+import { concurrencyFor, inNoStore, lacksOrder, readBulkItems, readInOrder, readRoute, resultId, routeBulk, routeItems, runBulk, storesText, type BulkItem, type BulkOptions, type Route, type ItemResult } from './bulk.js';
 import { RESULT_FIELDS } from '../../output/record-fields.js';
 import type { View } from '../../output/view.js';
 
@@ -57,7 +57,6 @@ export async function run(ctx: Context, o: StatusOptions): Promise<void> {
   });
 }
 
-type Route = Awaited<ReturnType<typeof routeItems<BulkItem>>>['routes'][number];
 type Shown = Route['bulk'] & { target: Route; read?: PromiseSettledResult<Fetched> };
 
 /**
@@ -74,23 +73,17 @@ async function readFannedOut(ctx: Context, routes: Route[], concurrency: number)
   const reads = new Map<Route, PromiseSettledResult<Fetched>>();
   let stopping = false;
   ctx.onInterrupt(() => (stopping = true));
-  const readOne = (r: Route) => (r.failure !== undefined ? Promise.reject(r.failure) : r.session.adapter.getOrder(r.id));
-  await readInOrder(fanned, concurrency, (g) => Promise.allSettled(g.map(readOne)), (g, outcome) => {
+  await readInOrder(fanned, concurrency, (g) => Promise.allSettled(g.map(readRoute)), (g, outcome) => {
     if ('value' in outcome) g.forEach((r, i) => reads.set(r, outcome.value[i]!));
   }, () => stopping);
   if (stopping) throw new InterruptedError();
-  const absent = (e: unknown) => e instanceof NotFoundError || e instanceof UsageError;
   return [...groups.values()].flatMap((g): Shown[] => {
     if (g.length === 1) return [{ ...g[0]!.bulk, target: g[0]! }];
     const read = g.map((r) => ({ r, read: reads.get(r)! }));
-    const kept = read.filter((x) => x.read.status === 'fulfilled' || !absent(x.read.reason));
+    const kept = read.filter((x) => x.read.status === 'fulfilled' || !lacksOrder(x.read.reason));
     if (kept.length) return kept.map((x) => ({ ...x.r.bulk, failure: undefined, target: x.r, read: x.read }));
-    const errors = read.map((x) => (x.read as PromiseRejectedResult).reason);
     const { item } = g[0]!;
-    // An id no store named could have: the usage error itself (exit 2).
-    const error = errors.every((e) => e instanceof UsageError)
-      ? errors[0]
-      : new NotFoundError(`order ${item.id} not found in ${g.map((r) => r.session.profileName).join(', ')}`, { hint: 'each store named was asked; name another with -p' });
+    const error = inNoStore(item.id, g.map((r) => r.session.profileName), read.map((x) => (x.read as PromiseRejectedResult).reason));
     return [{ ...g[0]!.bulk, id: item.id, store: undefined, failure: undefined, target: g[0]!, read: { status: 'rejected', reason: error } }];
   });
 }
