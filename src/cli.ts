@@ -14,6 +14,7 @@ import { systemClock } from './core/clock.js';
 import { parseDuration } from './core/time.js';
 import { parseFieldList } from './output/fields.js';
 import { jsonLine, safeCell } from './output/text.js';
+import { errorsAsJson } from './output/formats.js';
 import { DEFAULT_HTTP, HttpClient, parseByteSize } from './core/http.js';
 import type { Wait } from './core/rate-limit.js';
 import { registerOrders } from './commands/orders/index.js';
@@ -260,13 +261,6 @@ function outputFlag(argv: string[]): OutputFormat | undefined {
     else if (/^-o[a-z]/.test(a)) value = a.slice(2);
   });
   return value as OutputFormat | undefined;
-}
-
-/** Errors as a JSON line: the output is JSON or NDJSON (given, or by default off a terminal) and stderr is no terminal. */
-export function errorsAsJson(io: Pick<IO, 'stdoutIsTTY' | 'stderrIsTTY'>, format: OutputFormat | undefined, raw = false): boolean {
-  if (io.stderrIsTTY) return false;
-  const chosen = format ?? (raw || !io.stdoutIsTTY ? 'json' : 'table');
-  return chosen === 'json' || chosen === 'ndjson';
 }
 
 /** Runs the CLI with the given argv (without node and script); returns the exit code. */

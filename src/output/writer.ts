@@ -5,15 +5,14 @@
 import type { Context, OutputFormat } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
 import { csvRow, UTF8_BOM } from './csv.js';
+import { formatFor } from './formats.js';
 import { flattenForColumns, getPath, pickFields, validateFields } from './fields.js';
 import { renderTable } from './table.js';
 import { safeCell } from './text.js';
 import type { Column, View } from './view.js';
 
 export function chooseFormat(ctx: Context): OutputFormat {
-  if (ctx.globals.output) return ctx.globals.output;
-  if (ctx.globals.raw) return 'json';
-  return ctx.io.stdoutIsTTY ? 'table' : 'json';
+  return formatFor(ctx.io, ctx.globals.output, ctx.globals.raw);
 }
 
 export interface ListWriter<T> {

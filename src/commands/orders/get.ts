@@ -7,6 +7,7 @@ import type { Context } from '../../core/context.js';
 import { ApiError, inStore, InterruptedError, isOrderctlError, NotFoundError } from '../../core/errors.js';
 import type { View } from '../../output/view.js';
 import { chooseFormat, listWriter, writeOne } from '../../output/writer.js';
+import { jsonErrors } from '../../output/formats.js';
 import { jsonLine, safeCell } from '../../output/text.js';
 import { concurrencyFor, inNoStore, lacksOrder, readBulkItems, readInOrder, readRoute, routeItems, type BulkOptions, type Route } from './bulk.js';
 import { orderSheet, orderView, sheetOptions, storesView } from './shared.js';
@@ -88,7 +89,7 @@ export async function run(ctx: Context, o: GetOptions): Promise<void> {
     else unread.push(failure.length === 1 ? failure[0]!.error : new ApiError(`order ${a.ref} could not be read`));
     // Thrown at the end instead, with its own exit code: one store's error, or "not found" in every store.
     if (lone && failure.length === 1 && (!several || failure[0]!.store === null)) return void (loneError = failure[0]!.error);
-    for (const f of failure) reportFailure(ctx, a.ref, f.error, format, several ? f.store : null);
+    for (const f of failure) reportFailure(ctx, a.ref, f.error, several ? f.store : null);
   }, () => stopping);
   // One id that no store gave: its error alone, nothing on stdout, as for one store (not an empty list).
   if (loneError === undefined || printed) out?.end();
@@ -125,10 +126,10 @@ function failureOf(a: Asked, answer: Answer): Array<{ store: string | null; erro
 }
 
 /** One order's failure, on stderr as the run's own errors are: a line, or a JSON object for JSON output. */
-function reportFailure(ctx: Context, ref: string, err: unknown, format: string, store: string | null): void {
+function reportFailure(ctx: Context, ref: string, err: unknown, store: string | null): void {
   // A store's error names it, in JSON too, as a failing store of a listing does.
   const message = `${store ? `${store}: ` : ''}${err instanceof Error ? err.message : String(err)}`;
-  if ((format === 'json' || format === 'ndjson') && !ctx.io.stderrIsTTY) {
+  if (jsonErrors(ctx)) {
     const e = isOrderctlError(err) ? err : undefined;
     ctx.io.stderr.write(`${jsonLine({ error: { code: e?.code ?? 'internal', message, hint: e?.hint ?? null, status: e?.status ?? null, store, id: ref } })}\n`);
     return;

@@ -6,7 +6,7 @@
 import { compareTimes, DEFAULT_SORT, orderComparator } from '../../core/sort.js';
 import type { Context } from '../../core/context.js';
 import { ApiError, errorBody, ExitCode, Halted, isOrderctlError, OrderctlError, UsageError } from '../../core/errors.js';
-import { chooseFormat } from '../../output/writer.js';
+import { jsonErrors } from '../../output/formats.js';
 import { openSessions, SANDBOX_STORE, type Session } from '../../platforms/index.js';
 import type { Adapter, Fetched, OrderFilters, Paging, SortSpec } from '../../platforms/types.js';
 import { jsonLine, safeCell } from '../../output/text.js';
@@ -66,8 +66,8 @@ export class StoreFailures {
     this.failed.push(store);
     const e = err as Error;
     const message = `${store}: ${e?.message ?? String(err)}`;
-    // Scripts read stderr as JSON lines (errorsAsJson in cli.ts): each store's error is one, with its code and status.
-    if (!this.ctx.io.stderrIsTTY && ['json', 'ndjson'].includes(chooseFormat(this.ctx))) {
+    // Scripts read stderr as JSON lines: each store's error is one, with its code and status.
+    if (jsonErrors(this.ctx)) {
       this.ctx.io.stderr.write(`${jsonLine({ error: { ...errorBody(err, store), message, store } })}\n`);
       return;
     }
