@@ -22,6 +22,7 @@ import {
   SHIPMENT_FIELDS,
   STARTED_PAYMENT_FIELDS,
 } from '../output/record-fields.js';
+import { LINE_FIELDS } from '../output/order-columns.js';
 
 export type FieldRule =
   /** The record's paths; `raw`: --raw prints the platform's own JSON instead, whose paths orderctl does not know. */
@@ -57,7 +58,8 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   'orders status': { fields: RESULT_FIELDS.status },
   'orders fulfill': { fields: RESULT_FIELDS.fulfill },
   'orders cancel': { fields: RESULT_FIELDS.cancel },
-  'orders export': refuse('it writes whole orders', 'choose the CSV columns with --columns, e.g. --columns id,customer.email'),
+  // Each JSON order's paths; a CSV's columns, with item.* paths for --lines (export checks which).
+  'orders export': { fields: LINE_FIELDS },
   'orders archive': { fields: RESULT_FIELDS.archive },
 
   'cart create': orRaw(CART_FIELDS),

@@ -24,3 +24,6 @@ export const LINE_COLUMNS: readonly string[] = [
   'id', 'number', 'store', 'status', 'createdAt', 'updatedAt', 'customer.email', 'currency',
   'item.id', 'item.productId', 'item.variantId', 'item.sku', 'item.title', 'item.variant', 'item.quantity', 'item.unitPrice.amount', 'item.total.amount', 'item.status',
 ];
+
+/** What a row per line item (--lines) may show: the order's paths, and its item's under item. */
+export const LINE_FIELDS: readonly string[] = [...ORDER_FIELDS, 'item', ...ORDER_FIELDS.filter((f) => f.startsWith('items.')).map((f) => f.replace(/^items\./, 'item.'))];

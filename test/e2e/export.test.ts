@@ -75,6 +75,27 @@ describe('orders export', () => {
     expect(fs.existsSync(out('bad.csv'))).toBe(false);
   });
 
+  it('--fields picks paths in every format: each JSON order keeps them, a CSV has them as columns', async () => {
+    const json = await runCommand(['orders', 'export', '--out', '-', '--format', 'ndjson', '--max-id', '101', '--fields', 'id,customer.email,totals.total'], { config });
+    expect(json.code, json.err).toBe(0);
+    const orders = json.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(orders.map((o) => Object.keys(o))).toEqual([['id', 'customer', 'totals'], ['id', 'customer', 'totals']]);
+    expect(Object.keys(orders[0].customer)).toEqual(['email']);
+    expect(orders[0].totals.total).toEqual({ amount: expect.stringMatching(/^\d+\.\d+$/), currency: expect.any(String) });
+    await runCommand(['orders', 'export', '--out', out('f.csv'), '--lines', '--max-id', '101', '--fields', 'id,item.sku'], { config });
+    expect(fs.readFileSync(out('f.csv'), 'utf8').split('\n')[0]).toBe('id,item.sku');
+    for (const [args, message] of [
+      [['--format', 'csv', '--fields', 'id', '--columns', 'id'], '--fields and --columns both choose the CSV columns: give one'],
+      [['--format', 'ndjson', '--fields', 'id,item.sku'], 'unknown field "item.sku"'],
+      [['--format', 'csv', '--fields', 'id,custmer.email'], 'unknown field "custmer.email"'],
+    ] as const) {
+      const r = await runCommand(['orders', 'export', '--out', '-', ...args], { config });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err.split('\n')[0]).toContain(message);
+      expect(r.out).toBe('');
+    }
+  });
+
   it('under faults, the file equals the fault-free export', async () => {
     // Two sandboxes with the same seed: one clean, one failing a third of its requests
     // with every fault a read may meet and survive (a 500 or a body of the wrong shape is not

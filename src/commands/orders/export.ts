@@ -22,8 +22,8 @@ import {
 } from '../../core/checkpoints.js';
 import { csvRow, UTF8_BOM } from '../../output/csv.js';
 import { csvFor } from '../../output/writer.js';
-import { flattenForColumns, parseFieldList, validateFields } from '../../output/fields.js';
-import { LINE_COLUMNS, ORDER_COLUMNS, ORDER_FIELDS } from '../../output/order-columns.js';
+import { flattenForColumns, parseFieldList, pickFields, validateFields } from '../../output/fields.js';
+import { LINE_COLUMNS, LINE_FIELDS, ORDER_COLUMNS, ORDER_FIELDS } from '../../output/order-columns.js';
 import { openSessions, type Session } from '../../platforms/index.js';
 import { mergeStores, refuseOneStoreFlags, StoreFailures, withStore } from './stores.js';
 import { Progress } from '../../output/progress.js';
@@ -41,6 +41,8 @@ export interface ExportOptions {
   checkpoint?: string;
   overlapMs: number;
   columns?: readonly string[];
+  /** --fields: the paths each JSON order keeps; for CSV, its columns. */
+  fields?: readonly string[];
   lines: boolean;
   show: boolean;
   reset: boolean;
@@ -81,6 +83,7 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   const config = await ctx.config();
   if (o.show || o.reset) return manageCheckpoint(ctx, config.dir, o);
   if (ctx.globals.jq !== undefined) refuseJq(o);
+  o = withFields(o, ctx.globals.fields);
   const sessions = await openSessions(ctx);
   if (sessions.length > 1) refuseOneStoreFlags(o.filters);
   // One run per checkpoint at a time: a second would export the same orders again.
@@ -90,6 +93,18 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   } finally {
     await lock?.release();
   }
+}
+
+/**
+ * --fields picks paths in every format, as elsewhere: each JSON order keeps
+ * those paths; a CSV has them as its columns, as --columns gives them.
+ */
+function withFields(o: ExportOptions, fields: readonly string[] | undefined): ExportOptions {
+  if (!fields) return o;
+  if (o.columns) throw new UsageError('--fields and --columns both choose the CSV columns: give one');
+  if (o.format === 'csv') return { ...o, columns: fields };
+  validateFields(fields, ORDER_FIELDS);
+  return { ...o, fields };
 }
 
 /**
@@ -134,7 +149,7 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
   );
 
   const columns = o.columns ?? (o.lines ? LINE_COLUMNS : ORDER_COLUMNS);
-  if (o.format === 'csv') validateFields(columns, o.lines ? [...ORDER_FIELDS, ...ORDER_FIELDS.filter((f) => f.startsWith('items.')).map((f) => f.replace(/^items\./, 'item.')), 'item'] : ORDER_FIELDS);
+  if (o.format === 'csv') validateFields(columns, o.lines ? LINE_FIELDS : ORDER_FIELDS);
   const toStdout = o.out === '-';
   if (toStdout) ctx.stdoutMustComplete();
   const file = toStdout
@@ -256,11 +271,12 @@ async function wholeOrder(ctx: Context, adapter: Adapter, listed: Fetched): Prom
 
 function render(fetched: Fetched, o: ExportOptions, columns: readonly string[], first: boolean, row: (cells: readonly string[]) => string): string {
   const order = fetched.order;
+  const json = () => JSON.stringify(o.fields ? pickFields(order, o.fields) : order);
   switch (o.format) {
     case 'ndjson':
-      return `${JSON.stringify(order)}\n`;
+      return `${json()}\n`;
     case 'json':
-      return `${first ? '\n' : ',\n'}${JSON.stringify(order)}`;
+      return `${first ? '\n' : ',\n'}${json()}`;
     default: {
       if (!o.lines) return row(flattenForColumns(order, columns));
       return order.items.map((item) => row(flattenForColumns({ ...order, item }, columns))).join('');
