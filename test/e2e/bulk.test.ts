@@ -9,9 +9,11 @@ import { runCommand } from '../support/context.js';
 
 let sandbox: Sandbox;
 let config: ConfigStore;
+/** Requests the sandbox answered. */
+let exchanges = 0;
 
 async function start(opts: Parameters<typeof startSandbox>[0] = {}) {
-  sandbox = await startSandbox({ seed: 8, orders: 80, ...opts });
+  sandbox = await startSandbox({ seed: 8, orders: 80, onExchange: () => exchanges++, ...opts });
   config = memoryConfig({ currentProfile: 's', profiles: { s: { platform: 'bigcommerce', baseUrl: sandbox.baseUrls.bigcommerce!, token: sandbox.token } } });
 }
 afterEach(() => sandbox?.close());
@@ -88,6 +90,19 @@ describe('bulk runs', () => {
     expect(r.code).toBe(1); // rejected lines make the run fail, after the good ones ran
     expect(r.err).toMatch(/0 of 2 orders failed, 3 input lines rejected/);
     expect(changes(c!)).toBe(0);
+  });
+
+  it('stdin whose every line is rejected is refused as bad input, with no request and no internal error', async () => {
+    const stdin = ['{"id": broken', 'two words'].join('\n');
+    for (const args of [['get'], ['status'], ['status', '--set', 'on_hold'], ['fulfill'], ['cancel'], ['archive']]) {
+      const before = exchanges;
+      const r = await runCommand(['orders', ...args, '--stdin', '--yes', '-o', 'ids'], { config, io: { stdin } });
+      expect(r.code, `${args.join(' ')}: ${r.err}`).toBe(2);
+      expect(r.err).not.toMatch(/bug in orderctl|Cannot read/);
+      expect(r.err).toMatch(/--stdin read no order ids: all 2 lines were rejected/);
+      expect(r.out).toBe('');
+      expect(exchanges).toBe(before);
+    }
   });
 
   it('goes on past a failed order, or stops with --fail-fast', async () => {

@@ -113,7 +113,10 @@ export async function readBulkItems(
     if (unknown.length) return reject(n, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (allowed: id, store${(allowed as readonly string[]).map((a) => `, ${a}`).join('')})`);
     items.push({ id: String(id), overrides: rest, ...(store !== undefined ? { store: store as string } : {}) });
   });
-  if (!items.length && !rejected) throw new UsageError('--stdin read no order ids');
+  // Every line rejected: nothing to run, and the input is what is wrong (each line was named above).
+  if (!items.length) {
+    throw new UsageError(rejected ? `--stdin read no order ids: ${rejected === 1 ? 'its one line was' : `all ${rejected} lines were`} rejected` : '--stdin read no order ids');
+  }
   return { items, rejected };
 }
 
