@@ -211,6 +211,25 @@ describe('orders export', () => {
     expect((await runCommand(['orders', 'export', '--checkpoint', 'daily', '--show'], { config })).code).toBe(2);
   });
 
+  it('--show and --reset are refused together or with export flags, and leave the checkpoint as it was', async () => {
+    await exportTo(out('k.ndjson'), '--checkpoint', 'keep');
+    const file = path.join(tmp.dir, 'checkpoints', 'keep.json');
+    const before = fs.readFileSync(file, 'utf8');
+    for (const [args, message] of [
+      [['--show', '--reset'], '--show and --reset cannot be used together'],
+      [['--reset', '--out', out('r.csv')], '--reset exports nothing, so --out would be ignored'],
+      [['--show', '--since', '2d', '--status', 'pending'], '--show exports nothing, so --status, --since would be ignored'],
+      [['--reset', '--format', 'csv', '--lines'], '--reset exports nothing, so --format, --lines would be ignored'],
+    ] as const) {
+      const r = await runCommand(['orders', 'export', '--checkpoint', 'keep', ...args], { config });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err.split('\n')[0]).toBe(`error: ${message}`);
+      expect(r.out).toBe('');
+      expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    }
+    expect(fs.existsSync(out('r.csv'))).toBe(false);
+  });
+
   it('streams to stdout with --out -', async () => {
     const r = await runCommand(['orders', 'export', '--out', '-', '--format', 'ndjson', '--max-id', '102'], { config });
     expect(r.out.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['100', '101', '102']);

@@ -58,6 +58,8 @@ export function parseOptions(flags: Record<string, unknown>, now: Date): ExportO
   const show = Boolean(flags.show);
   const reset = Boolean(flags.reset);
   if ((show || reset) && !flags.checkpoint) throw new UsageError('--show and --reset need --checkpoint NAME');
+  if (show && reset) throw new UsageError('--show and --reset cannot be used together', { hint: 'run --show first, then --reset' });
+  if (show || reset) refuseExportFlags(flags, show ? '--show' : '--reset');
   if (!show && !reset) {
     if (!out) throw new UsageError('--out FILE is required (or - for standard output)');
     if (!format) throw new UsageError('--format is required: csv, ndjson or json');
@@ -77,6 +79,21 @@ export function parseOptions(flags: Record<string, unknown>, now: Date): ExportO
     show,
     reset,
   };
+}
+
+/**
+ * --show and --reset export nothing: a flag of the export itself (--out, a
+ * filter, --format) would be silently ignored, so it is refused. (--overlap
+ * has a default, so it cannot be told apart from one not given.)
+ */
+function refuseExportFlags(flags: Record<string, unknown>, action: string): void {
+  const given = Object.keys(flags).filter((k) => {
+    const v = flags[k];
+    return !['checkpoint', 'show', 'reset', 'overlap'].includes(k) && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0);
+  });
+  if (!given.length) return;
+  const names = given.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+  throw new UsageError(`${action} exports nothing, so ${names.join(', ')} would be ignored`, { hint: `run ${action} with --checkpoint NAME only` });
 }
 
 export async function run(ctx: Context, o: ExportOptions): Promise<void> {
