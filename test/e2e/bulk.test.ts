@@ -69,6 +69,24 @@ describe('bulk runs', () => {
     expect(changes(ids[0]!)).toBe(0);
   });
 
+  it('--dry-run of several orders says which would fail and exits 1, as the run itself would', async () => {
+    const [a] = await idsWithStatus('awaiting_fulfillment');
+    const r = await runCommand(['orders', 'cancel', a!, 'abc', '--dry-run', '-o', 'table'], { config });
+    expect(r.code, r.err).toBe(1);
+    expect(r.out).toBe(`PUT ${sandbox.baseUrls.bigcommerce}/orders/${a}\n{"status_id":5}\n`);
+    expect(r.err).toContain('error: invalid BigCommerce order id "abc": ids are whole numbers\n');
+    expect(r.err).toMatch(/dry run: nothing was sent \(2 orders\)\nerror: 1 of 2 orders failed/);
+    // A shipment reads the order first: a missing one is said, with JSON output as a JSON error line naming it.
+    const json = await runCommand(['orders', 'fulfill', '999999', 'abc', '--dry-run', '-o', 'json'], { config });
+    expect(json.code).toBe(1);
+    expect(json.out).toBe('');
+    const errors = json.err.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l).error);
+    expect(errors.find((e) => e.id === '999999')).toMatchObject({ code: 'not_found', status: 404 });
+    expect(errors.find((e) => e.id === 'abc')).toMatchObject({ code: 'usage_error' });
+    expect(errors.at(-1)).toMatchObject({ message: '2 of 2 orders failed' });
+    expect(changes(a!)).toBe(0);
+  });
+
   it('reads ids and NDJSON from stdin: comments, blanks, overrides, and rejected lines by number', async () => {
     const [a, b, c] = await idsWithStatus('awaiting_fulfillment');
     const stdin = [

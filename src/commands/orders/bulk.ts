@@ -12,7 +12,8 @@ import { listWriter } from '../../output/writer.js';
 import type { View } from '../../output/view.js';
 import { Progress } from '../../output/progress.js';
 import { renderTable } from '../../output/table.js';
-import { safeCell } from '../../output/text.js';
+import { jsonLine, safeCell } from '../../output/text.js';
+import { jsonErrors } from '../../output/formats.js';
 import { MAX_ID_LENGTH } from '../../core/http.js';
 
 export interface BulkItem {
@@ -283,14 +284,14 @@ export async function runBulk<I extends BulkItem>(
 
   const failed = results.filter((r) => !r.ok);
   const notDone = items.filter((i) => !done.has(i.id)).map((i) => i.id);
-  if (ctx.globals.dryRun) {
-    if (!ctx.globals.quiet) ctx.io.stderr.write(`dry run: nothing was sent (${results.length} order${results.length === 1 ? '' : 's'})\n`);
-    return;
-  }
   if (failed.length && ctx.io.stderrIsTTY && !ctx.globals.quiet) {
     const columns = [view.columns[0]!, view.columns[3]!];
     ctx.io.stderr.write(`\n${failed.length} of ${items.length} failed:\n${renderTable(ctx, columns, failed)}`);
+  } else if (ctx.globals.dryRun) {
+    // No results are printed in a dry run (stdout carries the requests): each failure is said here.
+    failed.forEach((r) => reportFailed(ctx, r));
   }
+  if (ctx.globals.dryRun && !ctx.globals.quiet) ctx.io.stderr.write(`dry run: nothing was sent (${results.length} order${results.length === 1 ? '' : 's'})\n`);
   if (stopping === 'interrupt') {
     ctx.io.stderr.write(`interrupted: ${results.length} of ${items.length} orders done${notDone.length ? `; not started: ${notDone.join(' ')}` : ''}\n`);
     throw new InterruptedError();
@@ -300,6 +301,15 @@ export async function runBulk<I extends BulkItem>(
     const skipped = stopping === 'failure' && notDone.length ? `; stopped by --fail-fast, not started: ${notDone.join(' ')}` : '';
     throw new ApiError(`${failed.length} of ${items.length} orders failed${opts.rejected ? `, ${opts.rejected} input line${opts.rejected === 1 ? '' : 's'} rejected` : ''}${skipped}`);
   }
+}
+
+/** A failed order on stderr, as a run's own errors are: a line (and its hint), or a JSON line for JSON output. */
+function reportFailed(ctx: Context, r: ItemResult): void {
+  const e = r.error!;
+  if (jsonErrors(ctx)) return void ctx.io.stderr.write(`${jsonLine({ error: { ...e, id: r.id } })}\n`);
+  const about = e.message.includes(r.id.replace(/^(?:[^:]+:)?#?/, '')) ? e.message : `order ${r.id}: ${e.message}`;
+  ctx.io.stderr.write(`error: ${safeCell(about)}\n`);
+  if (e.hint) ctx.io.stderr.write(`hint: ${safeCell(e.hint)}\n`);
 }
 
 async function attempt<T>(fn: () => Promise<T>): Promise<{ value: T } | { error: unknown }> {
