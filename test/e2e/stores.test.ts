@@ -166,6 +166,18 @@ describe('several stores', { timeout: 60_000 }, () => {
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.existsSync(path.join(cfg.dir, 'checkpoints', 'partial.json'))).toBe(false);
   });
+
+  it('an export to standard output with a failing store says the others were printed, not that nothing was', async () => {
+    const r = await run(['orders', 'export', '-p', 'eu,locked', '--checkpoint', 'piped', '--out', '-', '--format', 'ndjson']);
+    expect(r.code).toBe(1);
+    const printed = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(printed.length).toBeGreaterThan(0);
+    expect(printed.every((o) => o.store === 'eu')).toBe(true);
+    expect(r.err).toMatch(/^error: locked: /m);
+    expect(r.err).toMatch(/^error: the export is incomplete: 1 of 2 stores failed \(locked\); the other stores' orders were printed$/m);
+    expect(r.err).not.toMatch(/nothing was written/);
+    expect(fs.existsSync(path.join(cfg.dir, 'checkpoints', 'piped.json'))).toBe(false);
+  });
 });
 
 // BigCommerce (eu) has ids 100–139, CS-Cart (cs) 90–129: 95 is only in cs, 135 only in eu, 100 in both.

@@ -213,7 +213,11 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
       // Only versions the next run can fetch again are kept: memory stays flat.
       if (r.fetchedVersions.size % 5000 === 0) keepRecent(r.fetchedVersions, resumeAt(r) - o.overlapMs);
     }
-    if (failures.failed.length) throw new ApiError(`nothing was written: ${failures.failed.length} of ${sessions.length} stores failed (${failures.failed.join(', ')})`);
+    if (failures.failed.length) {
+      const failed = `${failures.failed.length} of ${sessions.length} stores failed (${failures.failed.join(', ')})`;
+      // Standard output cannot be taken back: the other stores' orders are printed already.
+      throw new ApiError(toStdout ? `the export is incomplete: ${failed}; the other stores' orders were printed` : `nothing was written: ${failed}`);
+    }
     for (const { s, check } of checks) {
       const r = runs.get(s.profileName)!;
       check?.verify((id) => r.fetchedVersions.has(id) || r.written.has(id));
