@@ -99,9 +99,16 @@ describe('bulk runs', () => {
       'two words',
     ].join('\n');
     const r = await runCommand(['orders', 'fulfill', '--stdin', '--tracking', 'FLAG', '-o', 'ndjson'], { config, io: { stdin } });
-    expect(r.err).toContain('error: stdin line 5: not valid JSON; skipped');
-    expect(r.err).toContain('error: stdin line 6: unknown field "colour"');
-    expect(r.err).toContain('error: stdin line 7: "two words" is not one id; skipped');
+    // NDJSON output, stderr no terminal: every line of stderr is a JSON error line, rejected lines too.
+    const errors = r.err.trim().split('\n').map((l) => JSON.parse(l).error);
+    expect(errors.slice(0, 3)).toEqual([
+      { code: 'usage_error', message: 'stdin line 5: not valid JSON; skipped', hint: null, status: null, store: null },
+      expect.objectContaining({ code: 'usage_error', message: expect.stringMatching(/^stdin line 6: unknown field "colour"/) }),
+      expect.objectContaining({ code: 'usage_error', message: 'stdin line 7: "two words" is not one id; skipped' }),
+    ]);
+    // On a terminal, they are lines for people.
+    const tty = await runCommand(['orders', 'fulfill', '--stdin', '--tracking', 'FLAG', '-o', 'ndjson', '--dry-run'], { config, io: { stdin, stderrIsTTY: true } });
+    expect(tty.err).toContain('error: stdin line 5: not valid JSON; skipped\n');
     const results = r.out.trim().split('\n').map((l) => JSON.parse(l));
     expect(results.map((x) => x.id).sort()).toEqual([a, b].sort());
     expect(results.every((x) => x.ok)).toBe(true);

@@ -83,7 +83,10 @@ export async function readBulkItems(
   let rejected = 0;
   const reject = (n: number, why: string) => {
     rejected++;
-    ctx.io.stderr.write(`error: stdin line ${n}: ${why}; skipped\n`);
+    const message = `stdin line ${n}: ${why}; skipped`;
+    // Scripts read stderr as JSON lines when the output is JSON: a rejected line is one too.
+    if (jsonErrors(ctx)) ctx.io.stderr.write(`${jsonLine({ error: { code: 'usage_error', message, hint: null, status: null, store: null } })}\n`);
+    else ctx.io.stderr.write(`error: ${message}\n`);
   };
   (await ctx.io.readStdin()).split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
