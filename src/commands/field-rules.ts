@@ -59,7 +59,8 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   'orders fulfill': { fields: RESULT_FIELDS.fulfill },
   'orders cancel': { fields: RESULT_FIELDS.cancel },
   // Each JSON order's paths; a CSV's columns, with item.* paths for --lines (export checks which).
-  'orders export': { fields: LINE_FIELDS },
+  // --raw exports the platform's own JSON (JSON and NDJSON only).
+  'orders export': { fields: LINE_FIELDS, raw: true },
   'orders archive': { fields: RESULT_FIELDS.archive },
 
   'cart create': orRaw(CART_FIELDS),

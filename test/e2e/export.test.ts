@@ -96,6 +96,23 @@ describe('orders export', () => {
     }
   });
 
+  it("--raw exports the platform's own JSON, as orders list --raw prints it; refused with CSV", async () => {
+    const r = await runCommand(['orders', 'export', '--raw', '--out', '-', '--format', 'ndjson', '--max-id', '101'], { config });
+    expect(r.code, r.err).toBe(0);
+    const orders = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(orders.map((o) => o.id)).toEqual([100, 101]);
+    expect(orders[0]).toHaveProperty('status_id');
+    expect(orders[0]).not.toHaveProperty('nativeStatus');
+    const listed = await runCommand(['orders', 'list', '--raw', '--all', '-o', 'ndjson', '--max-id', '101', '--sort', 'id:asc'], { config });
+    expect(listed.out.trim().split('\n').map((l) => JSON.parse(l))).toEqual(orders);
+    const picked = await runCommand(['orders', 'export', '--raw', '--out', '-', '--format', 'json', '--max-id', '100', '--fields', 'id,status_id'], { config });
+    expect(JSON.parse(picked.out)).toEqual([{ id: 100, status_id: orders[0].status_id }]);
+    const csv = await runCommand(['orders', 'export', '--raw', '--out', out('raw.csv')], { config });
+    expect(csv.code).toBe(2);
+    expect(csv.err.split('\n')[0]).toBe("error: --raw prints the platform's own JSON: it cannot be used with --format csv");
+    expect(fs.existsSync(out('raw.csv'))).toBe(false);
+  });
+
   it('under faults, the file equals the fault-free export', async () => {
     // Two sandboxes with the same seed: one clean, one failing a third of its requests
     // with every fault a read may meet and survive (a 500 or a body of the wrong shape is not

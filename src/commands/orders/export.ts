@@ -43,6 +43,8 @@ export interface ExportOptions {
   columns?: readonly string[];
   /** --fields: the paths each JSON order keeps; for CSV, its columns. */
   fields?: readonly string[];
+  /** --raw: each JSON order is the platform's own JSON, as `orders list --raw` prints it. */
+  raw?: boolean;
   lines: boolean;
   show: boolean;
   reset: boolean;
@@ -100,6 +102,7 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   const config = await ctx.config();
   if (o.show || o.reset) return manageCheckpoint(ctx, config.dir, o);
   if (ctx.globals.jq !== undefined) refuseJq(o);
+  o = withRaw(o, ctx.globals.raw);
   o = withFields(o, ctx.globals.fields);
   const sessions = await openSessions(ctx);
   if (sessions.length > 1) refuseOneStoreFlags(o.filters);
@@ -120,8 +123,16 @@ function withFields(o: ExportOptions, fields: readonly string[] | undefined): Ex
   if (!fields) return o;
   if (o.columns) throw new UsageError('--fields and --columns both choose the CSV columns: give one');
   if (o.format === 'csv') return { ...o, columns: fields };
-  validateFields(fields, ORDER_FIELDS);
+  // The platform's own JSON has its own paths, as with `orders list --raw`.
+  if (!o.raw) validateFields(fields, ORDER_FIELDS);
   return { ...o, fields };
+}
+
+/** --raw means the platform's own JSON, as everywhere: JSON and NDJSON exports hold it; a CSV's columns are normalized paths. */
+function withRaw(o: ExportOptions, raw: boolean): ExportOptions {
+  if (!raw) return o;
+  if (o.format === 'csv') throw new UsageError("--raw prints the platform's own JSON: it cannot be used with --format csv", { hint: 'use --format json or ndjson' });
+  return { ...o, raw: true };
 }
 
 /**
@@ -292,7 +303,8 @@ async function wholeOrder(ctx: Context, adapter: Adapter, listed: Fetched): Prom
 
 function render(fetched: Fetched, o: ExportOptions, columns: readonly string[], first: boolean, row: (cells: readonly string[]) => string): string {
   const order = fetched.order;
-  const json = () => JSON.stringify(o.fields ? pickFields(order, o.fields) : order);
+  const value = o.raw ? fetched.raw : order;
+  const json = () => JSON.stringify(o.fields ? pickFields(value, o.fields) : value);
   switch (o.format) {
     case 'ndjson':
       return `${json()}\n`;
