@@ -154,6 +154,35 @@ describe('orders export', () => {
     expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('a full disk fails with one line naming the file, exit 1, and leaves the old file and checkpoint', async () => {
+    const file = out('full.csv');
+    expect((await exportTo(file, '--checkpoint', 'full')).code).toBe(0);
+    const before = fs.readFileSync(file, 'utf8');
+    const cpFile = path.join(tmp.dir, 'checkpoints', 'full.json');
+    const cp = fs.readFileSync(cpFile, 'utf8');
+    // The real atomic file, whose disk fills up after the header and a few rows.
+    const r = await runCommand(['orders', 'export', '--out', file, '--checkpoint', 'full', '--overlap', '1000d'], {
+      config,
+      onContext: (ctx) => {
+        const real = ctx.createAtomicFile;
+        ctx.createAtomicFile = async (target) => {
+          const f = await real(target);
+          let writes = 0;
+          const write = async (chunk: string) => {
+            if (++writes > 4) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28 });
+            return f.write(chunk);
+          };
+          return { path: f.path, write, commit: () => f.commit(), abort: () => f.abort() };
+        };
+      },
+    });
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`error: cannot write ${file}: no space left on the device (ENOSPC); the previous file and the checkpoint are as they were\n`);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(fs.readFileSync(cpFile, 'utf8')).toBe(cp);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('Ctrl-C mid-export exits 130 and leaves the old file and checkpoint', async () => {
     const file = out('n.ndjson');
     // Every answer takes 200 ms: Ctrl-C at 50 ms lands during the first request.

@@ -186,7 +186,8 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
         if (err instanceof UsageError) throw err;
         throw new UsageError(`cannot write ${o.out}: ${err.code === 'ENOENT' ? 'its folder does not exist' : (err.code ?? err.message)}`);
       });
-  const write = file ? (s: string) => file.write(s) : async (s: string) => void ctx.io.stdout.write(s);
+  const cannotWrite = (err: unknown) => writeFailure(o.out!, err, o.checkpoint !== undefined);
+  const write = file ? (s: string) => file.write(s).catch((err: unknown) => Promise.reject(cannotWrite(err))) : async (s: string) => void ctx.io.stdout.write(s);
   // A file keeps the data as it is; a terminal shows escape sequences instead of obeying them.
   const row = file ? csvRow : (cells: readonly string[]) => csvFor(ctx, cells);
   const progress = new Progress(ctx, 'exporting…');
@@ -234,7 +235,7 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
       check?.verify((id) => r.fetchedVersions.has(id) || r.written.has(id));
     }
     if (o.format === 'json') await write(total ? '\n]\n' : ']\n');
-    await file?.commit();
+    await file?.commit().catch((err: unknown) => Promise.reject(cannotWrite(err)));
   } catch (err) {
     await file?.abort();
     progress.clear();
@@ -267,6 +268,19 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
     const from = sessions.length > 1 ? ` from ${sessions.length} stores` : '';
     ctx.io.stderr.write(`${when}exported ${total.toLocaleString('en-US')} order${total === 1 ? '' : 's'}${from} to ${toStdout ? 'standard output' : o.out} in ${seconds}s\n`);
   }
+}
+
+/**
+ * A full disk (or a quota, an I/O error) while the file is written: one line
+ * naming the file and what the system said, exit 1. Nothing is left behind:
+ * the temp file is removed and the previous file stays.
+ */
+function writeFailure(file: string, err: unknown, checkpoint: boolean): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return err;
+  const why = code === 'ENOSPC' ? 'no space left on the device' : code === 'EDQUOT' ? 'disk quota exceeded' : code === 'EIO' ? 'input/output error' : code === 'EFBIG' ? 'file too large' : code;
+  const kept = checkpoint ? 'the previous file and the checkpoint are as they were' : 'the previous file is as it was';
+  return new ApiError(`cannot write ${file}: ${why} (${code}); ${kept}`, { code: 'write_failed', cause: err });
 }
 
 /**
