@@ -19,7 +19,8 @@ export interface View<T> {
   columns: Column<T>[];
   /** The record as JSON: the normalized shape, or the platform's own with --raw. */
   json(r: T): unknown;
-  id(r: T): string;
+  /** -o ids: the id another command accepts; undefined when it was printed already (several records of one order). */
+  id(r: T): string | undefined;
   /** Valid --fields paths; undefined = anything goes. */
   fields?: readonly string[];
   /** -o csv: dotted paths into the JSON, one column each (raw values, never the table's display text). */

@@ -69,7 +69,10 @@ export function listWriter<T>(ctx: Context, view: View<T>): ListWriter<T> {
           break;
         case 'ids':
           // One id a line, whatever a server put in it: `-o ids | … --stdin` must not read two.
-          out.write(`${safeCell(view.id(r))}\n`);
+          {
+            const id = view.id(r);
+            if (id !== undefined) out.write(`${safeCell(id)}\n`);
+          }
           break;
         case 'table':
           rows.push(r);

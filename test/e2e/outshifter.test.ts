@@ -424,6 +424,22 @@ describe('orderctl orders cancel (outshifter)', () => {
     expect(sandbox.store.changeCount(OUTSHIFTER, '3201')).toBe(3);
   });
 
+  it('-o ids names each order once, as other commands take it, not each item (ORDER/ITEM)', async () => {
+    // Two paid orders of several items no other test touches.
+    const [x, y] = section().orders.filter((o) => o.id > 3210 && o.status === 'PAID' && o.items!.length > 1).map((o) => String(o.id));
+    reset();
+    const r = await run(['orders', 'cancel', x!, y!, '--all-items', '--yes', '-o', 'ids']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${x}\n${y}\n`);
+    expect(stored(x!).status).toBe('CANCELED');
+    // Piped on, they are orders again.
+    const status = await json(['orders', 'status', '--stdin'], r.stdout);
+    expect(status.map((s: { id: string; status: string }) => [s.id, s.status]).sort()).toEqual([
+      [x, 'cancelled'],
+      [y, 'cancelled'],
+    ]);
+  });
+
   it('a shipped order is refused with exit 5: a return must be started instead; nothing is sent', async () => {
     const shipped = stored(3202);
     reset();

@@ -218,7 +218,7 @@ export function storesText(routed: { items: RoutedItem[]; named: boolean }): str
   return ` in ${[...counts].map(([store, n]) => `${store} (${n})`).join(', ')}`;
 }
 
-const view: View<ItemResult> = {
+export const resultView: View<ItemResult> = {
   columns: [
     { header: 'ID', value: (r) => r.id },
     { header: 'RESULT', value: (r) => (r.ok ? 'ok' : 'failed'), tone: (r) => (r.ok ? 'good' : 'bad') },
@@ -246,7 +246,7 @@ export async function runBulk<I extends BulkItem>(
   change: (item: I) => Promise<{ status: string | null; detail?: Record<string, unknown> }>,
 ): Promise<void> {
   const run = (item: I) => (item.failure !== undefined ? Promise.reject(item.failure) : change(item));
-  const shown = opts.view ?? { ...view, fields: opts.fields };
+  const shown = opts.view ?? { ...resultView, fields: opts.fields };
   if (items.length === 1 && !opts.rejected) {
     const single = await attempt(() => run(items[0]!));
     if ('error' in single) throw inStore(single.error, items[0]!.store);
@@ -288,7 +288,7 @@ export async function runBulk<I extends BulkItem>(
   const failed = results.filter((r) => !r.ok);
   const notDone = items.filter((i) => !done.has(i.id)).map((i) => i.id);
   if (failed.length && ctx.io.stderrIsTTY && !ctx.globals.quiet) {
-    const columns = [view.columns[0]!, view.columns[3]!];
+    const columns = [resultView.columns[0]!, resultView.columns[3]!];
     ctx.io.stderr.write(`\n${failed.length} of ${items.length} failed:\n${renderTable(ctx, columns, failed)}`);
   } else if (ctx.globals.dryRun) {
     // No results are printed in a dry run (stdout carries the requests): each failure is said here.

@@ -4,7 +4,8 @@ import { requireCapability } from '../../platforms/index.js';
 import type { Adapter } from '../../platforms/types.js';
 import { RESULT_FIELDS } from '../../output/record-fields.js';
 import { confirmDestructive } from './shared.js';
-import { readBulkItems, routeBulk, runBulk, storesText, type BulkOptions, type RoutedItem } from './bulk.js';
+import type { View } from '../../output/view.js';
+import { readBulkItems, resultId, resultView, routeBulk, runBulk, storesText, type BulkOptions, type ItemResult, type RoutedItem } from './bulk.js';
 
 export interface CancelOptions extends BulkOptions {
   ids: string[];
@@ -57,6 +58,8 @@ async function cancelWhole({ target, overrides }: RoutedItem, o: CancelOptions) 
 async function cancelItems(ctx: Context, routed: { items: RoutedItem[]; named: boolean }, rejected: number, o: CancelOptions): Promise<void> {
   const orders = routed.items;
   const work: RoutedItem[] = [];
+  /** An item's result (ORDER/ITEM) and the order it is of, as -o ids names it. */
+  const orderOf = new Map<string, string>();
   for (const order of orders) {
     const { target, overrides } = order;
     if (order.failure !== undefined || !byItem(target.adapter)) {
@@ -73,7 +76,10 @@ async function cancelItems(ctx: Context, routed: { items: RoutedItem[]; named: b
       continue;
     }
     if (!itemIds.length && !ctx.globals.quiet) ctx.io.stderr.write(`order ${order.id} is already cancelled: nothing to do\n`);
-    for (const item of itemIds) work.push({ ...order, id: `${order.id}/${item}`, overrides: { ...overrides, item } });
+    for (const item of itemIds) {
+      work.push({ ...order, id: `${order.id}/${item}`, overrides: { ...overrides, item } });
+      orderOf.set(`${order.id}/${item}`, order.id);
+    }
   }
   if (!work.length && !rejected) return;
   const itemCount = work.filter((w) => w.overrides.item !== undefined).length;
@@ -84,7 +90,19 @@ async function cancelItems(ctx: Context, routed: { items: RoutedItem[]; named: b
   ].filter(Boolean);
   if (what.length) await confirmDestructive(ctx, `cancel ${what.join(' and ')}${storesText(routed)}`);
   // One item at a time unless asked: the order's status follows its items.
-  await runBulk(ctx, routed.items[0]!.target.adapter.platform, work, { ...o, concurrency: o.concurrency ?? 1, rejected, fields: RESULT_FIELDS.cancel }, async (w) => {
+  // -o ids prints each order once, not ORDER/ITEM, which no command takes.
+  const printed = new Set<string>();
+  const view: View<ItemResult> = {
+    ...resultView,
+    fields: RESULT_FIELDS.cancel,
+    id: (r) => {
+      const id = resultId({ id: orderOf.get(r.id) ?? r.id, store: r.store });
+      if (printed.has(id)) return undefined;
+      printed.add(id);
+      return id;
+    },
+  };
+  await runBulk(ctx, routed.items[0]!.target.adapter.platform, work, { ...o, concurrency: o.concurrency ?? 1, rejected, view }, async (w) => {
     if (w.overrides.item === undefined) return cancelWhole(w, o);
     const { target, overrides } = w;
     const item = String(overrides.item);
