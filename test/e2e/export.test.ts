@@ -13,7 +13,7 @@ import { BigCommerceAdapter, bigcommerceHttp } from '../../src/platforms/bigcomm
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { runCommand } from '../support/context.js';
 import { tempConfigDir } from '../support/tmp.js';
-import { orderctl } from '../support/cli.js';
+import { humanStderr, orderctl } from '../support/cli.js';
 
 let sandbox: Sandbox;
 let tmp: ReturnType<typeof tempConfigDir>;
@@ -279,6 +279,25 @@ describe('orders export', () => {
   it('streams to stdout with --out -', async () => {
     const r = await runCommand(['orders', 'export', '--out', '-', '--format', 'ndjson', '--max-id', '102'], { config });
     expect(r.out.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['100', '101', '102']);
+  });
+
+  it("refuses an -o that is not the export's format, instead of writing another", async () => {
+    for (const [args, message] of [
+      [['-o', 'csv', '--out', out('o.ndjson')], '-o csv does not choose what orders export writes: its format is --format (here ndjson)'],
+      [['-o', 'table', '--out', out('o.csv')], '-o table does not choose what orders export writes: its format is --format (here csv)'],
+      [['-o', 'json', '--format', 'ndjson', '--out', '-'], '-o json does not choose what orders export writes: its format is --format (here ndjson)'],
+    ] as const) {
+      const r = await runCommand(['orders', 'export', ...args], { config });
+      expect(r.code, args.join(' ')).toBe(2);
+      // (-o json: the error is a JSON line, read here as a person would)
+      expect(humanStderr(r.err).split('\n')[0]).toBe(`error: ${message}`);
+      expect(r.out).toBe('');
+    }
+    expect(fs.existsSync(out('o.ndjson')) || fs.existsSync(out('o.csv'))).toBe(false);
+    // The same format said twice is no contradiction.
+    const same = await runCommand(['orders', 'export', '-o', 'ndjson', '--out', '-', '--format', 'ndjson', '--max-id', '100'], { config });
+    expect(same.code, same.err).toBe(0);
+    expect(JSON.parse(same.out).id).toBe('100');
   });
 
   it('refuses bad flags before writing anything', async () => {

@@ -102,6 +102,7 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   const config = await ctx.config();
   if (o.show || o.reset) return manageCheckpoint(ctx, config.dir, o);
   if (ctx.globals.jq !== undefined) refuseJq(o);
+  refuseOutput(o, ctx.globals.output);
   o = withRaw(o, ctx.globals.raw);
   o = withFields(o, ctx.globals.fields);
   const sessions = await openSessions(ctx);
@@ -133,6 +134,16 @@ function withRaw(o: ExportOptions, raw: boolean): ExportOptions {
   if (!raw) return o;
   if (o.format === 'csv') throw new UsageError("--raw prints the platform's own JSON: it cannot be used with --format csv", { hint: 'use --format json or ndjson' });
   return { ...o, raw: true };
+}
+
+/**
+ * -o does not choose what an export writes (--format does): `-o csv --out
+ * orders.ndjson` wrote NDJSON. An -o other than the export's format is refused.
+ */
+function refuseOutput(o: ExportOptions, output: string | undefined): void {
+  if (output === undefined || output === o.format) return;
+  const hint = (FORMATS as string[]).includes(output) ? `use --format ${output}` : `leave out -o ${output}`;
+  throw new UsageError(`-o ${output} does not choose what orders export writes: its format is --format (here ${o.format})`, { hint });
 }
 
 /**
