@@ -299,3 +299,19 @@ describe('--sandbox [PLATFORM]', { timeout: 60_000 }, () => {
     expect(r.err).toMatch(/unknown sandbox platform "shopify"/);
   });
 });
+
+describe('--stdin', { timeout: 60_000 }, () => {
+  it('an order list\'s JSON array (the default off a terminal) is refused whole before any request: exit 2, one error', async () => {
+    const list = await run(['orders', 'list', '--limit', '3']);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout.startsWith('[\n')).toBe(true);
+    for (const command of [['get'], ['status'], ['fulfill', '--tracking', 'T1'], ['cancel', '--yes'], ['archive', '--yes']]) {
+      const before = exchanges.length;
+      const r = await run(['orders', ...command, '--stdin', '-o', 'table'], list.stdout);
+      expect(r.code, `${command[0]}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toBe('error: --stdin reads one order a line (an id, or a JSON object), not a JSON array\nhint: pipe "-o ids" or "-o ndjson" into it, e.g. orderctl orders list … -o ids | orderctl orders fulfill --stdin\n');
+      expect(r.stdout).toBe('');
+      expect(exchanges.length).toBe(before);
+    }
+  });
+});

@@ -88,7 +88,15 @@ export async function readBulkItems(
     if (jsonErrors(ctx)) ctx.io.stderr.write(`${jsonLine({ error: { code: 'usage_error', message, hint: null, status: null, store: null } })}\n`);
     else ctx.io.stderr.write(`error: ${message}\n`);
   };
-  (await ctx.io.readStdin()).split(/\r?\n/).forEach((raw, i) => {
+  const text = await ctx.io.readStdin();
+  // A JSON document (what `orders list` prints off a terminal) is no list of lines: each of its
+  // lines would be rejected or, as "[" and "},", taken for an id. Said once, before any request.
+  if (/^\s*\[/.test(text)) {
+    throw new UsageError('--stdin reads one order a line (an id, or a JSON object), not a JSON array', {
+      hint: 'pipe "-o ids" or "-o ndjson" into it, e.g. orderctl orders list … -o ids | orderctl orders fulfill --stdin',
+    });
+  }
+  text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     const n = i + 1;
     // "#1060" (no space) is an order number, not a comment.
