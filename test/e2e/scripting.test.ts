@@ -93,6 +93,14 @@ describe('orderctl api', { timeout: 60_000 }, () => {
     expect(pages).toEqual(['1', '2', '3']);
   });
 
+  it('--paginate of an object that holds a list prints the object, once: BigCommerce /orders/count and its statuses', async () => {
+    const count = await json(['api', '/orders/count']);
+    expect(count.statuses.length).toBeGreaterThan(1);
+    const before = exchanges.length;
+    expect(await json(['api', '/orders/count', '--paginate'])).toEqual(count);
+    expect(exchanges.length - before).toBe(1);
+  });
+
   it('--paginate follows Squarespace cursors, sending the cursor alone', async () => {
     const before = exchanges.length;
     // orderctl's lists ask for every payment state (the API's default leaves five out).

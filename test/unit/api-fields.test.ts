@@ -96,5 +96,10 @@ describe('api fields', () => {
     expect(pageItems({ result: [1], pagination: {} }, ['result'])).toEqual([1]);
     expect(pageItems({ orders: [1], params: { total_items: '1' } }, [])).toEqual([1]);
     expect(pageItems({ count: 3 }, [])).toBeUndefined();
+    // An object with one list is a page only where the platform's pages say so.
+    expect(pageItems({ count: 3, statuses: [1] }, [], null)).toBeUndefined();
+    expect(pageItems({ id: 'a', lineItems: [1] }, ['result'], 'pagination')).toBeUndefined();
+    expect(pageItems({ products: [1], pagination: {} }, ['result'], 'pagination')).toEqual([1]);
+    expect(pageItems({ users: [1], params: {} }, ['orders'], 'params')).toEqual([1]);
   });
 });

@@ -18,12 +18,20 @@ import { PageGuard } from '../../core/page-guard.js';
 
 type Page = { items: unknown[] } | { whole: unknown };
 
-/** The items of a page: the body when it is a list, else its list field (result, orders, data…). */
-export function pageItems(body: unknown, preferred: string[]): unknown[] | undefined {
+/**
+ * The items of a page: the body when it is a list, else its list field
+ * (result, orders, data…). `pagedBy`: the field a page of the platform's
+ * object lists carries beside its list (Squarespace's pagination, CS-Cart's
+ * params), without which an object with one list in it (an order and its
+ * items) is no page; null where every list is an array (BigCommerce V2, whose
+ * /orders/count is an object with a list of statuses).
+ */
+export function pageItems(body: unknown, preferred: string[], pagedBy?: string | null): unknown[] | undefined {
   if (Array.isArray(body)) return body;
-  if (!body || typeof body !== 'object') return undefined;
+  if (!body || typeof body !== 'object' || pagedBy === null) return undefined;
   const o = body as Record<string, unknown>;
   for (const key of preferred) if (Array.isArray(o[key])) return o[key];
+  if (pagedBy !== undefined && !(pagedBy in o)) return undefined;
   const lists = Object.entries(o).filter(([, v]) => Array.isArray(v));
   return lists.length === 1 ? (lists[0]![1] as unknown[]) : undefined;
 }
@@ -59,7 +67,7 @@ export async function* paginate(client: HttpClient, platform: Platform, spec: Re
       for (let page = Number(query.page ?? 1); ; page++) {
         const res = await get({ ...spec, query: { ...query, page, limit } });
         if (res.status === 204 || res.body === undefined) return;
-        const items = pageItems(res.body, []);
+        const items = pageItems(res.body, [], null);
         if (!items) return yield { whole: res.body };
         yield checked(page, items);
         if (items.length < limit || items.length === 0) return;
@@ -69,7 +77,7 @@ export async function* paginate(client: HttpClient, platform: Platform, spec: Re
       let s = spec;
       for (let n = 1; ; n++) {
         const res = await get(s);
-        const items = pageItems(res.body, ['result']);
+        const items = pageItems(res.body, ['result'], 'pagination');
         if (!items) return yield { whole: res.body };
         const p = (res.body as { pagination?: { hasNextPage?: boolean; nextPageCursor?: string | null } }).pagination;
         const next = p?.hasNextPage ? p.nextPageCursor : null;
@@ -82,7 +90,7 @@ export async function* paginate(client: HttpClient, platform: Platform, spec: Re
       const perPage = Number(query.items_per_page ?? 100);
       for (let page = Number(query.page ?? 1); ; page++) {
         const res = await get({ ...spec, query: { ...query, page, items_per_page: perPage } });
-        const items = pageItems(res.body, ['orders']);
+        const items = pageItems(res.body, ['orders'], 'params');
         if (!items) return yield { whole: res.body };
         yield checked(page, items);
         const params = (res.body as { params?: { total_items?: unknown; items_per_page?: unknown } }).params;
