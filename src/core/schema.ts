@@ -166,13 +166,18 @@ const payment = {
 
 const quote = object({ serviceName: str, description: nstr, serviceCode: str, total: nmoney }, { $defs: { money } });
 
-const errorBody = object({
-  code: str,
-  message: str,
-  hint: nstr,
-  status: nullable({ type: 'integer' }),
-  store: nstr,
-});
+const errorBody = object(
+  {
+    code: str,
+    message: str,
+    hint: nstr,
+    status: nullable({ type: 'integer' }),
+    store: nstr,
+    // The order an error line is about, when it is one of many (orders get, a bulk --dry-run).
+    id: str,
+  },
+  { required: ['code', 'message', 'hint', 'status', 'store'] },
+);
 
 const error = object({ error: { $ref: '#/$defs/errorBody' } }, { $defs: { errorBody } });
 

@@ -89,6 +89,18 @@ describe.each(DRILL_PLATFORMS.map((p) => [p.platform, p] as const))('%s', (_plat
     expect(line.error).toMatchObject({ code: 'not_found', status: 404 });
   });
 
+  it('the error lines of a run over many orders validate too, each naming its order', async () => {
+    const found = all[0]!.id;
+    const change = p.platform === 'outshifter' ? ['cancel', '--all-items', '--yes'] : ['fulfill'];
+    for (const argv of [['orders', 'get', found, p.missingId], ['orders', ...change, found, 'x!y', '--dry-run'], ['orders', 'get', '--stdin']]) {
+      const r = await runCommand([...argv, '-o', 'json'], { config, io: { stdin: `${found}\ntwo words\n` } });
+      expect(r.code, `${argv.join(' ')}: ${r.err}`).not.toBe(0);
+      const lines = r.err.split('\n').filter((l) => l.startsWith('{'));
+      expect(lines.length, argv.join(' ')).toBeGreaterThan(0);
+      lines.forEach((l, i) => expectValid('error', JSON.parse(l), `${argv.join(' ')}: error line ${i + 1}`));
+    }
+  });
+
   it('a status filter returns exactly the orders the listing labels with it, for every status', async () => {
     for (const status of STATUSES) {
       const r = await run(['orders', 'list', '--all', '--status', status, '-o', 'ids']);
