@@ -12,12 +12,13 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 const PATH = /^[\w-]+(\.[\w-]+)*$/;
 
 /** "id, customer.email" → ["id", "customer.email"]; duplicates dropped, order kept. */
-export function parseFieldList(spec: string): string[] {
+/** `flag`: the option the list came from, named in the error (export's --columns too). */
+export function parseFieldList(spec: string, flag = '--fields'): string[] {
   const parts = spec.split(',').map((p) => p.trim());
   const bad = parts.find((p) => !PATH.test(p));
   if (bad !== undefined) {
     const why = bad === '' ? 'an empty field name' : `"${bad}" is not a field name or dotted path`;
-    throw new UsageError(`invalid --fields "${spec}": ${why}; use comma-separated names or dotted paths, e.g. id,customer.email`);
+    throw new UsageError(`invalid ${flag} "${spec}": ${why}; use comma-separated names or dotted paths, e.g. id,customer.email`);
   }
   return [...new Set(parts)];
 }

@@ -73,6 +73,10 @@ describe('orders export', () => {
     const bad = await exportTo(out('bad.csv'), '--columns', 'id,custmer.email');
     expect(bad.code).toBe(2);
     expect(fs.existsSync(out('bad.csv'))).toBe(false);
+    // The error names the flag given.
+    const empty = await exportTo(out('bad.csv'), '--columns', 'id,,number');
+    expect(empty.code).toBe(2);
+    expect(empty.err.split('\n')[0]).toBe('error: invalid --columns "id,,number": an empty field name; use comma-separated names or dotted paths, e.g. id,customer.email');
   });
 
   it('--fields picks paths in every format: each JSON order keeps them, a CSV has them as columns', async () => {

@@ -66,7 +66,7 @@ export function parseOptions(flags: Record<string, unknown>, now: Date): ExportO
     if (!out) throw new UsageError('--out FILE is required (or - for standard output)');
     if (!format) throw new UsageError('--format is required: csv, ndjson or json');
   }
-  const columns = flags.columns === undefined ? undefined : parseFieldList(String(flags.columns));
+  const columns = flags.columns === undefined ? undefined : parseFieldList(String(flags.columns), '--columns');
   if (columns && format !== 'csv') throw new UsageError('--columns applies to --format csv');
   if (flags.lines && format !== 'csv') throw new UsageError('--lines applies to --format csv');
   return {
