@@ -102,7 +102,8 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   const config = await ctx.config();
   if (o.show || o.reset) return manageCheckpoint(ctx, config.dir, o);
   if (ctx.globals.jq !== undefined) refuseJq(o);
-  refuseOutput(o, ctx.globals.output);
+  // With --jq, -o json is implied (and -o is json or ndjson): jq reads what is printed.
+  if (ctx.globals.jq === undefined) refuseOutput(o, ctx.globals.output);
   o = withRaw(o, ctx.globals.raw);
   o = withFields(o, ctx.globals.fields);
   const sessions = await openSessions(ctx);
