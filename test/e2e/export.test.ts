@@ -288,7 +288,7 @@ describe('orders export', () => {
   it("refuses an -o that is not the export's format, instead of writing another", async () => {
     for (const [args, message] of [
       [['-o', 'csv', '--out', out('o.ndjson')], '-o csv does not choose what orders export writes: its format is --format (here ndjson)'],
-      [['-o', 'table', '--out', out('o.csv')], '-o table does not choose what orders export writes: its format is --format (here csv)'],
+      [['-o', 'ndjson', '--out', out('o.csv')], '-o ndjson does not choose what orders export writes: its format is --format (here csv)'],
       [['-o', 'json', '--format', 'ndjson', '--out', '-'], '-o json does not choose what orders export writes: its format is --format (here ndjson)'],
     ] as const) {
       const r = await runCommand(['orders', 'export', ...args], { config });
@@ -298,10 +298,11 @@ describe('orders export', () => {
       expect(r.out).toBe('');
     }
     expect(fs.existsSync(out('o.ndjson')) || fs.existsSync(out('o.csv'))).toBe(false);
-    // The same format said twice is no contradiction.
+    // The same format said twice is no contradiction; -o table only makes errors plain lines.
     const same = await runCommand(['orders', 'export', '-o', 'ndjson', '--out', '-', '--format', 'ndjson', '--max-id', '100'], { config });
     expect(same.code, same.err).toBe(0);
     expect(JSON.parse(same.out).id).toBe('100');
+    expect((await runCommand(['orders', 'export', '-o', 'table', '--out', out('t.csv'), '--max-id', '100'], { config })).code).toBe(0);
   });
 
   it('refuses bad flags before writing anything', async () => {

@@ -139,12 +139,12 @@ function withRaw(o: ExportOptions, raw: boolean): ExportOptions {
 
 /**
  * -o does not choose what an export writes (--format does): `-o csv --out
- * orders.ndjson` wrote NDJSON. An -o other than the export's format is refused.
+ * orders.ndjson` wrote NDJSON. An -o naming another export format is refused.
+ * (-o table or ids still say how errors are printed: plain lines, not JSON.)
  */
 function refuseOutput(o: ExportOptions, output: string | undefined): void {
-  if (output === undefined || output === o.format) return;
-  const hint = (FORMATS as string[]).includes(output) ? `use --format ${output}` : `leave out -o ${output}`;
-  throw new UsageError(`-o ${output} does not choose what orders export writes: its format is --format (here ${o.format})`, { hint });
+  if (output === undefined || output === o.format || !(FORMATS as string[]).includes(output)) return;
+  throw new UsageError(`-o ${output} does not choose what orders export writes: its format is --format (here ${o.format})`, { hint: `use --format ${output}` });
 }
 
 /**
