@@ -321,5 +321,14 @@ describe('orders export', () => {
     expect(r.err).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z exported \d+ orders? to .*cron\.csv in \d+s\n$/);
     const quiet = await orderctl(['orders', 'export', '--out', out('cron.csv'), '--quiet'], { env: { ORDERCTL_CONFIG_DIR: tmp.dir } });
     expect(quiet.err).toBe('');
+    // A failed run (README): one JSON error line, or with -o table an error: and a hint: line.
+    const refusedEnv = { ORDERCTL_CONFIG_DIR: tmp.dir, ORDERCTL_TOKEN: 'not-the-token' };
+    const failed = await orderctl(['orders', 'export', '--out', out('cron.csv'), '--checkpoint', 'cron'], { env: refusedEnv });
+    expect(failed.code).toBe(3);
+    expect(failed.stderr.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(failed.stderr).error).toMatchObject({ code: 'auth_error', message: expect.any(String), hint: expect.any(String) });
+    const plain = await orderctl(['orders', 'export', '-o', 'table', '--out', out('cron.csv'), '--checkpoint', 'cron'], { env: refusedEnv });
+    expect(plain.code).toBe(3);
+    expect(plain.stderr).toMatch(/^error: .*401.*\nhint: .*\n$/);
   });
 });
