@@ -130,6 +130,20 @@ describe('bulk runs', () => {
     }
   });
 
+  it('orders status without --set shows the orders of a listing\'s NDJSON, as get reads them; a line that sets stays strict', async () => {
+    const listed = await runCommand(['orders', 'list', '--limit', '3', '-o', 'ndjson'], { config });
+    const orders = listed.out.trim().split('\n').map((l) => JSON.parse(l));
+    const r = await runCommand(['orders', 'status', '--stdin', '-o', 'ndjson'], { config, io: { stdin: listed.out } });
+    expect(r.code, r.err).toBe(0);
+    const shown = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(shown.map((x) => [x.id, x.status]).sort()).toEqual(orders.map((o) => [o.id, o.status]).sort());
+    const before = changes(orders[0].id);
+    const strict = await runCommand(['orders', 'status', '--stdin', '--yes', '-o', 'ndjson'], { config, io: { stdin: JSON.stringify({ id: orders[0].id, set: 'on_hold', ntoify: true }) } });
+    expect(strict.code).toBe(2);
+    expect(strict.err).toMatch(/stdin line 1: unknown field \\"ntoify\\" \(allowed: id, store, set, notify\)/);
+    expect(changes(orders[0].id)).toBe(before);
+  });
+
   it('goes on past a failed order, or stops with --fail-fast', async () => {
     const [a, b] = await idsWithStatus('pending');
     const r = await runCommand(['orders', 'cancel', a!, '999999', b!, '--yes', '-o', 'ndjson', '--concurrency', '1'], { config });

@@ -60,7 +60,9 @@ export function parseBulkOptions(flags: Record<string, unknown>): BulkOptions {
 /**
  * Orders from arguments, or from stdin with --stdin: blank lines and # comments
  * are skipped; a line is an id or a JSON object with "id" and any of `allowed`
- * (or any fields at all, for reads). A line "#1060" (no space) is an order number.
+ * (or any fields at all, for reads; with `readUnless`, a line is a read unless
+ * it has that field, as `orders status` shows unless a line says what to set).
+ * A line "#1060" (no space) is an order number.
  * A malformed line is reported with its number and skipped, never guessed at.
  */
 /** A JSON line carries an id and a few fields: far less than this. */
@@ -72,7 +74,7 @@ export async function readBulkItems(
   ctx: Context,
   args: string[],
   stdin: boolean,
-  allowed: readonly string[] | 'any',
+  allowed: readonly string[] | 'any' | { readUnless: string; fields: readonly string[] },
 ): Promise<{ items: BulkItem[]; rejected: number }> {
   if (stdin && args.length) throw new UsageError('give order ids as arguments or with --stdin, not both');
   if (!stdin) {
@@ -102,7 +104,7 @@ export async function readBulkItems(
     // "#1060" (no space) is an order number, not a comment.
     if (!line || (line.startsWith('#') && !/^#[^#\s]+$/.test(line))) return;
     // A server's or a file's bytes never reach the terminal raw, and an error line stays short.
-    const max = allowed === 'any' ? MAX_ORDER_LINE : MAX_LINE;
+    const max = Array.isArray(allowed) ? MAX_LINE : MAX_ORDER_LINE;
     if (line.length > max) return reject(n, `longer than ${max} characters ("${safeCell(line.slice(0, 40))}…")`);
     if (!line.startsWith('{')) {
       if (/\s/.test(line)) return reject(n, `"${safeCell(line.slice(0, 40))}" is not one id`);
@@ -121,8 +123,9 @@ export async function readBulkItems(
     if ((typeof id !== 'string' || !id) && typeof id !== 'number') return reject(n, 'no "id"');
     if (store !== undefined && (typeof store !== 'string' || !store)) return reject(n, '"store" must be a profile name');
     // 'any': a read, where an order's other fields (NDJSON from orders list) change nothing.
-    const unknown = allowed === 'any' ? [] : Object.keys(rest).filter((k) => !allowed.includes(k));
-    if (unknown.length) return reject(n, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (allowed: id, store${(allowed as readonly string[]).map((a) => `, ${a}`).join('')})`);
+    const fields = typeof allowed === 'object' && 'readUnless' in allowed ? (allowed.readUnless in rest ? allowed.fields : 'any') : allowed;
+    const unknown = fields === 'any' ? [] : Object.keys(rest).filter((k) => !fields.includes(k));
+    if (unknown.length) return reject(n, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (allowed: id, store${(fields as readonly string[]).map((a) => `, ${a}`).join('')})`);
     items.push({ id: String(id), overrides: rest, ...(store !== undefined ? { store: store as string } : {}) });
   });
   // Every line rejected: nothing to run, and the input is what is wrong (each line was named above).

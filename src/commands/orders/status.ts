@@ -30,7 +30,9 @@ function statusView(native: (code: string, store: string | null) => string): Vie
 }
 
 export async function run(ctx: Context, o: StatusOptions): Promise<void> {
-  const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, ['set', 'notify']);
+  // Without --set, a line is shown unless it says what to set: whole orders (orders list -o ndjson) are read as get reads them.
+  const fields = ['set', 'notify'];
+  const { items, rejected } = await readBulkItems(ctx, o.ids, o.stdin, o.set === undefined ? { readUnless: 'set', fields } : fields);
   const setting = o.set !== undefined || items.some((i) => i.overrides.set !== undefined);
   if (!setting) {
     // No --set: show each order's current status, on every store named.
