@@ -277,6 +277,23 @@ describe('orderctl (built binary)', () => {
     expect((await run(['profile', 'show', 'spare'])).code).toBe(2);
   });
 
+  it('profile add, use and remove with --dry-run say what they would do and leave the config file as it was', async () => {
+    const file = path.join(cfg.dir, 'config.json');
+    const before = fs.readFileSync(file, 'utf8');
+    const add = await run(['profile', 'add', 'spare', '--platform', 'bigcommerce', '--store-hash', 'h1', '--token-stdin', '--use', '--dry-run'], 'spare-token-1234');
+    expect([add.code, add.stdout, add.err]).toEqual([0, '', 'dry run: would add profile spare (current); nothing was changed\n']);
+    const replace = await run(['profile', 'add', 'local', '--platform', 'bigcommerce', '--store-hash', 'h1', '--dry-run']);
+    expect([replace.code, replace.err]).toEqual([0, 'dry run: would update profile local (current); nothing was changed\n']);
+    const use = await run(['profile', 'use', 'local', '--dry-run']);
+    expect([use.code, use.err]).toEqual([0, 'dry run: would use profile local; nothing was changed\n']);
+    const remove = await run(['profile', 'remove', 'local', '--dry-run']);
+    expect([remove.code, remove.err]).toEqual([0, 'dry run: would remove profile local; nothing was changed\n']);
+    // Checked as a real run is: a missing profile or a bad setting is still an error.
+    expect((await run(['profile', 'remove', 'nope', '--dry-run'])).code).toBe(2);
+    expect((await run(['profile', 'add', 'x', '--platform', 'bigcommerce', '--dry-run'])).code).toBe(2);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
   it('refuses plain http:// to a remote host and unknown platforms', async () => {
     const r = await run(['profile', 'add', 'x', '--platform', 'bigcommerce', '--base-url', 'http://api.example.com/v2', '--token-stdin'], 'abcd1234');
     expect(r.code).toBe(2);

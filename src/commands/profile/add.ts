@@ -66,6 +66,13 @@ export async function run(ctx: Context, o: AddOptions): Promise<void> {
   if (token) profile.token = token;
 
   const config = await ctx.config();
+  if (ctx.globals.dryRun) {
+    // Checked as a real run is, and nothing written: --dry-run changes nothing, local settings included.
+    const data = config.data();
+    const current = o.use || !data.currentProfile || data.currentProfile === o.name ? ' (current)' : '';
+    if (!ctx.globals.quiet) ctx.io.stderr.write(`dry run: would ${o.name in data.profiles ? 'update' : 'add'} profile ${o.name}${current}; nothing was changed\n`);
+    return;
+  }
   let existed = false;
   const data = await config.update((d) => {
     existed = o.name in d.profiles;
@@ -86,7 +93,8 @@ async function readSecret(ctx: Context, o: AddOptions): Promise<string | undefin
     return token;
   }
   if (ctx.env.ORDERCTL_TOKEN) return ctx.env.ORDERCTL_TOKEN;
-  if (ctx.io.canPrompt) {
+  // A dry run stores nothing, so it asks for no secret.
+  if (ctx.io.canPrompt && !ctx.globals.dryRun) {
     const prompter = await ctx.prompter();
     const token = (await prompter.password(`API token for ${o.name} (${o.platform})`)).trim();
     if (!token) throw new UsageError('no token entered');
