@@ -209,6 +209,22 @@ describe('orderctl (built binary)', () => {
     expect((await run(['orders', 'get', id])).code).toBe(4);
   });
 
+  it('orders update prints the whole order, as orders get reads it: items, shipping address, shipments', async () => {
+    const [listed] = JSON.parse((await run(['orders', 'list', '--status', 'fulfilled', '--limit', '1', '-o', 'json'])).stdout);
+    const before = JSON.parse((await run(['orders', 'get', listed.id, '-o', 'json'])).stdout);
+    expect(before.items.length).toBeGreaterThan(0);
+    expect(before.shipments.length).toBeGreaterThan(0);
+    const updated = await run(['orders', 'update', listed.id, '--file', '-', '-o', 'json'], JSON.stringify({ staff_notes: 'called the customer' }));
+    expect(updated.code, updated.stderr).toBe(0);
+    const after = JSON.parse(updated.stdout);
+    expect(after).toMatchObject({ id: listed.id, staffNotes: 'called the customer' });
+    expect({ items: after.items, shippingAddress: after.shippingAddress, shipments: after.shipments }).toEqual({
+      items: before.items,
+      shippingAddress: before.shippingAddress,
+      shipments: before.shipments,
+    });
+  });
+
   it('refuses a bad order file before any request', async () => {
     const r = await run(['orders', 'create', '--file', '-'], '{"products": [');
     expect(r.code).toBe(2);

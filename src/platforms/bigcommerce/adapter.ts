@@ -18,10 +18,10 @@
 //   also answer 404. Both are "not found" (exit 4) and out of every list: see archived
 // - a PUT clears the discounts and promotions of the line items it changes (spec updateOrder,
 //   the newer text; the older seed page says every discount of the order): the order printed
-//   after an update is the PUT's own answer, so its totals show what the store kept
+//   after an update is read after the PUT, so its totals show what the store kept
 
 import { pathOf, unexpectedBody, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
-import { UsageError, NotFoundError, OrderctlError, RefusedError, UnsupportedError } from '../../core/errors.js';
+import { isOrderctlError, UsageError, NotFoundError, OrderctlError, RefusedError, UnsupportedError } from '../../core/errors.js';
 import { PageGuard } from '../../core/page-guard.js';
 import type { Shipment } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
@@ -284,16 +284,32 @@ export class BigCommerceAdapter implements Adapter {
 
   async updateOrder(id: string, body: unknown): Promise<Fetched> {
     checkId(id);
-    const res = await this.orderRequest<BcOrder>(id, { method: 'PUT', path: pathOf`/orders/${id}`, body: this.validateOrderBody(body, 'update') });
-    const raw = expectOrder(res, 'PUT /orders/{id}');
-    return { order: toNormalizedOrder(raw), raw };
+    const raw = await this.putOrder(id, this.validateOrderBody(body, 'update'));
+    if (raw.is_deleted === true) return { order: toNormalizedOrder(raw), raw };
+    // A PUT takes no include (spec updateOrder): its answer has no items, shipping addresses or
+    // shipments, so the order is read again to be printed whole (its totals are what the store kept).
+    try {
+      return await this.getOrder(id);
+    } catch (err) {
+      if (isOrderctlError(err) && err.exitCode === 130) throw err;
+      const why = err instanceof Error ? err.message : String(err);
+      throw new OrderctlError(`order ${id} was updated on bigcommerce, but reading it back failed: ${why}`, 1, 'api_error', {
+        hint: `the change is made: check it with "orderctl orders get ${id}" before updating again`,
+      });
+    }
   }
 
   async setStatus(id: string, status: string): Promise<StatusChange> {
     checkId(id);
     const statusId = toStatusId(status);
-    const { order, raw } = await this.updateOrder(id, { status_id: statusId });
+    const raw = await this.putOrder(id, { status_id: statusId });
+    const order = toNormalizedOrder(raw);
     return { orderId: id, status: order.status, nativeStatus: order.nativeStatus, raw };
+  }
+
+  private async putOrder(id: string, body: unknown): Promise<BcOrder> {
+    const res = await this.orderRequest<BcOrder>(id, { method: 'PUT', path: pathOf`/orders/${id}`, body });
+    return expectOrder(res, 'PUT /orders/{id}');
   }
 
   async cancelOrder(id: string): Promise<StatusChange> {
