@@ -223,6 +223,9 @@ describe('orderctl (built binary)', () => {
       shippingAddress: before.shippingAddress,
       shipments: before.shipments,
     });
+    // The sheet names the native status as orders get's does.
+    const sheet = await run(['orders', 'update', listed.id, '--file', '-', '-o', 'table'], JSON.stringify({ staff_notes: 'called again' }));
+    expect(sheet.stdout).toMatch(/^Status +fulfilled \(2 Shipped\)/m);
   });
 
   it('refuses a bad order file before any request', async () => {

@@ -28,5 +28,5 @@ export async function run(ctx: Context, o: CreateOptions): Promise<void> {
   }
   const created = await adapter.createOrder!(body, { idempotencyKey });
   if (!ctx.globals.quiet) ctx.io.stderr.write(`created order ${created.order.id}\n`);
-  writeOne(ctx, orderView(ctx), created, (r) => orderSheet(r.order, sheetOptions(ctx)(r.order)));
+  writeOne(ctx, orderView(ctx, adapter), created, (r) => orderSheet(r.order, sheetOptions(ctx, adapter)(r.order)));
 }

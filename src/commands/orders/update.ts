@@ -27,11 +27,11 @@ async function change(ctx: Context, o: UpdateOptions, adapter: Adapter, id: stri
   if (o.vendorRef !== undefined) {
     const updated = await adapter.setVendorRef!(id, o.vendorRef);
     if (!ctx.globals.quiet) ctx.io.stderr.write(`updated order ${updated.order.id}\n`);
-    writeOne(ctx, orderView(ctx), updated, (r) => orderSheet(r.order, sheetOptions(ctx)(r.order)));
+    writeOne(ctx, orderView(ctx, adapter), updated, (r) => orderSheet(r.order, sheetOptions(ctx, adapter)(r.order)));
     return;
   }
   const body = adapter.validateOrderBody ? adapter.validateOrderBody(await readJsonFile(ctx, o.file!), 'update') : await readJsonFile(ctx, o.file!);
   const updated = await adapter.updateOrder!(id, body);
   if (!ctx.globals.quiet) ctx.io.stderr.write(`updated order ${updated.order.id}\n`);
-  writeOne(ctx, orderView(ctx), updated, (r) => orderSheet(r.order, sheetOptions(ctx)(r.order)));
+  writeOne(ctx, orderView(ctx, adapter), updated, (r) => orderSheet(r.order, sheetOptions(ctx, adapter)(r.order)));
 }
