@@ -236,6 +236,14 @@ describe('a checkpoint belongs to its store', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^error: checkpoint "busy" is in use by another export \(pid \d+/);
     expect(fs.existsSync(out('busy.ndjson'))).toBe(false);
+    // --reset waits its turn too; --show reads the last successful run's positions meanwhile.
+    expect((await run(['orders', 'export', '--checkpoint', 'busy', '--reset'])).code).toBe(1);
+    fs.writeFileSync(path.join(tmp.dir, 'checkpoints', 'busy.json'), JSON.stringify({ name: 'busy', platform: 'bigcommerce', profile: 'p', highWater: null, seen: {}, completedAt: '2026-11-22T02:00:00Z', exported: 7, file: 'x' }));
+    const show = await run(['orders', 'export', '--checkpoint', 'busy', '--show']);
+    expect(show.code, show.err).toBe(0);
+    expect(JSON.parse(show.out)).toMatchObject({ name: 'busy', stores: [{ platform: 'bigcommerce', exported: 7 }] });
+    expect(fs.existsSync(lock)).toBe(true);
+    fs.rmSync(path.join(tmp.dir, 'checkpoints', 'busy.json'));
     // The holder is gone (a pid no process has).
     fs.writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 17, host: (await import('node:os')).hostname(), since: '2026-11-23T01:00:00Z' }));
     const again = await run(['orders', 'export', '--out', out('busy.ndjson'), '--checkpoint', 'busy']);

@@ -345,19 +345,21 @@ function render(fetched: Fetched, o: ExportOptions, columns: readonly string[], 
 
 async function manageCheckpoint(ctx: Context, dir: string, o: ExportOptions): Promise<void> {
   const name = o.checkpoint!;
-  // Not while a run is using it.
-  const lock = await lockCheckpoint(dir, name);
-  try {
-    if (o.reset) {
+  if (o.reset) {
+    // Not while a run is using it: the run would write it back as it ends.
+    const lock = await lockCheckpoint(dir, name);
+    try {
       const removed = await removeCheckpoint(dir, name);
       if (!ctx.globals.quiet) ctx.io.stderr.write(removed ? `checkpoint ${name} removed; the next run exports everything that matches\n` : `no checkpoint named ${name}\n`);
-      return;
+    } finally {
+      await lock.release();
     }
-    const cp = await readCheckpoint(dir, name);
-    if (!cp) throw new UsageError(`no checkpoint named ${name}`, { hint: 'it is written by the first successful "orders export --checkpoint NAME"' });
-    const stores = Object.values(cp.stores).map(({ seen, ...position }) => ({ store: describeStore(position), ...position, seenInOverlap: Object.keys(seen).length }));
-    ctx.io.stdout.write(`${JSON.stringify({ name, stores }, null, 2)}\n`);
-  } finally {
-    await lock.release();
+    return;
   }
+  // Reading takes no lock: the file is only ever replaced whole (renamed into
+  // place), so --show while a run holds the checkpoint prints the last successful run's.
+  const cp = await readCheckpoint(dir, name);
+  if (!cp) throw new UsageError(`no checkpoint named ${name}`, { hint: 'it is written by the first successful "orders export --checkpoint NAME"' });
+  const stores = Object.values(cp.stores).map(({ seen, ...position }) => ({ store: describeStore(position), ...position, seenInOverlap: Object.keys(seen).length }));
+  ctx.io.stdout.write(`${JSON.stringify({ name, stores }, null, 2)}\n`);
 }
