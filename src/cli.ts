@@ -391,7 +391,7 @@ function makeRealContext(
       defers.push(() => client.close());
       return client;
     },
-    prompter: async () => (await import('./prompts/prompter.js')).inquirerPrompter(),
+    prompter: async () => (await import('./prompts/prompter.js')).inquirerPrompter({ color: globals.color }),
     readFile: (file) => readFile(file, 'utf8'),
     createAtomicFile: async (file) => (await import('./core/atomic-file.js')).createAtomicFile(file),
     onInterrupt: (fn) => gentle.push(fn),

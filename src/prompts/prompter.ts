@@ -9,7 +9,13 @@ export interface Prompter {
 }
 
 /** The real prompts, on @inquirer/prompts; imported only when a command asks. */
-export async function inquirerPrompter(): Promise<Prompter> {
+export async function inquirerPrompter(opts: { color: boolean } = { color: true }): Promise<Prompter> {
+  // inquirer colours through yoctocolors, which reads NO_COLOR and FORCE_COLOR once, as it
+  // loads: that is the only way --no-color reaches the questions.
+  if (!opts.color) {
+    process.env.NO_COLOR = '1';
+    delete process.env.FORCE_COLOR;
+  }
   const p = await import('@inquirer/prompts');
   const { InterruptedError } = await import('../core/errors.js');
   const { flushStdout } = await import('../core/io.js');

@@ -73,6 +73,8 @@ export interface PtySession {
   answer(text: string): void;
   /** Everything printed so far, ANSI stripped. */
   output(): string;
+  /** Everything printed so far, as the terminal got it (colours and cursor moves included). */
+  raw(): string;
   /** The program's exit code. */
   exited: Promise<number | null>;
   kill(): void;
@@ -109,6 +111,7 @@ export function spawnPty(args: string[], opts: PtyOptions = {}): PtySession {
   const output = () => stripAnsi(raw);
   return {
     output,
+    raw: () => raw,
     exited,
     write: (data) => driver.write(data),
     answer: (text) => driver.write(`${text}\r`),
