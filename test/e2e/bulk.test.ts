@@ -117,12 +117,12 @@ describe('bulk runs', () => {
     expect(changes(c!)).toBe(0);
   });
 
-  it('stdin whose every line is rejected is refused as bad input, with no request and no internal error', async () => {
+  it('stdin whose every line is rejected fails as a rejected line does (exit 1), with no request and no internal error', async () => {
     const stdin = ['{"id": broken', 'two words'].join('\n');
     for (const args of [['get'], ['status'], ['status', '--set', 'on_hold'], ['fulfill'], ['cancel'], ['archive']]) {
       const before = exchanges;
       const r = await runCommand(['orders', ...args, '--stdin', '--yes', '-o', 'ids'], { config, io: { stdin } });
-      expect(r.code, `${args.join(' ')}: ${r.err}`).toBe(2);
+      expect(r.code, `${args.join(' ')}: ${r.err}`).toBe(1);
       expect(r.err).not.toMatch(/bug in orderctl|Cannot read/);
       expect(r.err).toMatch(/--stdin read no order ids: all 2 lines were rejected/);
       expect(r.out).toBe('');
@@ -139,7 +139,7 @@ describe('bulk runs', () => {
     expect(shown.map((x) => [x.id, x.status]).sort()).toEqual(orders.map((o) => [o.id, o.status]).sort());
     const before = changes(orders[0].id);
     const strict = await runCommand(['orders', 'status', '--stdin', '--yes', '-o', 'ndjson'], { config, io: { stdin: JSON.stringify({ id: orders[0].id, set: 'on_hold', ntoify: true }) } });
-    expect(strict.code).toBe(2);
+    expect(strict.code).toBe(1);
     expect(strict.err).toMatch(/stdin line 1: unknown field \\"ntoify\\" \(allowed: id, store, set, notify\)/);
     expect(changes(orders[0].id)).toBe(before);
   });

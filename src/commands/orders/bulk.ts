@@ -128,10 +128,9 @@ export async function readBulkItems(
     if (unknown.length) return reject(n, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (allowed: id, store${(fields as readonly string[]).map((a) => `, ${a}`).join('')})`);
     items.push({ id: String(id), overrides: rest, ...(store !== undefined ? { store: store as string } : {}) });
   });
-  // Every line rejected: nothing to run, and the input is what is wrong (each line was named above).
-  if (!items.length) {
-    throw new UsageError(rejected ? `--stdin read no order ids: ${rejected === 1 ? 'its one line was' : `all ${rejected} lines were`} rejected` : '--stdin read no order ids');
-  }
+  if (!items.length && !rejected) throw new UsageError('--stdin read no order ids');
+  // Every line rejected (each named above): nothing to run, and exit 1 as for any rejected line.
+  if (!items.length) throw new ApiError(`--stdin read no order ids: ${rejected === 1 ? 'its one line was' : `all ${rejected} lines were`} rejected`);
   return { items, rejected };
 }
 
