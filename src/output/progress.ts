@@ -15,12 +15,14 @@ export class Progress {
   private countdown: ReturnType<typeof setInterval> | undefined;
   private done = false;
 
+  /** `shown` false: never drawn (the data goes to the same terminal, say). */
   constructor(
     private readonly ctx: Context,
     private readonly label: string,
+    shown = true,
   ) {
     this.started = ctx.clock.now().getTime();
-    this.enabled = ctx.io.stderrIsTTY && !ctx.globals.quiet;
+    this.enabled = shown && ctx.io.stderrIsTTY && !ctx.globals.quiet;
     if (this.enabled) ctx.onWait((w) => this.hold(w));
   }
 

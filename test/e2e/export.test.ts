@@ -283,6 +283,14 @@ describe('orders export', () => {
   it('streams to stdout with --out -', async () => {
     const r = await runCommand(['orders', 'export', '--out', '-', '--format', 'ndjson', '--max-id', '102'], { config });
     expect(r.out.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['100', '101', '102']);
+    // On a terminal the orders are shown as they come: no progress line drawn between them.
+    const shown = await runCommand(['orders', 'export', '--out', '-', '--format', 'ndjson', '--max-id', '102'], { config, io: { stdoutIsTTY: true, stderrIsTTY: true } });
+    expect(shown.code, shown.err).toBe(0);
+    expect(shown.err).not.toMatch(/exporting/);
+    expect(shown.err).toMatch(/^exported 3 orders to standard output in \d+s\n$/);
+    // A file's export on a terminal does show it.
+    const toFile = await runCommand(['orders', 'export', '--out', out('p.ndjson'), '--max-id', '102'], { config, io: { stdoutIsTTY: true, stderrIsTTY: true } });
+    expect(toFile.err).toMatch(/exporting… /);
   });
 
   it("refuses an -o that is not the export's format, instead of writing another", async () => {

@@ -202,7 +202,8 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
   const write = file ? (s: string) => file.write(s).catch((err: unknown) => Promise.reject(cannotWrite(err))) : async (s: string) => void ctx.io.stdout.write(s);
   // A file keeps the data as it is; a terminal shows escape sequences instead of obeying them.
   const row = file ? csvRow : (cells: readonly string[]) => csvFor(ctx, cells);
-  const progress = new Progress(ctx, 'exporting…');
+  // Orders printed on a terminal are their own progress: a line drawn between them would land in the data.
+  const progress = new Progress(ctx, 'exporting…', !(toStdout && ctx.io.stdoutIsTTY));
   const resumeAt = (r: StoreRun) => Math.min(r.highWater ?? startedAt.getTime(), startedAt.getTime(), r.filters.until?.getTime() ?? Infinity);
   const failures = new StoreFailures(ctx, sessions.length);
   let total = 0;
