@@ -1,5 +1,6 @@
-// Confirmations before destructive changes, on a real pseudo-terminal: the
-// built binary on `script` (or tmux), answered as a person at a terminal would.
+// What a person at a terminal sees of bulk changes, on a real pseudo-terminal
+// (the built binary on `script` or tmux): confirmations before destructive
+// changes, answered as they would, and the progress line.
 // Run `npm run build` first so dist/ is current.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,5 +57,17 @@ describe.skipIf(PTY_UNAVAILABLE !== undefined)(`confirmations on a terminal (${P
     expect(await t.exited).toBe(0);
     expect(t.raw()).not.toMatch(SGR);
     expect(sandbox.store.changeCount('bigcommerce', ids[1]!)).toBe(1);
+  });
+});
+
+describe.skipIf(PTY_UNAVAILABLE !== undefined)(`progress on a terminal (${PTY_TOOL ?? PTY_UNAVAILABLE})`, () => {
+  it('orders status without --set says it is reading, not changing; with --set, changing', async () => {
+    const shown = spawnPty(['orders', 'status', ...ids.slice(0, 3)], { env });
+    expect(await shown.exited).toBe(0);
+    expect(shown.output()).toMatch(/reading \[#+\] 3 of 3 orders/);
+    expect(shown.output()).not.toContain('changing');
+    const set = spawnPty(['orders', 'status', ...ids.slice(2, 4), '--set', 'on_hold', '--yes'], { env });
+    expect(await set.exited).toBe(0);
+    expect(set.output()).toMatch(/changing \[#+\] 2 of 2 orders/);
   });
 });

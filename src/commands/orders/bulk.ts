@@ -252,7 +252,13 @@ export async function runBulk<I extends BulkItem>(
   ctx: Context,
   platform: Platform,
   items: I[],
-  opts: BulkOptions & { rejected?: number; view?: View<ItemResult>; fields?: readonly string[] },
+  opts: BulkOptions & {
+    rejected?: number;
+    view?: View<ItemResult>;
+    fields?: readonly string[];
+    /** What the progress line says the run does: "changing", unless only reading (statuses shown). */
+    label?: string;
+  },
   change: (item: I) => Promise<{ status: string | null; detail?: Record<string, unknown> }>,
 ): Promise<void> {
   const run = (item: I) => (item.failure !== undefined ? Promise.reject(item.failure) : change(item));
@@ -264,7 +270,7 @@ export async function runBulk<I extends BulkItem>(
     return;
   }
   const out = ctx.globals.dryRun ? undefined : listWriter(ctx, shown);
-  const progress = new Progress(ctx, 'changing');
+  const progress = new Progress(ctx, opts.label ?? 'changing');
   const results: ItemResult[] = [];
   const done = new Set<string>();
   let next = 0;
