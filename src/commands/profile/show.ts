@@ -33,9 +33,11 @@ export async function run(ctx: Context, o: { name?: string }): Promise<void> {
     tokenFromEnv: Boolean(ctx.env.ORDERCTL_TOKEN),
     configFile: config.path,
   };
+  // Labels padded to the longest (Outshifter's settings are longer than the others).
+  const width = Math.max(...Object.keys(shown).map((k) => k.length));
   writeOne(ctx, view, shown, (r) =>
     Object.entries(r)
-      .map(([k, v]) => `${k.padEnd(13)} ${v ?? ''}\n`)
+      .map(([k, v]) => `${k.padEnd(width)}  ${v ?? ''}`.trimEnd() + '\n')
       .join(''),
   );
 }

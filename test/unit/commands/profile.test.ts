@@ -98,6 +98,24 @@ describe('profile list, show, use, remove', () => {
     expect(r.out).not.toContain('secret-bbbb');
   });
 
+  it('shows one profile as a sheet whose values line up, Outshifter settings included', async () => {
+    const config = memoryConfig({
+      currentProfile: 'os',
+      profiles: { os: { platform: 'outshifter', storefront: 's1', shippingRateField: 'rate', cancelItemUrl: '/o/{order}/i/{item}', token: 'secret-os-9876' } },
+    });
+    const r = await runCommand(['profile', 'show', '-o', 'table'], { config });
+    expect(r.code, r.err).toBe(0);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines).toContain('shippingRateField  rate');
+    expect(lines).toContain('storefront         s1');
+    expect(lines).toContain('storeHash');
+    // Every value starts in one column, after the longest label and two spaces; no line ends in spaces.
+    const valued = lines.filter((l) => l.length > 'shippingRateField'.length);
+    expect(valued.length).toBeGreaterThan(5);
+    expect(valued.filter((l) => !/^\S+ +\S/.test(l) || l.search(/ \S/) !== 18)).toEqual([]);
+    expect(lines.filter((l) => / $/.test(l))).toEqual([]);
+  });
+
   it('switches and removes', async () => {
     const config = data();
     expect((await runCommand(['profile', 'use', 'b'], { config })).code).toBe(0);
