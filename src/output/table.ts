@@ -15,7 +15,7 @@ export function renderTable<T>(ctx: Context, allColumns: Column<T>[], rows: T[])
   // What a column needs at least: a flexible one can be cut to FLEX_MIN (or its header), so
   // long names truncate instead of pushing other columns out; the set of columns depends on
   // the terminal's width, not on the data.
-  const least = (c: Column<T>) => (c.flex ? Math.max(c.header.length, FLEX_MIN) : natural(c));
+  const least = (c: Column<T>) => c.least ?? (c.flex ? Math.max(c.header.length, FLEX_MIN) : natural(c));
   let columns = allColumns;
   // On a narrow terminal, optional columns go first (never when piped: nothing is cut then).
   while (tty && columns.some((c) => c.optional) && total(columns.map(least)) > ctx.io.columns) {

@@ -9,6 +9,11 @@ export interface Column<T> {
   flex?: boolean;
   /** Left out first when the terminal is too narrow. */
   optional?: boolean;
+  /**
+   * What it is counted at when choosing which optional columns fit, whatever the rows: a
+   * column whose cells vary widely (a status) would otherwise decide the columns by the data.
+   */
+  least?: number;
   /** Colours the cell on a TTY (statuses by meaning). */
   tone?(r: T): Tone | undefined;
 }

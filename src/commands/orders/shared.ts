@@ -3,7 +3,7 @@
 
 import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
-import type { Order, Status } from '../../core/order.js';
+import { STATUSES, type Order, type Status } from '../../core/order.js';
 import { compareDecimal } from '../../core/money.js';
 import { parseTimeInput } from '../../core/time.js';
 import { parseSort as parseSortSpec } from '../../core/sort.js';
@@ -108,6 +108,9 @@ const TONES: Partial<Record<Status, Tone>> = {
   on_hold: 'bad',
 };
 
+/** The longest name of the shared status vocabulary. */
+const LONGEST_STATUS = Math.max(...STATUSES.map((s) => s.length));
+
 export const moneyText = (m: { amount: string; currency: string } | null) => (m ? `${m.amount} ${m.currency}`.trim() : '');
 
 /** How orders look; with the adapter, tables also show the platform's own status name. */
@@ -134,8 +137,10 @@ function ordersView<R extends Fetched>(ctx: Context, adapterOf: (r: R) => Pick<A
   return {
     columns: [
       { header: 'ID', value: (r) => (adapterOf(r)?.isTestOrder?.(r.raw) ? `${r.order.id} (test)` : r.order.id) },
-      { header: 'STATUS', value: (r) => r.order.status ?? r.order.nativeStatus, tone: (r) => (r.order.status ? TONES[r.order.status] : undefined) },
-      { header: 'NATIVE', value: (r) => native(r), optional: true },
+      // Counted at the longest status name, and the platform's name cut to fit: the columns shown
+      // depend on the terminal, not on which statuses a page happens to hold.
+      { header: 'STATUS', value: (r) => r.order.status ?? r.order.nativeStatus, tone: (r) => (r.order.status ? TONES[r.order.status] : undefined), least: LONGEST_STATUS },
+      { header: 'NATIVE', value: (r) => native(r), flex: true, optional: true },
       { header: 'CUSTOMER', value: (r) => r.order.customer.name ?? '', flex: true },
       { header: 'EMAIL', value: (r) => r.order.customer.email ?? '', flex: true, optional: true },
       { header: 'TOTAL', value: (r) => moneyText(r.order.totals.total), align: 'right' },

@@ -110,3 +110,21 @@ describe('examples', () => {
     }
   });
 });
+
+describe('order tables on a terminal', () => {
+  it('show the same columns whatever statuses a page holds: only the width decides', async () => {
+    const term = { stdoutIsTTY: true, columns: 80 };
+    const headers = (out: string) => out.split('\n')[0]!.trim().split(/\s+/);
+    const all = await runCommand(['orders', 'list', '-o', 'json'], { config: shop() });
+    const statuses = new Set((JSON.parse(all.out) as Array<{ status: string }>).map((o) => o.status));
+    // A page of short status names and one with long ones (and long native names).
+    const short = [...statuses].sort((a, b) => a.length - b.length)[0]!;
+    const long = [...statuses].sort((a, b) => b.length - a.length)[0]!;
+    expect(long.length - short.length).toBeGreaterThan(8);
+    const a = await runCommand(['orders', 'list', '--status', short], { config: shop(), io: term });
+    const b = await runCommand(['orders', 'list', '--status', long], { config: shop(), io: term });
+    expect(headers(a.out), a.out).toEqual(headers(b.out));
+    expect(headers(a.out)).toEqual(['ID', 'STATUS', 'NATIVE', 'CUSTOMER', 'TOTAL', 'CREATED']);
+    for (const out of [a.out, b.out]) expect(out.split('\n').every((l) => l.length <= 80), out).toBe(true);
+  });
+});
