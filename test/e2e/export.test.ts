@@ -252,6 +252,21 @@ describe('orders export', () => {
     expect(ndjsonIds(third)).toEqual([]); // nothing changed since
   });
 
+  it('--dry-run reads and counts the orders, and writes no file, no output and no checkpoint', async () => {
+    const dry = await runCommand(['orders', 'export', '--out', out('dry.csv'), '--checkpoint', 'dry', '--max-id', '104', '--dry-run'], { config });
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.err).toBe('dry run: would export 5 orders to ' + out('dry.csv') + '; nothing was written; checkpoint dry unchanged\n');
+    expect(dry.out).toBe('');
+    expect(fs.readdirSync(tmp.dir).sort()).toEqual(['config.json']);
+    const toStdout = await runCommand(['orders', 'export', '--out', '-', '--format', 'ndjson', '--max-id', '101', '--dry-run'], { config });
+    expect([toStdout.code, toStdout.out, toStdout.err]).toEqual([0, '', 'dry run: would export 2 orders to standard output; nothing was written\n']);
+    // A real run, then a dry reset: the checkpoint stays.
+    await exportTo(out('real.csv'), '--checkpoint', 'kept', '--max-id', '101');
+    const reset = await runCommand(['orders', 'export', '--checkpoint', 'kept', '--reset', '--dry-run'], { config });
+    expect([reset.code, reset.err]).toEqual([0, 'dry run: would remove checkpoint kept; nothing was changed\n']);
+    expect((await runCommand(['orders', 'export', '--checkpoint', 'kept', '--show'], { config })).code).toBe(0);
+  });
+
   it('shows and resets a checkpoint', async () => {
     await exportTo(out('x.ndjson'), '--checkpoint', 'daily');
     const show = await runCommand(['orders', 'export', '--checkpoint', 'daily', '--show'], { config });

@@ -51,6 +51,9 @@ describe('orderctl sandbox', () => {
     const a = fs.readFileSync(state, 'utf8');
     await orderctl(['sandbox', 'reset', '--state', state, '--seed', '9', '--orders', '12'], { env });
     expect(fs.readFileSync(state, 'utf8')).toBe(a); // deterministic from the seed
+    const dry = await orderctl(['sandbox', 'reset', '--state', state, '--seed', '3', '--orders', '5', '--dry-run'], { env });
+    expect([dry.code, dry.stderr]).toEqual([0, `dry run: would reset the sandbox state ${state} (seed 3, 5 orders); nothing was changed\n`]);
+    expect(fs.readFileSync(state, 'utf8')).toBe(a);
   });
 
   it('refuses bad serve flags with exit 2', async () => {

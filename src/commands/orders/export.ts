@@ -109,7 +109,8 @@ export async function run(ctx: Context, o: ExportOptions): Promise<void> {
   const sessions = await openSessions(ctx);
   if (sessions.length > 1) refuseOneStoreFlags(o.filters);
   // One run per checkpoint at a time: a second would export the same orders again.
-  const lock = o.checkpoint ? await lockCheckpoint(config.dir, o.checkpoint) : undefined;
+  // A dry run writes nothing, so it neither holds nor waits for the checkpoint.
+  const lock = o.checkpoint && !ctx.globals.dryRun ? await lockCheckpoint(config.dir, o.checkpoint) : undefined;
   try {
     await exportOrders(ctx, config.dir, sessions, o);
   } finally {
@@ -191,15 +192,18 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
   const columns = o.columns ?? (o.lines ? LINE_COLUMNS : ORDER_COLUMNS);
   if (o.format === 'csv') validateFields(columns, o.lines ? LINE_FIELDS : ORDER_FIELDS);
   const toStdout = o.out === '-';
-  if (toStdout) ctx.stdoutMustComplete();
-  const file = toStdout
+  // --dry-run: the orders are read (reads are never held back) and counted; no file,
+  // no standard output, no checkpoint is written.
+  const dry = ctx.globals.dryRun;
+  if (toStdout && !dry) ctx.stdoutMustComplete();
+  const file = toStdout || dry
     ? undefined
     : await ctx.createAtomicFile(o.out!).catch((err: NodeJS.ErrnoException) => {
         if (err instanceof UsageError) throw err;
         throw new UsageError(`cannot write ${o.out}: ${err.code === 'ENOENT' ? 'its folder does not exist' : (err.code ?? err.message)}`);
       });
   const cannotWrite = (err: unknown) => writeFailure(o.out!, err, o.checkpoint !== undefined);
-  const write = file ? (s: string) => file.write(s).catch((err: unknown) => Promise.reject(cannotWrite(err))) : async (s: string) => void ctx.io.stdout.write(s);
+  const write = dry ? async () => undefined : file ? (s: string) => file.write(s).catch((err: unknown) => Promise.reject(cannotWrite(err))) : async (s: string) => void ctx.io.stdout.write(s);
   // A file keeps the data as it is; a terminal shows escape sequences instead of obeying them.
   const row = file ? csvRow : (cells: readonly string[]) => csvFor(ctx, cells);
   // Orders printed on a terminal are their own progress: a line drawn between them would land in the data.
@@ -256,6 +260,11 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
   }
   progress.clear();
 
+  if (dry) {
+    const unchanged = o.checkpoint ? `; checkpoint ${o.checkpoint} unchanged` : '';
+    ctx.io.stderr.write(`dry run: would export ${total.toLocaleString('en-US')} order${total === 1 ? '' : 's'} to ${toStdout ? 'standard output' : o.out}; nothing was written${unchanged}\n`);
+    return;
+  }
   if (o.checkpoint) {
     const positions = [...runs.values()].map((r): StorePosition => {
       keepRecent(r.fetchedVersions, resumeAt(r) - o.overlapMs);
@@ -346,6 +355,11 @@ function render(fetched: Fetched, o: ExportOptions, columns: readonly string[], 
 
 async function manageCheckpoint(ctx: Context, dir: string, o: ExportOptions): Promise<void> {
   const name = o.checkpoint!;
+  if (o.reset && ctx.globals.dryRun) {
+    const exists = (await readCheckpoint(dir, name)) !== undefined;
+    ctx.io.stderr.write(exists ? `dry run: would remove checkpoint ${name}; nothing was changed\n` : `no checkpoint named ${name}\n`);
+    return;
+  }
   if (o.reset) {
     // Not while a run is using it: the run would write it back as it ends.
     const lock = await lockCheckpoint(dir, name);
