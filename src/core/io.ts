@@ -64,8 +64,18 @@ export function processIO(opts: { noColorFlag: boolean; noInput: boolean }): IO 
     stdinIsTTY: facts.stdinIsTTY,
     colorEnabled: decideColor(facts),
     canPrompt: decidePrompting(facts),
-    columns: process.stdout.columns || 80,
+    columns: terminalColumns(process.stdout.columns, process.env.COLUMNS),
   };
+}
+
+/**
+ * The terminal's width: as it reports it; else COLUMNS (a terminal that
+ * reports none, `COLUMNS=60 orderctl …`), as ls and git read it; else 80.
+ */
+export function terminalColumns(reported: number | undefined, env: string | undefined): number {
+  if (reported) return reported;
+  const n = Number(env);
+  return Number.isInteger(n) && n > 0 ? n : 80;
 }
 
 /**

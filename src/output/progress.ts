@@ -57,7 +57,8 @@ export class Progress {
     const rate = Math.round(count / Math.max(0.001, (now - this.started) / 1000));
     const of = total === undefined ? '' : ` of ${total.toLocaleString('en-US')}`;
     const bar = total ? ` [${'#'.repeat(Math.round((count / total) * 20)).padEnd(20, '.')}]` : '';
-    let line = `${this.label}${bar} ${count.toLocaleString('en-US')}${of} orders (${rate.toLocaleString('en-US')}/s)`;
+    const orders = (total ?? count) === 1 ? 'order' : 'orders';
+    let line = `${this.label}${bar} ${count.toLocaleString('en-US')}${of} ${orders} (${rate.toLocaleString('en-US')}/s)`;
     if (this.wait && this.wait.until > now) line += `, waiting ${Math.ceil((this.wait.until - now) / 1000)} s for ${this.wait.why}`;
     else {
       this.wait = undefined;

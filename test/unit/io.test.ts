@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterBatch, BATCH_BYTES, batchedWriter, decideColor, decidePrompting, type TerminalFacts } from '../../src/core/io.js';
+import { afterBatch, BATCH_BYTES, batchedWriter, decideColor, decidePrompting, terminalColumns, type TerminalFacts } from '../../src/core/io.js';
 
 const tty: TerminalFacts = { stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: true, env: {}, noColorFlag: false, noInput: false };
 
@@ -94,5 +94,14 @@ describe('stdout batch', () => {
     err.write('error: page 2\n');
     err.write('hint: again\n');
     expect(log).toEqual(['out:1\n2\n', 'err:error: page 2\n', 'err:hint: again\n']);
+  });
+});
+
+describe('terminalColumns', () => {
+  it('takes the width the terminal reports, else COLUMNS when it is a width, else 80', () => {
+    expect(terminalColumns(120, '60')).toBe(120);
+    expect(terminalColumns(undefined, '60')).toBe(60);
+    expect(terminalColumns(0, '60')).toBe(60);
+    for (const bad of [undefined, '', 'wide', '0', '-5', '7.5']) expect(terminalColumns(undefined, bad)).toBe(80);
   });
 });

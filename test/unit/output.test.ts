@@ -182,3 +182,18 @@ describe('text for a terminal', () => {
     expect(JSON.parse(line)).toEqual(value);
   });
 });
+
+describe('the progress line', () => {
+  it('says order for one and orders for more', async () => {
+    const { Progress } = await import('../../src/output/progress.js');
+    const lines = (count: number, total?: number) => {
+      const ctx = testContext({ io: { stderrIsTTY: true } });
+      new Progress(ctx, 'exporting…').tick(count, total);
+      return ctx.io.err().split('\r\u001b[2K').join('');
+    };
+    expect(lines(1)).toMatch(/^exporting… 1 order \(/);
+    expect(lines(2)).toMatch(/^exporting… 2 orders \(/);
+    expect(lines(1, 1)).toMatch(/ 1 of 1 order \(/);
+    expect(lines(1, 3)).toMatch(/ 1 of 3 orders \(/);
+  });
+});
