@@ -157,6 +157,8 @@ export interface Adapter {
   updateOrder?(id: string, body: unknown): Promise<Fetched>;
   setStatus?(id: string, status: string, opts: { notify?: boolean }): Promise<StatusChange>;
   fulfillOrder?(id: string, opts: FulfillOptions): Promise<FulfillResult>;
+  /** What fulfillOrder refuses in its options alone (no request): orders fulfill checks every order's before sending any. */
+  checkFulfill?(opts: FulfillOptions): void;
   cancelOrder?(id: string, opts: CancelOptions): Promise<StatusChange>;
   /** CS-Cart's vendor reference (orders update --vendor-ref). */
   setVendorRef?(id: string, ref: string): Promise<Fetched>;

@@ -300,6 +300,23 @@ describe('orderctl orders fulfill (squarespace)', () => {
     expect(exchanges).toHaveLength(0);
   });
 
+  it('over several orders, flags no order can ship with are refused once, before any request; NDJSON lines that complete them are run', async () => {
+    const [a, b, c] = pendingIds();
+    exchanges.length = 0;
+    const r = await run(['orders', 'fulfill', '--stdin', '--tracking', '1Z'], `${a}\n${b}\n${c}\n`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.err.split('\n')[0]).toBe('error: a Squarespace shipment needs --tracking, --carrier and --service; missing --carrier, --service');
+    expect(exchanges).toHaveLength(0);
+    // One line gives what the flags lack: it ships; the others fail each on its own.
+    const lines = [JSON.stringify({ id: a, carrier: 'UPS', service: 'Ground' }), b].join('\n');
+    const mixed = await run(['orders', 'fulfill', '--stdin', '--tracking', '1Z', '-o', 'json'], `${lines}\n`);
+    expect(mixed.code).toBe(1);
+    const results = JSON.parse(mixed.stdout).map((x: { id: string; ok: boolean }) => [x.id, x.ok]);
+    expect(results.sort()).toEqual([[a, true], [b, false]].sort());
+    expect(stored(a!).fulfillmentStatus).toBe('FULFILLED');
+  });
+
   it('a fulfill whose answer is lost is not repeated: one shipment, and a hint about a second', async () => {
     const id = pendingIds()[0]!;
     sandbox.injectFaults(['reset-after']);

@@ -2,7 +2,7 @@ import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { parseTimeInput } from '../../core/time.js';
 import { requireCapability } from '../../platforms/index.js';
-import type { FulfillOptions as ShipmentOptions } from '../../platforms/types.js';
+import type { Adapter, FulfillOptions as ShipmentOptions } from '../../platforms/types.js';
 import { RESULT_FIELDS } from '../../output/record-fields.js';
 import { parseBulkOptions, readBulkItems, routeBulk, runBulk, type BulkItem, type BulkOptions } from './bulk.js';
 
@@ -73,9 +73,31 @@ export async function run(ctx: Context, o: FulfillOptions): Promise<void> {
     ctx.io.stderr.write('note: BigCommerce e-mails the customer for every shipment; --no-notify cannot stop it\n');
   }
   const now = ctx.clock.now();
+  refuseIfNoneCanShip(routed.items, o.shipment, now);
   await runBulk(ctx, routed.adapters[0]!.platform, routed.items, { ...o, rejected, fields: RESULT_FIELDS.fulfill }, async (item) => {
     const r = await item.target.adapter.fulfillOrder!(item.target.id, shipmentFor(item, o.shipment, now));
     // The shipment is made; the order's status after it is not re-read.
     return { status: null, detail: { shipmentId: r.shipmentId } };
   });
+}
+
+/**
+ * What a platform refuses in the shipment options alone (Squarespace wants
+ * tracking, carrier and service together) is said once, before any request,
+ * when it holds for every order: the flags are wrong, not the orders. Where
+ * NDJSON lines give some orders what the flags lack, each of the others fails
+ * on its own, as any order of a bulk run.
+ */
+function refuseIfNoneCanShip(items: Array<BulkItem & { target: { adapter: Adapter } }>, base: ShipmentOptions, now: Date): void {
+  let first: unknown;
+  for (const item of items) {
+    try {
+      item.target.adapter.checkFulfill?.(shipmentFor(item, base, now));
+      return;
+    } catch (err) {
+      if (!(err instanceof UsageError)) return;
+      first ??= err;
+    }
+  }
+  if (first) throw first;
 }

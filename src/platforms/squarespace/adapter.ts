@@ -246,14 +246,24 @@ export class SquarespaceAdapter implements Adapter {
     }
   }
 
-  async fulfillOrder(id: string, o: FulfillOptions): Promise<FulfillResult> {
-    checkId(id);
+  checkFulfill(o: FulfillOptions): void {
+    this.fulfillBody(o);
+  }
+
+  /** The fulfill-order body of these options; what the API would refuse in them is refused here (exit 2). */
+  private fulfillBody(o: FulfillOptions) {
     if (o.items.length) throw new UsageError('--item is not available on squarespace: it fulfills whole orders');
     if (o.address !== undefined) throw new UsageError('--address is not available on squarespace: an order has one shipping address');
     if (o.comments !== undefined) throw new UsageError('--comment is not available on squarespace: shipments have no comment');
     const body = { shouldSendNotification: o.notify ?? false, shipments: shipmentsFrom(o, this.now) };
     const problem = fulfillProblem(body);
     if (problem) throw new UsageError(`invalid shipment: ${problem.message.replace(/^shipments\[0\]\./, '')}`);
+    return body;
+  }
+
+  async fulfillOrder(id: string, o: FulfillOptions): Promise<FulfillResult> {
+    checkId(id);
+    const body = this.fulfillBody(o);
     try {
       await this.orderRequest(id, { method: 'POST', path: pathOf`/orders/${id}/fulfillments`, body, neverRetryAfterSend: true });
     } catch (err) {
