@@ -152,6 +152,17 @@ describe('orderctl api: methods and answers', { timeout: 60_000 }, () => {
     expect(pages.stdout).toBe('');
   });
 
+  it('--paginate with fields and no -X (a POST, as in gh api) says to add -X GET; with -X POST it only refuses', async () => {
+    const before = exchanges.length;
+    const implied = await run(['api', '/orders', '-f', 'status_id=11', '--paginate']);
+    expect([implied.code, implied.stdout]).toEqual([2, '']);
+    expect(JSON.parse(implied.stderr).error).toMatchObject({ message: '--paginate follows the pages of a GET', hint: '-f, -F and --input make the request a POST; add -X GET to send the fields as query parameters' });
+    const told = await run(['api', '-X', 'POST', '/orders', '-f', 'status_id=11', '--paginate']);
+    expect(told.code).toBe(2);
+    expect(JSON.parse(told.stderr).error).toMatchObject({ message: '--paginate follows the pages of a GET', hint: null });
+    expect(exchanges.length).toBe(before);
+  });
+
   it('-i with --paginate: each page after its own status and headers, as its own JSON array', async () => {
     const r = await run(['api', '-i', '--paginate', '-X', 'GET', '/orders', '-F', 'limit=25']);
     expect(r.code, r.stderr).toBe(0);

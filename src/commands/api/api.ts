@@ -105,7 +105,11 @@ export async function run(ctx: Context, o: ApiOptions): Promise<void> {
   const format = ctx.globals.output ?? 'json';
   if (format !== 'json' && format !== 'ndjson') throw new UsageError(`orderctl api prints JSON: use -o json or -o ndjson, not -o ${format}`);
   const spec = await buildRequest(ctx, o);
-  if (o.paginate && spec.method !== 'GET') throw new UsageError('--paginate follows the pages of a GET');
+  if (o.paginate && spec.method !== 'GET') {
+    // -f/-F make a POST unless -X says otherwise, as in gh api: the usual slip with --paginate.
+    const implied = o.method === undefined && spec.method === 'POST';
+    throw new UsageError('--paginate follows the pages of a GET', implied ? { hint: '-f, -F and --input make the request a POST; add -X GET to send the fields as query parameters' } : {});
+  }
   const { adapter, client } = await openSession(ctx);
   spec.path = underRoot(spec.path, client.platform.baseUrl);
   const out = ctx.io.stdout;
