@@ -267,6 +267,30 @@ describe('orders export', () => {
     expect((await runCommand(['orders', 'export', '--checkpoint', 'kept', '--show'], { config })).code).toBe(0);
   });
 
+  it('a checkpointed run with --until before the last position leaves the position, so nothing is exported twice', async () => {
+    expect((await exportTo(out('u1.ndjson'), '--checkpoint', 'u')).code).toBe(0);
+    const show = async () => JSON.parse((await runCommand(['orders', 'export', '--checkpoint', 'u', '--show'], { config })).out).stores[0];
+    const position = await show();
+    const early = await exportTo(out('u2.ndjson'), '--checkpoint', 'u', '--until', '2020-01-01');
+    expect(early.code, early.err).toBe(0);
+    expect(ndjsonIds(out('u2.ndjson'))).toEqual([]);
+    expect(await show()).toMatchObject({ resumeFrom: position.resumeFrom, highWater: position.highWater, seenInOverlap: position.seenInOverlap });
+    await exportTo(out('u3.ndjson'), '--checkpoint', 'u');
+    expect(ndjsonIds(out('u3.ndjson'))).toEqual([]);
+  });
+
+  it('--sandbox runs with a checkpoint find nothing new the second time (the sandbox URL changes each run)', async () => {
+    const env = { ORDERCTL_CONFIG_DIR: tmp.dir };
+    const runs = [];
+    for (const name of ['s1.ndjson', 's2.ndjson']) {
+      const r = await orderctl(['--sandbox', 'orders', 'export', '--out', out(name), '--checkpoint', 'sb'], { env });
+      expect(r.code, r.stderr).toBe(0);
+      runs.push(ndjsonIds(out(name)).length);
+    }
+    expect(runs[0]).toBeGreaterThan(0);
+    expect(runs[1]).toBe(0);
+  });
+
   it('shows and resets a checkpoint', async () => {
     await exportTo(out('x.ndjson'), '--checkpoint', 'daily');
     const show = await runCommand(['orders', 'export', '--checkpoint', 'daily', '--show'], { config });
