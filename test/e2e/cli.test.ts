@@ -182,6 +182,9 @@ describe('orderctl (built binary)', () => {
     expect(created.code, created.stderr).toBe(0);
     const id = JSON.parse(created.stdout).id;
     expect(created.err).toContain(`created order ${id}`);
+    // Printed whole, as orders get reads it: the POST's answer has no items or addresses.
+    expect(JSON.parse(created.stdout)).toEqual(JSON.parse((await run(['orders', 'get', id, '-o', 'json'])).stdout));
+    expect(JSON.parse(created.stdout)).toMatchObject({ items: [{ title: 'Compiler manual' }], shippingAddress: { name: 'Grace Hopper' } });
 
     const updated = await run(['orders', 'update', id, '--file', '-'], JSON.stringify({ staff_notes: 'VIP' }));
     expect(updated.code, updated.stderr).toBe(0);

@@ -279,7 +279,8 @@ export class BigCommerceAdapter implements Adapter {
     const spec = { method: 'POST', path: '/orders', body: this.validateOrderBody(body, 'create') } as const;
     const res = await this.http.request<BcOrder>(spec);
     const raw = expectOrder(res, 'POST /orders', spec);
-    return { order: toNormalizedOrder(raw), raw };
+    // Like a PUT's, the answer has no items or shipping addresses: read it back whole.
+    return this.readBack(String(raw.id), 'created', 'before creating it again');
   }
 
   async updateOrder(id: string, body: unknown): Promise<Fetched> {
@@ -288,13 +289,18 @@ export class BigCommerceAdapter implements Adapter {
     if (raw.is_deleted === true) return { order: toNormalizedOrder(raw), raw };
     // A PUT takes no include (spec updateOrder): its answer has no items, shipping addresses or
     // shipments, so the order is read again to be printed whole (its totals are what the store kept).
+    return this.readBack(id, 'updated', 'before updating again');
+  }
+
+  /** The order just changed, read whole; a failure says the change is made. */
+  private async readBack(id: string, done: string, before: string): Promise<Fetched> {
     try {
       return await this.getOrder(id);
     } catch (err) {
       if (isOrderctlError(err) && err.exitCode === 130) throw err;
       const why = err instanceof Error ? err.message : String(err);
-      throw new OrderctlError(`order ${id} was updated on bigcommerce, but reading it back failed: ${why}`, 1, 'api_error', {
-        hint: `the change is made: check it with "orderctl orders get ${id}" before updating again`,
+      throw new OrderctlError(`order ${id} was ${done} on bigcommerce, but reading it back failed: ${why}`, 1, 'api_error', {
+        hint: `the change is made: check it with "orderctl orders get ${id}" ${before}`,
       });
     }
   }
