@@ -308,7 +308,7 @@ export async function runBulk<I extends BulkItem>(
     ctx.io.stderr.write(`\n${failed.length} of ${items.length} failed:\n${renderTable(ctx, columns, failed)}`);
   } else if (ctx.globals.dryRun) {
     // No results are printed in a dry run (stdout carries the requests): each failure is said here.
-    failed.forEach((r) => reportFailed(ctx, r));
+    failed.forEach((r) => reportOrderError(ctx, r.id, r.error!));
   }
   if (ctx.globals.dryRun && !ctx.globals.quiet) ctx.io.stderr.write(`dry run: nothing was sent (${results.length} order${results.length === 1 ? '' : 's'})\n`);
   if (stopping === 'interrupt') {
@@ -322,13 +322,15 @@ export async function runBulk<I extends BulkItem>(
   }
 }
 
-/** A failed order on stderr, as a run's own errors are: a line (and its hint), or a JSON line for JSON output. */
-function reportFailed(ctx: Context, r: ItemResult): void {
-  const e = r.error!;
-  if (jsonErrors(ctx)) return void ctx.io.stderr.write(`${jsonLine({ error: { ...e, id: r.id } })}\n`);
-  const about = e.message.includes(r.id.replace(/^(?:[^:]+:)?#?/, '')) ? e.message : `order ${r.id}: ${e.message}`;
+/**
+ * One order's failure on stderr, as a run's own errors are: a line naming the
+ * order (and `hint`), or a JSON line carrying its id for JSON output.
+ */
+export function reportOrderError(ctx: Context, ref: string, body: ErrorBody, hint: string | null = body.hint): void {
+  if (jsonErrors(ctx)) return void ctx.io.stderr.write(`${jsonLine({ error: { ...body, id: ref } })}\n`);
+  const about = body.message.includes(ref.replace(/^(?:[^:]+:)?#?/, '')) ? body.message : `order ${ref}: ${body.message}`;
   ctx.io.stderr.write(`error: ${safeCell(about)}\n`);
-  if (e.hint) ctx.io.stderr.write(`hint: ${safeCell(e.hint)}\n`);
+  if (hint) ctx.io.stderr.write(`hint: ${safeCell(hint)}\n`);
 }
 
 async function attempt<T>(fn: () => Promise<T>): Promise<{ value: T } | { error: unknown }> {

@@ -4,12 +4,10 @@
 // (-p a,b, --all-profiles) an id without a store is looked up in each of them.
 
 import type { Context } from '../../core/context.js';
-import { ApiError, inStore, InterruptedError, isOrderctlError, NotFoundError } from '../../core/errors.js';
+import { ApiError, errorBody, inStore, InterruptedError, NotFoundError } from '../../core/errors.js';
 import type { View } from '../../output/view.js';
 import { chooseFormat, listWriter, writeOne } from '../../output/writer.js';
-import { jsonErrors } from '../../output/formats.js';
-import { jsonLine, safeCell } from '../../output/text.js';
-import { concurrencyFor, inNoStore, lacksOrder, readBulkItems, readInOrder, readRoute, routeItems, type BulkOptions, type Route } from './bulk.js';
+import { concurrencyFor, inNoStore, lacksOrder, readBulkItems, readInOrder, readRoute, reportOrderError, routeItems, type BulkOptions, type Route } from './bulk.js';
 import { orderSheet, orderView, sheetOptions, storesView } from './shared.js';
 import { storeId, withStore, type StoreFetched } from './stores.js';
 
@@ -128,14 +126,7 @@ function failureOf(a: Asked, answer: Answer): Array<{ store: string | null; erro
 /** One order's failure, on stderr as the run's own errors are: a line, or a JSON object for JSON output. */
 function reportFailure(ctx: Context, ref: string, err: unknown, store: string | null): void {
   // A store's error names it, in JSON too, as a failing store of a listing does.
-  const message = `${store ? `${store}: ` : ''}${err instanceof Error ? err.message : String(err)}`;
-  if (jsonErrors(ctx)) {
-    const e = isOrderctlError(err) ? err : undefined;
-    ctx.io.stderr.write(`${jsonLine({ error: { code: e?.code ?? 'internal', message, hint: e?.hint ?? null, status: e?.status ?? null, store, id: ref } })}\n`);
-    return;
-  }
-  const about = message.includes(ref.replace(/^(?:[^:]+:)?#?/, '')) ? message : `order ${ref}: ${message}`;
-  ctx.io.stderr.write(`error: ${safeCell(about)}\n`);
+  const body = { ...errorBody(err), message: `${store ? `${store}: ` : ''}${err instanceof Error ? err.message : String(err)}`, store };
   // A store's own trouble (refused credentials) says how to fix it, as a failing store of a listing does.
-  if (store && isOrderctlError(err) && err.hint) ctx.io.stderr.write(`hint: ${safeCell(`${store}: ${err.hint}`)}\n`);
+  reportOrderError(ctx, ref, body, store && body.hint ? `${store}: ${body.hint}` : null);
 }
