@@ -138,12 +138,16 @@ export async function* mergeSorted<T>(sources: Array<AsyncIterable<T>>, compare:
     for (let i = 0; i < pullers.length; i++) heads.push(await pull(i));
     for (;;) {
       let best = -1;
+      let waiting = 0;
       for (let i = 0; i < heads.length; i++) {
         const h = heads[i]!;
-        if ('value' in h && (best < 0 || compare(h.value, (heads[best] as { value: T }).value) < 0)) best = i;
+        if (!('value' in h)) continue;
+        waiting++;
+        if (best < 0 || compare(h.value, (heads[best] as { value: T }).value) < 0) best = i;
       }
       if (best < 0) return;
-      if (held) held.count = heads.filter((h, i) => i !== best && 'value' in h).length;
+      // The others' heads: read, and not given yet.
+      if (held) held.count = waiting - 1;
       yield (heads[best] as { value: T }).value;
       heads[best] = await pull(best);
     }
