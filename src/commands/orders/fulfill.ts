@@ -2,9 +2,9 @@ import type { Context } from '../../core/context.js';
 import { UsageError } from '../../core/errors.js';
 import { parseTimeInput } from '../../core/time.js';
 import { requireCapability } from '../../platforms/index.js';
-import type { Adapter, FulfillOptions as ShipmentOptions } from '../../platforms/types.js';
+import type { FulfillOptions as ShipmentOptions } from '../../platforms/types.js';
 import { RESULT_FIELDS } from '../../output/record-fields.js';
-import { parseBulkOptions, readBulkItems, routeBulk, runBulk, type BulkItem, type BulkOptions } from './bulk.js';
+import { parseBulkOptions, readBulkItems, routeBulk, runBulk, type BulkItem, type BulkOptions, type RoutedItem } from './bulk.js';
 
 export interface FulfillOptions extends BulkOptions {
   ids: string[];
@@ -88,7 +88,7 @@ export async function run(ctx: Context, o: FulfillOptions): Promise<void> {
  * NDJSON lines give some orders what the flags lack, each of the others fails
  * on its own, as any order of a bulk run.
  */
-function refuseIfNoneCanShip(items: Array<BulkItem & { target: { adapter: Adapter } }>, base: ShipmentOptions, now: Date): void {
+function refuseIfNoneCanShip(items: RoutedItem[], base: ShipmentOptions, now: Date): void {
   let first: unknown;
   for (const item of items) {
     try {

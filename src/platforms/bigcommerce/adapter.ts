@@ -21,7 +21,7 @@
 //   after an update is read after the PUT, so its totals show what the store kept
 
 import { pathOf, unexpectedBody, type HttpClient, type PlatformHttp, type RequestSpec } from '../../core/http.js';
-import { isOrderctlError, UsageError, NotFoundError, OrderctlError, RefusedError, UnsupportedError } from '../../core/errors.js';
+import { ExitCode, isOrderctlError, UsageError, NotFoundError, OrderctlError, RefusedError, UnsupportedError } from '../../core/errors.js';
 import { PageGuard } from '../../core/page-guard.js';
 import type { Shipment } from '../../core/order.js';
 import { toIsoUtc } from '../../core/time.js';
@@ -297,7 +297,7 @@ export class BigCommerceAdapter implements Adapter {
     try {
       return await this.getOrder(id);
     } catch (err) {
-      if (isOrderctlError(err) && err.exitCode === 130) throw err;
+      if (isOrderctlError(err) && err.exitCode === ExitCode.interrupted) throw err;
       const why = err instanceof Error ? err.message : String(err);
       throw new OrderctlError(`order ${id} was ${done} on bigcommerce, but reading it back failed: ${why}`, 1, 'api_error', {
         hint: `the change is made: check it with "orderctl orders get ${id}" ${before}`,
