@@ -34,6 +34,16 @@ afterEach(() => tmp.remove());
 
 const out = (name: string) => path.join(tmp.dir, name);
 const exportTo = (file: string, ...args: string[]) => runCommand(['orders', 'export', '--out', file, ...args], { config });
+/** What a failed run must leave as it was (the file and the checkpoint), checked later: no temp file either. */
+function keptAsIs(file: string, checkpoint: string): () => void {
+  const cpFile = path.join(tmp.dir, 'checkpoints', `${checkpoint}.json`);
+  const before = [fs.readFileSync(file, 'utf8'), fs.readFileSync(cpFile, 'utf8')];
+  return () => {
+    expect(fs.readFileSync(file, 'utf8')).toBe(before[0]);
+    expect(fs.readFileSync(cpFile, 'utf8')).toBe(before[1]);
+    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  };
+}
 const ndjsonIds = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).id as string);
 
 function client() {
@@ -147,23 +157,18 @@ describe('orders export', () => {
   it('a failed run leaves the previous file and checkpoint untouched, and no temp file', async () => {
     const file = out('nightly.ndjson');
     expect((await exportTo(file, '--checkpoint', 'n')).code).toBe(0);
-    const before = fs.readFileSync(file, 'utf8');
-    const cp = fs.readFileSync(path.join(tmp.dir, 'checkpoints', 'n.json'), 'utf8');
+    const unchanged = keptAsIs(file, 'n');
     // Every attempt fails: more faults than the client has attempts.
     sandbox.injectFaults(['503', '503', '503', '503']);
     const r = await exportTo(file, '--checkpoint', 'n', '--overlap', '1000d');
     expect(r.code).toBe(1);
-    expect(fs.readFileSync(file, 'utf8')).toBe(before);
-    expect(fs.readFileSync(path.join(tmp.dir, 'checkpoints', 'n.json'), 'utf8')).toBe(cp);
-    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    unchanged();
   });
 
   it('a full disk fails with one line naming the file, exit 1, and leaves the old file and checkpoint', async () => {
     const file = out('full.csv');
     expect((await exportTo(file, '--checkpoint', 'full')).code).toBe(0);
-    const before = fs.readFileSync(file, 'utf8');
-    const cpFile = path.join(tmp.dir, 'checkpoints', 'full.json');
-    const cp = fs.readFileSync(cpFile, 'utf8');
+    const unchanged = keptAsIs(file, 'full');
     // The real atomic file, whose disk fills up after the header and a few rows.
     const r = await runCommand(['orders', 'export', '--out', file, '--checkpoint', 'full', '--overlap', '1000d'], {
       config,
@@ -182,9 +187,7 @@ describe('orders export', () => {
     });
     expect(r.code).toBe(1);
     expect(r.err).toBe(`error: cannot write ${file}: no space left on the device (ENOSPC); the previous file and the checkpoint are as they were\n`);
-    expect(fs.readFileSync(file, 'utf8')).toBe(before);
-    expect(fs.readFileSync(cpFile, 'utf8')).toBe(cp);
-    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    unchanged();
   });
 
   it('Ctrl-C mid-export exits 130 and leaves the old file and checkpoint', async () => {
@@ -193,9 +196,7 @@ describe('orders export', () => {
     const slow = await startSandbox({ seed: 21, orders: ORDERS, latencyMs: 200 });
     await config.save({ currentProfile: 's', profiles: { s: { platform: 'bigcommerce', baseUrl: slow.baseUrls.bigcommerce!, token: slow.token } } });
     await exportTo(file, '--checkpoint', 'n');
-    const before = fs.readFileSync(file, 'utf8');
-    const cpFile = path.join(tmp.dir, 'checkpoints', 'n.json');
-    const cp = fs.readFileSync(cpFile, 'utf8');
+    const unchanged = keptAsIs(file, 'n');
     const r = await runCommand(['orders', 'export', '--out', file, '--checkpoint', 'n', '--overlap', '1000d'], {
       config,
       onContext: (ctx) => {
@@ -204,9 +205,7 @@ describe('orders export', () => {
     });
     await slow.close();
     expect(r.code).toBe(130);
-    expect(fs.readFileSync(file, 'utf8')).toBe(before);
-    expect(fs.readFileSync(cpFile, 'utf8')).toBe(cp);
-    expect(fs.readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    unchanged();
   });
 
   it('with orders changing during the run, every order present at the start appears exactly once', async () => {
