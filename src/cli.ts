@@ -14,7 +14,7 @@ import { systemClock } from './core/clock.js';
 import { parseDuration } from './core/time.js';
 import { parseFieldList } from './output/fields.js';
 import { jsonLine, safeCell } from './output/text.js';
-import { errorsAsJson } from './output/formats.js';
+import { errorsAsJson, jsonErrors } from './output/formats.js';
 import { DEFAULT_HTTP, HttpClient, parseByteSize } from './core/http.js';
 import type { Wait } from './core/rate-limit.js';
 import { registerOrders } from './commands/orders/index.js';
@@ -111,7 +111,9 @@ export function buildProgram(makeContext: ContextFactory, only?: string[]): Comm
       } catch (err) {
         // Stopped by jq's halt, or failed after it: jq ended first, and its exit code is the run's.
         if (!filtered.halted) {
-          filtered.abandon();
+          // Both failed: jq's error is told first, so the command's is the last line and sets the exit code.
+          const jqFailed = filtered.abandon();
+          if (jqFailed) reportError(ctx.io, jqFailed, { json: jsonErrors(ctx), debug: false });
           throw err;
         }
       }

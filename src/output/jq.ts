@@ -174,8 +174,12 @@ export interface FilteredOutput {
   io: IO;
   /** The command finished: filter what is left, and print it; then report jq's first error or halt_error. */
   end(): void;
-  /** The command failed: whole NDJSON lines still go through; a JSON document, unfinished, does not. */
-  abandon(): void;
+  /**
+   * The command failed: whole NDJSON lines still go through; a JSON document,
+   * unfinished, does not. Returns jq's first error, if it had one: the caller
+   * tells it as well as the command's, which sets the exit code.
+   */
+  abandon(): ApiError | undefined;
   /** NDJSON lines waiting for their batch are filtered now: before a request, so a halt among them is known. */
   settle(): void;
   /** settle(), then, once jq has halted, throws (Halted): jq reads nothing more, so nothing more is fetched. */
@@ -255,8 +259,11 @@ export async function filterStdout(expr: string, io: IO, ndjson: boolean): Promi
       if (halt && halt.code !== 0) throw new Halted(halt.text, halt.code);
       if (error !== undefined && !halt) throw jqError(error);
     },
-    // The command's own error is the one to report.
-    abandon: () => finish(false),
+    // The command's own error is the one that sets the exit code.
+    abandon: () => {
+      finish(false);
+      return error !== undefined && !halt ? jqError(error) : undefined;
+    },
     settle,
     beforeRequest: () => {
       settle();

@@ -183,6 +183,15 @@ describe('--jq', { timeout: 60_000 }, () => {
     expect(r.err.trim()).toBe('error: --jq: boom');
   });
 
+  it('when the command fails too, jq\'s error is told before the command\'s, which sets the exit code', async () => {
+    const r = await run(['orders', 'get', '101', '99999', '--jq', '.id']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const errors = lines(r.stderr).map((l) => JSON.parse(l).error);
+    expect(errors.map((e) => e.code)).toEqual(['not_found', 'jq_error', 'api_error']);
+    expect(errors[1].message).toBe('--jq: Cannot index array with string "id"');
+  });
+
   it('with -o ndjson an error ends its line only: every other line prints, then exit 1', async () => {
     const expr = 'if .id == "105" then error("boom \\(.id)") else .id end';
     const r = await run(['orders', 'list', '--all', '--sort', 'id:asc', '-o', 'ndjson', '--jq', expr]);

@@ -358,7 +358,11 @@ describe('--jq', () => {
     const whole = testIO();
     const c = await filterStdout('length', whole, false);
     c.io.stdout.write('[{"id":1}]\n');
-    c.abandon();
+    expect(c.abandon()).toBeUndefined();
     expect(whole.out()).toBe('1\n');
+    // jq's own error is handed back, for the caller to tell beside the command's.
+    const failing = await filterStdout('.id', testIO(), false);
+    failing.io.stdout.write('[1]\n');
+    expect(failing.abandon()?.message).toBe('--jq: Cannot index array with string "id"');
   });
 });
