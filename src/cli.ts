@@ -88,6 +88,7 @@ export function buildProgram(makeContext: ContextFactory, only?: string[]): Comm
       checkArgLengths(this.args);
       // Loaded only with --fields: each command's paths, checked before it sends anything.
       if (ctx.globals.fields) (await import('./commands/field-rules.js')).checkFields(ctx, this);
+      if (ctx.globals.raw && ctx.globals.output === 'csv') (await import('./commands/field-rules.js')).checkRawCsv(ctx, this);
       if (ctx.globals.jq === undefined) return action(ctx, this);
       // jq (WebAssembly) loads only when asked for; a bad expression fails before any request.
       const { filterStdout } = await import('./output/jq.js');

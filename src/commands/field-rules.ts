@@ -51,7 +51,8 @@ export const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   'orders get': orRaw(ORDER_FIELDS),
   'orders shipments': orRaw(SHIPMENT_FIELDS),
   // Its JSON is one summary (a store's, or every store's with a total) while its
-  // table, CSV and NDJSON are rows (per status, or per store): no one list of paths fits all.
+  // table, CSV and NDJSON are rows (per status; over several stores per store, CSV per store
+  // and status): no one list of paths fits all.
   'orders count': refuse('it prints counts, not records'),
   'orders create': orRaw(ORDER_FIELDS),
   'orders update': orRaw(ORDER_FIELDS),
@@ -112,4 +113,20 @@ export function checkFields(ctx: Pick<Context, 'globals'>, cmd: Named): void {
   if ('refuse' in rule) throw new UsageError(`--fields does not apply to ${command}: ${rule.refuse}`, { hint: rule.hint });
   if (rule.raw && ctx.globals.raw) return;
   validateFields(fields, rule.fields);
+}
+
+/**
+ * Refuses -o csv with --raw and no --fields (exit 2), before the command runs:
+ * CSV columns are the normalized record's paths, which the platform's own JSON
+ * does not have, and orderctl does not know the platform's. `orders export`
+ * refuses --raw with its own --format csv.
+ */
+export function checkRawCsv(ctx: Pick<Context, 'globals'>, cmd: Named): void {
+  const command = commandPath(cmd);
+  const rule = FIELD_RULES[command];
+  if (!ctx.globals.raw || ctx.globals.output !== 'csv' || ctx.globals.fields || command === 'orders export') return;
+  if (!rule || !('fields' in rule) || !rule.raw) return;
+  throw new UsageError(`-o csv is not available for ${command} --raw: the platform's own JSON has no columns orderctl knows`, {
+    hint: 'name its paths with --fields, or use -o json or ndjson',
+  });
 }

@@ -120,6 +120,25 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** The paths that lead to no other of the list: customer.email and not customer, total.amount and total.currency, not total. */
+export function leafPaths(paths: readonly string[]): string[] {
+  return paths.filter((p) => !paths.some((q) => q.startsWith(`${p}.`)));
+}
+
+/**
+ * The leaf paths of a JSON value itself, for records whose keys no list names
+ * (`sandbox info`'s platforms, keyed by dialect): objects give their keys'
+ * paths, an array of objects the paths of every element's keys, anything else
+ * (a string, a list of strings, an empty list) is a leaf.
+ */
+export function jsonPaths(value: unknown, prefix = ''): string[] {
+  const elements = Array.isArray(value) && value.length > 0 && value.every(isObject) ? value : undefined;
+  const keys = isObject(value) ? Object.keys(value) : elements ? [...new Set(elements.flatMap((e) => Object.keys(e)))] : undefined;
+  if (!keys || keys.length === 0) return prefix ? [prefix] : [];
+  const under = (k: string) => (isObject(value) ? value[k] : elements!.find((e) => k in e)![k]);
+  return keys.flatMap((k) => jsonPaths(under(k), prefix ? `${prefix}.${k}` : k));
+}
+
 /** One cell a path, as text: null → "", money as "12.30 EUR", arrays joined with "; ", objects as JSON. */
 export function flattenForColumns(obj: unknown, paths: readonly string[]): string[] {
   return paths.map((p) => cellText(getPath(obj, p)));

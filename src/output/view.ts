@@ -28,6 +28,6 @@ export interface View<T> {
   id(r: T): string | undefined;
   /** Valid --fields paths; undefined = anything goes. */
   fields?: readonly string[];
-  /** -o csv: dotted paths into the JSON, one column each (raw values, never the table's display text). */
+  /** -o csv: dotted paths into the JSON, one column each (raw values, never the table's display text); default: the leaves of `fields`. */
   csvColumns?: readonly string[];
 }

@@ -6,7 +6,7 @@ import type { Context, OutputFormat } from '../core/context.js';
 import { UsageError } from '../core/errors.js';
 import { csvRow, UTF8_BOM } from './csv.js';
 import { formatFor } from './formats.js';
-import { flattenForColumns, getPath, pickFields, validateFields } from './fields.js';
+import { flattenForColumns, getPath, jsonPaths, leafPaths, pickFields, validateFields } from './fields.js';
 import { renderTable } from './table.js';
 import { safeCell } from './text.js';
 import type { Column, View } from './view.js';
@@ -28,10 +28,29 @@ function columnsFor<T>(ctx: Context, view: View<T>): Column<T>[] {
   return fields.map((f) => ({ header: f, value: (r: T) => flattenForColumns(view.json(r), [f])[0] ?? '' }));
 }
 
-/** CSV: the view's dotted-path columns (raw values) unless --fields or --raw say otherwise. */
-function csvColumnsFor<T>(ctx: Context, view: View<T>): Column<T>[] {
-  const paths = view.csvColumns;
-  if (!paths || ctx.globals.fields || ctx.globals.raw) return columnsFor(ctx, view);
+/**
+ * CSV: a column per path of the record's JSON, named as -o json and --fields
+ * name it, holding the JSON's value (codes, ISO times, decimal strings; null is
+ * an empty cell), never the table's display text. The paths are the view's
+ * csvColumns, else the leaves of its fields (an object gives a column per
+ * leaf, so money is an amount column and a currency column), else the
+ * leaves of the first record's JSON. --fields picks them instead.
+ *
+ * An array of objects also gives a column per leaf (items.itemId,
+ * items.quantity), each holding the elements' values joined with "; " in
+ * the array's order, as `--fields items.sku` prints them: the columns keep
+ * the JSON's names, a spreadsheet splits a list, and the nth values of the
+ * lists belong to one element. Spreadsheets want one row per record, and a
+ * JSON cell would need a parser to read.
+ */
+function csvColumnsFor<T>(ctx: Context, view: View<T>): Column<T>[] | ((first: T) => Column<T>[]) {
+  if (ctx.globals.fields) return columnsFor(ctx, view);
+  const paths = view.csvColumns ?? (view.fields ? leafPaths(view.fields) : undefined);
+  if (paths) return pathColumns(view, paths);
+  return (first) => pathColumns(view, jsonPaths(view.json(first)));
+}
+
+function pathColumns<T>(view: View<T>, paths: readonly string[]): Column<T>[] {
   return paths.map((p) => ({ header: p, value: (r: T) => flattenForColumns(view.json(r), [p])[0] ?? '' }));
 }
 
@@ -48,7 +67,9 @@ export function listWriter<T>(ctx: Context, view: View<T>): ListWriter<T> {
   const format = chooseFormat(ctx);
   checkFields(ctx, view);
   const out = ctx.io.stdout;
-  const columns = format === 'csv' ? csvColumnsFor(ctx, view) : columnsFor(ctx, view);
+  const chosen = format === 'csv' ? csvColumnsFor(ctx, view) : columnsFor(ctx, view);
+  // Columns taken from the first record's JSON are known once it comes; none came: no columns.
+  let columns = typeof chosen === 'function' ? [] : chosen;
   const rows: T[] = [];
   let count = 0;
   return {
@@ -64,7 +85,10 @@ export function listWriter<T>(ctx: Context, view: View<T>): ListWriter<T> {
           out.write(`${JSON.stringify(jsonFor(ctx, view, r))}\n`);
           break;
         case 'csv':
-          if (count === 0) out.write(bom(ctx) + csvRow(columns.map((c) => c.header)));
+          if (count === 0) {
+            if (typeof chosen === 'function') columns = chosen(r);
+            out.write(bom(ctx) + csvRow(columns.map((c) => c.header)));
+          }
           out.write(csvFor(ctx, columns.map((c) => c.value(r))));
           break;
         case 'ids':

@@ -57,11 +57,11 @@ describe('list output', () => {
     expect(ctx.io.out()).toBe('[]\n');
     const csv = testContext({ globals: { output: 'csv' } });
     listWriter(csv, view).end();
-    expect(csv.io.out()).toBe('ID,NAME,TOTAL\n');
+    expect(csv.io.out()).toBe('id,name,total.amount,total.currency\n');
   });
 
   it('csv quotes and guards formulas', () => {
-    expect(render('csv')).toBe('ID,NAME,TOTAL\n1,Ada,9.50 EUR\n2,"\'=HYPERLINK(""x"")",120.00 EUR\n');
+    expect(render('csv')).toBe('id,name,total.amount,total.currency\n1,Ada,9.50,EUR\n2,"\'=HYPERLINK(""x"")",120.00,EUR\n');
     expect(guardFormula('+1')).toBe("'+1");
     expect(guardFormula('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(guardFormula('-3.50')).toBe('-3.50');
@@ -76,6 +76,17 @@ describe('list output', () => {
     expect(plain).not.toContain('\u001b[');
     const coloured = render('table', { io: { colorEnabled: true } });
     expect(coloured).toContain('\u001b[32mAda');
+  });
+
+  it("csv is the JSON's paths and values, never the table's: money as an amount and a currency column", () => {
+    // The leaves of the view's fields.
+    expect(render('csv').split('\n')[0]).toBe('id,name,total.amount,total.currency');
+    // Without a list of fields, the leaves of the first record's JSON; an array of objects gives a list per leaf.
+    const ctx = testContext({ globals: { output: 'csv' } });
+    const w = listWriter(ctx, { ...view, fields: undefined, json: (r) => ({ ...r, items: [{ sku: 'A', qty: 2 }, { sku: 'B', qty: 1 }] }) });
+    w.write(rows[0]!);
+    w.end();
+    expect(ctx.io.out()).toBe('id,name,total.amount,total.currency,items.sku,items.qty\n1,Ada,9.50,EUR,A; B,2; 1\n');
   });
 
   it('--fields picks paths in json and becomes the columns in csv', () => {

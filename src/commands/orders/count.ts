@@ -8,6 +8,8 @@ import type { View } from '../../output/view.js';
 import { checkFilters, listMatching, splitFilters } from './matching.js';
 import { noteUnmatchedStatuses, parseFilters } from './shared.js';
 import { STATUSES, type Status } from '../../core/order.js';
+import { schemaPaths } from '../../core/schema.js';
+import { leafPaths } from '../../output/fields.js';
 
 /** For platforms without a count endpoint: list every page and count, saying so. */
 async function countByListing(ctx: Context, adapter: Adapter, filters: OrderFilters): Promise<OrderCount> {
@@ -48,7 +50,16 @@ export function byNormalizedStatus(statuses: StatusCount[]): CountRow[] {
   return [...rows.values()].sort((a, b) => rank(a.status) - rank(b.status));
 }
 
+/**
+ * CSV rows are a count's statuses, one a row as the table shows them: `count`
+ * then sums to the total, and the native codes behind a status are lists
+ * (native.code "11; 9; 8", native.count "11; 1; 2"), as the CSV of any record
+ * holding an array of objects has them. Paths from `orderctl schema count`.
+ */
+const ROW_COLUMNS = leafPaths(schemaPaths('count').filter((p) => p.startsWith('statuses.')).map((p) => p.slice('statuses.'.length)));
+
 const view: View<CountRow> = {
+  csvColumns: ROW_COLUMNS,
   columns: [
     { header: 'STATUS', value: (r) => r.status ?? '(other)' },
     { header: 'COUNT', value: (r) => String(r.count), align: 'right' },
@@ -103,6 +114,14 @@ const storesView: View<StoreCount> = {
   id: (r) => r.store,
 };
 
+/** A store's status, for the CSV of several stores: one store's columns after the store's. */
+const storeStatusView: View<CountRow & { store: string; platform: string }> = {
+  columns: [],
+  csvColumns: ['store', 'platform', ...ROW_COLUMNS],
+  json: (r) => r,
+  id: (r) => r.store,
+};
+
 /** Every store counted at once: a row per store and the total; a failed store is named and left out. */
 async function countStores(ctx: Context, sessions: Session[], filters: OrderFilters): Promise<void> {
   refuseOneStoreFlags(filters);
@@ -119,7 +138,14 @@ async function countStores(ctx: Context, sessions: Session[], filters: OrderFilt
   const format = chooseFormat(ctx);
   if (format === 'json') ctx.io.stdout.write(`${JSON.stringify({ count: total, stores: rows }, null, 2)}\n`);
   else if (format === 'ids') ctx.io.stdout.write(`${total}\n`);
-  else {
+  else if (format === 'csv') {
+    // A row per store and status, so a spreadsheet pivots on either; a store with no orders keeps a row, counting 0.
+    const out = listWriter(ctx, storeStatusView);
+    for (const { store, platform, statuses } of rows) {
+      for (const s of statuses.length ? statuses : [{ status: null, count: 0, native: [] }]) out.write({ store, platform, ...s });
+    }
+    out.end();
+  } else {
     const out = listWriter(ctx, storesView);
     rows.forEach((r) => out.write(r));
     out.end();

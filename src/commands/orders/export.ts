@@ -21,7 +21,7 @@ import {
   type StorePosition,
 } from '../../core/checkpoints.js';
 import { csvRow, UTF8_BOM } from '../../output/csv.js';
-import { csvFor } from '../../output/writer.js';
+import { chooseFormat, csvFor, listWriter } from '../../output/writer.js';
 import { flattenForColumns, parseFieldList, pickFields, validateFields } from '../../output/fields.js';
 import { LINE_COLUMNS, LINE_FIELDS, ORDER_COLUMNS, ORDER_FIELDS } from '../../output/order-columns.js';
 import { openSessions, type Session } from '../../platforms/index.js';
@@ -387,5 +387,11 @@ async function manageCheckpoint(ctx: Context, dir: string, o: ExportOptions): Pr
   const cp = await readCheckpoint(dir, name);
   if (!cp) throw new UsageError(`no checkpoint named ${name}`, { hint: 'it is written by the first successful "orders export --checkpoint NAME"' });
   const stores = Object.values(cp.stores).map(({ seen, ...position }) => ({ store: describeStore(position), ...position, seenInOverlap: Object.keys(seen).length }));
+  if (chooseFormat(ctx) === 'csv') {
+    // A row per store, named as its JSON names them; the checkpoint's name is the one asked for.
+    const out = listWriter(ctx, { columns: [], json: (r: (typeof stores)[number]) => r, id: (r) => r.store });
+    stores.forEach((s) => out.write(s));
+    return out.end();
+  }
   ctx.io.stdout.write(`${JSON.stringify({ name, stores }, null, 2)}\n`);
 }
