@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option, type OutputConfiguration } from 'commander';
 import { versionLine } from './version.js';
 import { defaultGlobals, OUTPUT_FORMATS, type Context, type GlobalOptions, type OutputFormat } from './core/context.js';
-import { ApiError, DryRunStop, errorBody, ExitCode, Halted, InterruptedError, isOrderctlError, UsageError } from './core/errors.js';
+import { ApiError, DryRunStop, dryRunNote, errorBody, ExitCode, Halted, InterruptedError, isOrderctlError, UsageError } from './core/errors.js';
 // Small modules every command needs: part of cli.js, since each chunk file
 // costs a resolve, a read and a compile (about 1 ms apiece on Node 20).
 import { flushStdout, processIO, type IO } from './core/io.js';
@@ -235,8 +235,12 @@ function checkArgLengths(args: readonly string[]): void {
  * scripts (JSON or NDJSON output, stderr not a terminal): exactly one JSON
  * line, `{"error":{code,message,hint,status,store}}`, so `2>&1 >/dev/null | jq` works.
  */
-export function reportError(io: IO, err: unknown, opts: { json: boolean; debug: boolean; store?: string }): number {
-  if (err instanceof DryRunStop) return ExitCode.ok;
+export function reportError(io: IO, err: unknown, opts: { json: boolean; debug: boolean; quiet?: boolean; store?: string }): number {
+  // A change printed instead of sent ends the command (orders create, update, api): no error, but said, as a bulk dry run says it.
+  if (err instanceof DryRunStop) {
+    if (!opts.quiet) io.stderr.write(dryRunNote());
+    return ExitCode.ok;
+  }
   if (err instanceof Halted) return err.exitCode;
   const known = isOrderctlError(err);
   if (opts.json) {
@@ -334,7 +338,7 @@ export async function main(argv: string[]): Promise<number> {
       const e = signalled && (!isOrderctlError(err) || err instanceof InterruptedError) ? interruptedBy(signalled) : err;
       // Global options refused (-p "a,", --sandbox with -p) leave the defaults: -o read from the words, as for commander's errors.
       const json = globalsRead ? errorsAsJson(io, globals.output, globals.raw) : usageJson();
-      code = reportError(io, e, { json, debug: globals.debug });
+      code = reportError(io, e, { json, debug: globals.debug, quiet: globals.quiet });
     }
   } finally {
     for (const fn of defers.reverse()) await Promise.resolve(fn()).catch(() => undefined);

@@ -108,6 +108,15 @@ export class DryRunStop extends OrderctlError {
   }
 }
 
+/**
+ * The line on stderr that ends a dry run which printed its requests, so a
+ * reader of stdout alone is not left to guess whether they went out. `orders`:
+ * how many orders a bulk run covered.
+ */
+export function dryRunNote(orders?: number): string {
+  return `dry run: nothing was sent${orders === undefined ? '' : ` (${orders} order${orders === 1 ? '' : 's'})`}\n`;
+}
+
 /** jq's halt_error in --jq: its text is already on stderr, as jq prints it; the exit code is the one it gave. */
 export class Halted extends OrderctlError {
   constructor(text: string, exitCode: number) {

@@ -66,6 +66,15 @@ describe('bulk runs', () => {
     const cancel = await runCommand(['orders', 'cancel', ids[0]!, '--dry-run'], { config });
     expect(cancel.code).toBe(0);
     expect(cancel.out).toBe(`PUT ${sandbox.baseUrls.bigcommerce}/orders/${ids[0]}\n{"status_id":5}\n`);
+    // One order says it as several do; --quiet leaves it out for both.
+    expect(cancel.err).toBe('dry run: nothing was sent (1 order)\n');
+    const one = await runCommand(['orders', 'fulfill', ids[0]!, '--tracking', 'T1', '--dry-run'], { config });
+    expect([one.code, one.err]).toEqual([0, 'dry run: nothing was sent (1 order)\n']);
+    expect(one.out).toMatch(/^POST .*\/shipments\n/);
+    for (const args of [[ids[0]!], ids]) {
+      const quiet = await runCommand(['orders', 'fulfill', ...args, '--tracking', 'T1', '--dry-run', '-q'], { config });
+      expect([quiet.code, quiet.err]).toEqual([0, '']);
+    }
     expect(changes(ids[0]!)).toBe(0);
   });
 
@@ -142,6 +151,39 @@ describe('bulk runs', () => {
     expect(strict.code).toBe(1);
     expect(strict.err).toMatch(/stdin line 1: unknown field \\"ntoify\\" \(allowed: id, store, set, notify\)/);
     expect(changes(orders[0].id)).toBe(before);
+  });
+
+  it('orders status of several ids, every one missing: not found (exit 4), as orders get says; anything more stays exit 1', async () => {
+    const [a] = await idsWithStatus('pending');
+    for (const command of ['status', 'get']) {
+      const missing = await runCommand(['orders', command, '999998', '999999', '-o', 'json'], { config });
+      expect(missing.code, `${command}: ${missing.err}`).toBe(4);
+      expect(JSON.parse(missing.err.trim().split('\n').at(-1)!).error).toMatchObject({ code: 'not_found', message: '2 of 2 orders could not be read' });
+      // A mix of found and missing, a rejected line, an id that cannot be one, --fail-fast leaving one unread: a failed run.
+      for (const [args, stdin] of [
+        [[a!, '999999'], undefined],
+        [['--stdin'], '999998\n999999\ntwo words\n'],
+        [['999999', 'abc'], undefined],
+        [['999998', '999999', '--fail-fast', '--concurrency', '1'], undefined],
+      ] as const) {
+        const r = await runCommand(['orders', command, ...args, '-o', 'json'], { config, io: { stdin } });
+        expect(r.code, `${command} ${args.join(' ')}: ${r.err}`).toBe(1);
+      }
+    }
+    const table = await runCommand(['orders', 'status', '999998', '999999', '-o', 'table'], { config });
+    expect([table.code, table.err.trim().split('\n').at(-1)]).toEqual([4, 'error: 2 of 2 orders could not be read']);
+    // One id keeps its own error.
+    const one = await runCommand(['orders', 'status', '999999', '-o', 'table'], { config });
+    expect([one.code, one.err]).toEqual([4, expect.stringMatching(/^error: order 999999 not found/)]);
+  });
+
+  it('orders status without --set sends nothing, so --dry-run shows the statuses as without it, and no dry-run line', async () => {
+    const [a, b] = await idsWithStatus('pending');
+    for (const ids of [[a!], [a!, b!]]) {
+      const dry = await runCommand(['orders', 'status', ...ids, '--dry-run', '-o', 'ndjson'], { config });
+      expect([dry.code, dry.err], dry.err).toEqual([0, '']);
+      expect(dry.out.trim().split('\n').map((l) => JSON.parse(l))).toEqual(ids.map((id) => expect.objectContaining({ id, ok: true, status: 'pending' })));
+    }
   });
 
   it('goes on past a failed order, or stops with --fail-fast', async () => {

@@ -231,6 +231,32 @@ describe('orderctl (built binary)', () => {
     expect(sheet.stdout).toMatch(/^Status +fulfilled \(2 Shipped\)/m);
   });
 
+  it('a dry run says on stderr that nothing was sent, one order or many, and --quiet leaves it out', async () => {
+    const [a, b] = (await run(['orders', 'list', '--status', 'pending', '--sort', 'id:asc', '-o', 'ids'])).stdout.trim().split('\n');
+    const order = JSON.stringify({ billing_address: { first_name: 'A', email: 'a@example.com', zip: '1' }, products: [{ name: 'x', quantity: 1, price_inc_tax: 1, price_ex_tax: 1 }] });
+    const before = (await run(['orders', 'list', '--all', '-o', 'ids'])).stdout;
+    const dry = async (args: string[], input?: string) => {
+      const r = await run([...args, '--dry-run', '-o', 'json'], input);
+      expect(r.code, r.stderr).toBe(0);
+      // stdout carries the request, as it would be sent, and only that.
+      expect(r.stdout).toMatch(/^(POST|PUT|DELETE) http:\/\/127\.0\.0\.1:/);
+      const quiet = await run([...args, '--dry-run', '-o', 'json', '-q'], input);
+      expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, r.stdout, '']);
+      return r.stderr;
+    };
+    // One order of a bulk command, as several are said.
+    for (const args of [['orders', 'cancel', a!], ['orders', 'archive', a!], ['orders', 'status', a!, '--set', 'on_hold']]) {
+      expect(await dry(args), args.join(' ')).toBe('dry run: nothing was sent (1 order)\n');
+    }
+    expect(await dry(['orders', 'cancel', a!, b!])).toBe('dry run: nothing was sent (2 orders)\n');
+    // Commands of one request, and api.
+    expect(await dry(['orders', 'create', '--file', '-'], order)).toBe('dry run: nothing was sent\n');
+    expect(await dry(['orders', 'update', a!, '--file', '-'], JSON.stringify({ staff_notes: 'x' }))).toBe('dry run: nothing was sent\n');
+    expect(await dry(['api', '-X', 'POST', '/orders', '-f', 'note=x'])).toBe('dry run: nothing was sent\n');
+    expect((await run(['orders', 'list', '--all', '-o', 'ids'])).stdout).toBe(before);
+    expect(JSON.parse((await run(['orders', 'get', a!, '-o', 'json'])).stdout).status).toBe('pending');
+  });
+
   it('refuses a bad order file before any request', async () => {
     const r = await run(['orders', 'create', '--file', '-'], '{"products": [');
     expect(r.code).toBe(2);

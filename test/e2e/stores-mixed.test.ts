@@ -187,6 +187,18 @@ describe('orders status (show) over several stores', { timeout: 60_000 }, () => 
     const missing = await run(['orders', 'status', '-p', 'bc,cs', '99999', '-o', 'table']);
     expect(missing.code).toBe(4);
     expect(missing.err).toMatch(/^error: order 99999 not found in bc, cs$/m);
+    // Several ids, every one missing (asked of each store, or named with their store): exit 4, as orders get.
+    for (const args of [['-p', 'bc,cs', '99998', '99999'], ['bc:99998', 'cs:99999']]) {
+      for (const command of ['status', 'get']) {
+        const r = await run(['orders', command, ...args, '-o', 'table']);
+        expect(r.code, `${command} ${args.join(' ')}: ${r.stderr}`).toBe(4);
+        expect(r.err).toMatch(/^error: 2 of 2 orders could not be read$/m);
+      }
+    }
+    // One of them there, or a store refusing its credentials where the other lacks the id: a failed run.
+    for (const args of [['-p', 'bc,cs', '99999', '100'], ['-p', 'bc,locked', '99998', '99999'], ['bc:99999', 'cs:100']]) {
+      for (const command of ['status', 'get']) expect((await run(['orders', command, ...args, '-o', 'json'])).code, `${command} ${args.join(' ')}`).toBe(1);
+    }
     const locked = await run(['orders', 'status', '-p', 'bc,locked', '100', '-o', 'json']);
     expect(locked.code).toBe(1);
     const results = JSON.parse(locked.stdout).map((x: { id: string; ok: boolean; error: { status: number } | null }) => [x.id, x.ok, x.error?.status ?? null]);

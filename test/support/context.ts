@@ -121,7 +121,7 @@ export async function runCommand(argv: string[], o: TestContextOptions = {}): Pr
       const io = ctx?.io ?? testIO();
       ctx ??= testContext({ ...o });
       const format = ctx.globals.output;
-      code = reportError(io, err, { json: format === 'json' || format === 'ndjson', debug: false });
+      code = reportError(io, err, { json: format === 'json' || format === 'ndjson', debug: false, quiet: ctx.globals.quiet });
       if (io !== ctx.io) ctx.io.stderr.write(io.err());
     }
   } finally {

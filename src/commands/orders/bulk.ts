@@ -5,7 +5,7 @@
 // run says what was and was not done (exit 130).
 
 import type { Context } from '../../core/context.js';
-import { ApiError, DryRunStop, errorBody, inStore, InterruptedError, isOrderctlError, NotFoundError, UsageError, type ErrorBody } from '../../core/errors.js';
+import { ApiError, DryRunStop, dryRunNote, errorBody, inStore, InterruptedError, isOrderctlError, NotFoundError, UsageError, type ErrorBody } from '../../core/errors.js';
 import type { Platform } from '../../core/order.js';
 import type { Adapter, Fetched } from '../../platforms/types.js';
 import { listWriter } from '../../output/writer.js';
@@ -256,22 +256,30 @@ export async function runBulk<I extends BulkItem>(
     rejected?: number;
     view?: View<ItemResult>;
     fields?: readonly string[];
-    /** What the progress line says the run does: "changing", unless only reading (statuses shown). */
-    label?: string;
+    /**
+     * The run only reads (statuses shown): its progress line says "reading",
+     * and it ends as orders get does when every order is missing (runFailure).
+     */
+    reading?: boolean;
   },
   change: (item: I) => Promise<{ status: string | null; detail?: Record<string, unknown> }>,
 ): Promise<void> {
   const run = (item: I) => (item.failure !== undefined ? Promise.reject(item.failure) : change(item));
+  // A dry run prints requests instead of results; a run that only reads has none to print, so it shows its results.
+  const dry = ctx.globals.dryRun && !opts.reading;
   const shown = opts.view ?? { ...resultView, fields: opts.fields };
   if (items.length === 1 && !opts.rejected) {
     const single = await attempt(() => run(items[0]!));
     if ('error' in single) throw inStore(single.error, items[0]!.store);
-    if (!ctx.globals.dryRun) writeResults(ctx, shown, [{ id: items[0]!.id, store: items[0]!.store ?? null, ok: true, status: single.value.status, error: null, detail: single.value.detail }]);
+    if (dry && !ctx.globals.quiet) ctx.io.stderr.write(dryRunNote(1));
+    if (!dry) writeResults(ctx, shown, [{ id: items[0]!.id, store: items[0]!.store ?? null, ok: true, status: single.value.status, error: null, detail: single.value.detail }]);
     return;
   }
-  const out = ctx.globals.dryRun ? undefined : listWriter(ctx, shown);
-  const progress = new Progress(ctx, opts.label ?? 'changing');
+  const out = dry ? undefined : listWriter(ctx, shown);
+  const progress = new Progress(ctx, opts.reading ? 'reading' : 'changing');
   const results: ItemResult[] = [];
+  /** The failed orders' errors as thrown (results carry their JSON form), for how the run ends. */
+  const errors: unknown[] = [];
   const done = new Set<string>();
   let next = 0;
   let stopping: 'interrupt' | 'failure' | undefined;
@@ -290,6 +298,7 @@ export async function runBulk<I extends BulkItem>(
           ? { id: item.id, store: item.store ?? null, ok: false, status: null, error: errorBody(r.error, item.store) }
           : { id: item.id, store: item.store ?? null, ok: true, status: r.value.status, error: null, detail: r.value.detail };
       results.push(result);
+      if ('error' in r) errors.push(r.error);
       done.add(item.id);
       out?.write(result);
       progress.tick(results.length, items.length);
@@ -306,11 +315,11 @@ export async function runBulk<I extends BulkItem>(
   if (failed.length && ctx.io.stderrIsTTY && !ctx.globals.quiet) {
     const columns = [resultView.columns[0]!, resultView.columns[3]!];
     ctx.io.stderr.write(`\n${failed.length} of ${items.length} failed:\n${renderTable(ctx, columns, failed)}`);
-  } else if (ctx.globals.dryRun) {
+  } else if (dry) {
     // No results are printed in a dry run (stdout carries the requests): each failure is said here.
     failed.forEach((r) => reportOrderError(ctx, r.id, r.error!));
   }
-  if (ctx.globals.dryRun && !ctx.globals.quiet) ctx.io.stderr.write(`dry run: nothing was sent (${results.length} order${results.length === 1 ? '' : 's'})\n`);
+  if (dry && !ctx.globals.quiet) ctx.io.stderr.write(dryRunNote(results.length));
   if (stopping === 'interrupt') {
     ctx.io.stderr.write(`interrupted: ${results.length} of ${items.length} orders done${notDone.length ? `; not started: ${notDone.join(' ')}` : ''}\n`);
     throw new InterruptedError();
@@ -318,8 +327,21 @@ export async function runBulk<I extends BulkItem>(
   const problems = failed.length + (opts.rejected ?? 0);
   if (problems) {
     const skipped = stopping === 'failure' && notDone.length ? `; stopped by --fail-fast, not started: ${notDone.join(' ')}` : '';
-    throw new ApiError(`${failed.length} of ${items.length} orders failed${opts.rejected ? `, ${opts.rejected} input line${opts.rejected === 1 ? '' : 's'} rejected` : ''}${skipped}`);
+    const message = `${failed.length} of ${items.length} orders ${opts.reading ? 'could not be read' : 'failed'}${opts.rejected ? `, ${opts.rejected} input line${opts.rejected === 1 ? '' : 's'} rejected` : ''}${skipped}`;
+    // A change keeps exit 1 for any failure: only a read has "every one missing" to say.
+    throw opts.reading ? runFailure(message, items.length, errors, opts.rejected ?? 0) : new ApiError(message);
   }
+}
+
+/**
+ * How a read of several orders ends when some could not be read (orders get,
+ * orders status without --set). Every order asked missing, and nothing else
+ * amiss (no rejected line, no failing store, none left unread by --fail-fast):
+ * "not found" (exit 4), as for one id. Anything else is a failed run (exit 1).
+ */
+export function runFailure(message: string, asked: number, failures: unknown[], otherProblems: number): ApiError | NotFoundError {
+  const everyOneMissing = !otherProblems && failures.length === asked && failures.every((e) => e instanceof NotFoundError);
+  return everyOneMissing ? new NotFoundError(message) : new ApiError(message);
 }
 
 /**

@@ -4,10 +4,10 @@
 // (-p a,b, --all-profiles) an id without a store is looked up in each of them.
 
 import type { Context } from '../../core/context.js';
-import { ApiError, errorBody, inStore, InterruptedError, NotFoundError } from '../../core/errors.js';
+import { ApiError, errorBody, inStore, InterruptedError } from '../../core/errors.js';
 import type { View } from '../../output/view.js';
 import { chooseFormat, listWriter, writeOne } from '../../output/writer.js';
-import { concurrencyFor, inNoStore, lacksOrder, readBulkItems, readInOrder, readRoute, reportOrderError, routeItems, type BulkOptions, type Route } from './bulk.js';
+import { concurrencyFor, inNoStore, lacksOrder, readBulkItems, readInOrder, readRoute, reportOrderError, routeItems, runFailure, type BulkOptions, type Route } from './bulk.js';
 import { orderSheet, orderView, sheetOptions, storesView } from './shared.js';
 import { storeId, withStore, type StoreFetched } from './stores.js';
 
@@ -103,9 +103,7 @@ export async function run(ctx: Context, o: GetOptions): Promise<void> {
   if (!problems) return;
   const skipped = asked.length - emitted;
   const message = `${unread.length} of ${asked.length} orders could not be read${rejected ? `, ${rejected} input line${rejected === 1 ? '' : 's'} rejected` : ''}${storesFailed.size ? `; stores failed: ${[...storesFailed].join(', ')}` : ''}${skipped ? `; stopped by --fail-fast, ${skipped} not read` : ''}`;
-  // Every one missing: "not found" (exit 4), as for one id; anything else is a failed run.
-  if (!rejected && !storesFailed.size && unread.length === asked.length && unread.every((e) => e instanceof NotFoundError)) throw new NotFoundError(message);
-  throw new ApiError(message);
+  throw runFailure(message, asked.length, unread, rejected + storesFailed.size);
 }
 
 /**

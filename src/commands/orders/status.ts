@@ -42,7 +42,7 @@ export async function run(ctx: Context, o: StatusOptions): Promise<void> {
     // Each order's native status named by its own store's platform.
     const adapters = new Map(routes.map((r) => [r.session.profileName, r.session.adapter]));
     const view = statusView((code, store) => [code, (adapters.get(store ?? '') ?? first).statusName?.(code)].filter(Boolean).join(' '));
-    await runBulk(ctx, first.platform, shown, { ...o, rejected, view, label: 'reading' }, async ({ target, read }) => {
+    await runBulk(ctx, first.platform, shown, { ...o, rejected, view, reading: true }, async ({ target, read }) => {
       if (read?.status === 'rejected') throw read.reason;
       const { order } = read ? read.value : await target.session.adapter.getOrder(target.id);
       return { status: order.status, detail: { nativeStatus: order.nativeStatus } };
