@@ -216,6 +216,15 @@ describe('orderctl orders create (squarespace)', () => {
     return file;
   };
 
+  it('a dry run prints no idempotency key to repeat it with: nothing was sent', async () => {
+    exchanges.length = 0;
+    const r = await run(['orders', 'create', '--file', write('dry.json', orderFile('E-0')), '--dry-run']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(exchanges).toHaveLength(0);
+    expect(r.stderr).not.toMatch(/idempotency key/);
+    expect(r.stderr).toMatch(/dry run: nothing was sent/);
+  });
+
   it('makes an Idempotency-Key, prints it on stderr before the request, and sends it', async () => {
     exchanges.length = 0;
     const before = section().orders.length;

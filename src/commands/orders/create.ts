@@ -23,8 +23,9 @@ export async function run(ctx: Context, o: CreateOptions): Promise<void> {
   let idempotencyKey = o.idempotencyKey;
   if (adapter.idempotentCreate && !idempotencyKey) {
     idempotencyKey = newIdempotencyKey(ctx.random);
-    // Printed before the request, so a failed run can be repeated safely with the same key.
-    if (!ctx.globals.quiet) ctx.io.stderr.write(`idempotency key: ${idempotencyKey} (repeat with --idempotency-key ${idempotencyKey} to retry safely)\n`);
+    // Printed before the request, so a failed run can be repeated safely with the same key
+    // (a dry run sends nothing: there is nothing to repeat).
+    if (!ctx.globals.quiet && !ctx.globals.dryRun) ctx.io.stderr.write(`idempotency key: ${idempotencyKey} (repeat with --idempotency-key ${idempotencyKey} to retry safely)\n`);
   }
   const created = await adapter.createOrder!(body, { idempotencyKey });
   if (!ctx.globals.quiet) ctx.io.stderr.write(`created order ${created.order.id}\n`);
