@@ -1,8 +1,8 @@
 // Every paged listing passes each page through a PageGuard before using it, so
 // a server whose paging is broken (the same page forever, a cursor it gave
-// before, a page larger than asked for, ids below the min_id asked for) ends
-// the run with exit 1 and a message naming the platform and the page, instead
-// of a listing that never ends.
+// before, a page larger than asked for, ids outside the min_id or max_id asked
+// for) ends the run with exit 1 and a message naming the platform and the
+// page, instead of a listing that never ends.
 
 import { safeCell } from '../output/text.js';
 import { ApiError } from './errors.js';
@@ -16,6 +16,8 @@ export interface PageCheck {
   asked?: number;
   /** Keyset paging: every id must be at least this. */
   minId?: number;
+  /** Keyset paging newest first: every id must be at most this. */
+  maxId?: number;
   /** The cursor the page was asked with, and the one it gives for the next page (null at the end). */
   cursor?: string;
   nextCursor?: string | null;
@@ -38,6 +40,10 @@ export class PageGuard {
     if (p.minId !== undefined) {
       const below = p.ids.find((id) => id !== undefined && id !== null && Number(id) < p.minId!);
       if (below !== undefined) broken(`with order ${shorten(String(below))}, below the min_id ${p.minId} asked for`);
+    }
+    if (p.maxId !== undefined) {
+      const above = p.ids.find((id) => id !== undefined && id !== null && Number(id) > p.maxId!);
+      if (above !== undefined) broken(`with order ${shorten(String(above))}, above the max_id ${p.maxId} asked for`);
     }
     // An element without an id is not an order: the mapping refuses it, not this.
     const ids = p.ids.filter((id) => id !== undefined && id !== null).map(String);

@@ -67,6 +67,11 @@ export interface Paging {
    * orders created or changed during a long run cannot shift pages (exports).
    */
   keyset?: boolean;
+  /**
+   * With keyset: newest id first, where ids follow creation (an export over
+   * several stores is merged newest created first, as lists are).
+   */
+  newestFirst?: boolean;
   /** Cursor-paged platforms report where the next page starts (null: no more). */
   onCursor?: (next: string | null) => void;
   /**

@@ -70,6 +70,19 @@ describe('BigCommerce adapter against the sandbox', () => {
     expect(o.totals.total!.amount).toMatch(/^-?\d+\.\d{2,}$/);
   });
 
+  it('keyset runs newest first (an export over several stores) walk max_id down: every order once, newest id first', async () => {
+    const all = await collect(adapter().listOrders(noFilters, { all: true, keyset: true, newestFirst: true, pageSize: 7 }));
+    const ids = all.map((o) => Number(o.order.id));
+    expect(ids).toHaveLength(40);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const pages = exchanges.filter((e) => e.path === '/orders').map((e) => [e.query.sort, e.query.max_id, e.query.page]);
+    expect(pages[0]).toEqual(['id:desc', undefined, '1']);
+    expect(pages[1]).toEqual(['id:desc', String(ids[6]! - 1), '1']);
+    // --max-id is where the walk starts, --min-id where it ends.
+    const some = await collect(adapter().listOrders({ ...noFilters, minId: '105', maxId: '120' }, { all: true, keyset: true, newestFirst: true, pageSize: 5 }));
+    expect(some.map((o) => Number(o.order.id))).toEqual(Array.from({ length: 16 }, (_, i) => 120 - i));
+  });
+
   it('follows pages with --all until the API answers 204', async () => {
     const all = await collect(adapter().listOrders(noFilters, { all: true, pageSize: 7 }));
     expect(all).toHaveLength(40);

@@ -185,11 +185,15 @@ describe('CS-Cart adapter: orders list', () => {
     expect(exchanges).toHaveLength(0);
   });
 
-  it('keyset runs (exports) read by order_id ascending', async () => {
+  it('keyset runs (exports) read by order_id ascending, or descending newest first', async () => {
     const got = await collect(adapter().listOrders({ statuses: [] }, { all: true, keyset: true }));
     expect(lastQuery()).toMatchObject({ sort_by: 'order_id', sort_order: 'asc' });
     const ids = got.map((f) => Number(f.order.id));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    // Newest first (an export over several stores): by order_id descending.
+    const newest = await collect(adapter().listOrders({ statuses: [] }, { all: true, keyset: true, newestFirst: true }));
+    expect(lastQuery()).toMatchObject({ sort_by: 'order_id', sort_order: 'desc' });
+    expect(newest.map((f) => Number(f.order.id))).toEqual([...ids].reverse());
   });
 });
 

@@ -78,6 +78,14 @@ describe('Outshifter adapter: orders', () => {
     expect((await collect(adapter({ storefront: 'outlet' }).listOrders({ statuses: [] }, { all: true }))).length).toBeGreaterThan(0);
   });
 
+  it('keyset runs (exports) list by id: oldest first, or newest first over several stores', async () => {
+    const ids = async (newestFirst: boolean) => (await collect(adapter().listOrders({ statuses: [] }, { all: true, keyset: true, newestFirst }))).map((f) => Number(f.order.id));
+    const oldest = await ids(false);
+    expect(oldest.length).toBeGreaterThan(1);
+    expect(oldest).toEqual([...oldest].sort((a, b) => a - b));
+    expect(await ids(true)).toEqual([...oldest].reverse());
+  });
+
   it('--status goes as status= (one request per status), names or native codes', async () => {
     const r = await collect(adapter().listOrders({ statuses: ['completed', 'SHIPPED'] }, { all: true }));
     expect(exchanges.map((e) => e.query.status)).toEqual(['COMPLETED', 'SHIPPED']);

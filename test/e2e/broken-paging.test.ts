@@ -1,7 +1,8 @@
 // A server whose paging is broken cannot keep a listing going forever: the same
 // page again, a cursor it gave before, a page larger than asked for, ids below
-// the min_id asked for. Each ends with exit 1 and one line naming the platform
-// and the page, through the built binary against a real local server.
+// the min_id (or above the max_id) asked for. Each ends with exit 1 and one line
+// naming the platform and the page, through the built binary against a real
+// local server.
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -109,6 +110,25 @@ const sqOrder = (n: number) => ({
   fulfillmentStatus: 'PENDING',
   grandTotal: { value: '1.00', currency: 'USD' },
   lineItems: [],
+});
+
+describe('several stores', () => {
+  it('ids above max_id stop the newest-first walk of an export over several stores', async () => {
+    answer = (u) => {
+      if (u.pathname.startsWith('/sq/')) return { status: 200, body: { result: [sqOrder(1)], pagination: { hasNextPage: false, nextPageCursor: null, nextPageUrl: null } } };
+      // Every page starts again at the newest, whatever max_id was asked.
+      if (u.pathname.endsWith('/orders')) return { status: 200, body: range(100, 250).reverse().map(bcOrder) };
+      const one = /\/orders\/(\d+)$/.exec(u.pathname);
+      return one ? { status: 200, body: bcOrder(Number(one[1])) } : { status: 204 };
+    };
+    seen.length = 0;
+    const out = `${cfg.dir}/merged.ndjson`;
+    const r = await orderctl(['-p', 'bc,sq', 'orders', 'export', '--out', out], { env: env(), timeoutMs: 30_000 });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error: bc: bigcommerce answered the page from max_id 99 of the order list with order 349, above the max_id 99 asked for$/m);
+    expect(seen.filter((p) => /^\/bc\/orders\?/.test(p))).toHaveLength(2);
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 describe('squarespace', () => {

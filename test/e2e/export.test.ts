@@ -13,6 +13,8 @@ import { BigCommerceAdapter, bigcommerceHttp } from '../../src/platforms/bigcomm
 import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
 import { runCommand } from '../support/context.js';
 import { tempConfigDir } from '../support/tmp.js';
+import { parseCsv } from '../support/csv.js';
+import type { BcSection } from '../../src/sandbox/dialects/bigcommerce/common.js';
 import { humanStderr, orderctl } from '../support/cli.js';
 
 let sandbox: Sandbox;
@@ -87,6 +89,26 @@ describe('orders export', () => {
     const empty = await exportTo(out('bad.csv'), '--columns', 'id,,number');
     expect(empty.code).toBe(2);
     expect(empty.err.split('\n')[0]).toBe('error: invalid --columns "id,,number": an empty field name; use comma-separated names or dotted paths, e.g. id,customer.email');
+  });
+
+  it('--lines gives an order without items one row, its item columns empty, and counts orders and rows', async () => {
+    const record = sandbox.store.section<BcSection>('bigcommerce').orders.find((r) => r.order.id === 102)!;
+    const products = record.products;
+    record.products = [];
+    try {
+      const r = await exportTo(out('itemless.csv'), '--lines', '--min-id', '101', '--max-id', '103');
+      expect(r.code, r.err).toBe(0);
+      const [header, ...rows] = parseCsv(fs.readFileSync(out('itemless.csv'), 'utf8'));
+      const column = (name: string) => header!.indexOf(name);
+      const itemless = rows.filter((row) => row[column('id')] === '102');
+      expect(itemless).toHaveLength(1);
+      expect(itemless[0]![column('number')]).toBe('102');
+      expect(header!.map((h, i) => [h, itemless[0]![i]]).filter(([h]) => h!.startsWith('item.')).every(([, cell]) => cell === '')).toBe(true);
+      expect(new Set(rows.map((row) => row[column('id')]))).toEqual(new Set(['101', '102', '103']));
+      expect(r.err).toMatch(new RegExp(`exported 3 orders \\(${rows.length} rows\\) to `));
+    } finally {
+      record.products = products;
+    }
   });
 
   it('--fields picks paths in every format: each JSON order keeps them, a CSV has them as columns', async () => {

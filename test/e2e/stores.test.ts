@@ -157,6 +157,23 @@ describe('several stores', { timeout: 60_000 }, () => {
     expect(lines(fs.readFileSync(out, 'utf8'))).toHaveLength(0);
   });
 
+  it("orders export over several stores writes them merged as orders list -p lists them, newest created first", async () => {
+    const out = path.join(cfg.dir, 'merged.ndjson');
+    const r = await run(['orders', 'export', '-p', 'eu,us,cs', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const written = lines(fs.readFileSync(out, 'utf8')).map((l) => JSON.parse(l) as { store: string; id: string; createdAt: string });
+    expect(written.map((o) => `${o.store}:${o.id}`)).toEqual(await ids(['orders', 'list', '-p', 'eu,us,cs', '--all']));
+    const created = written.map((o) => Date.parse(o.createdAt));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    // The stores' creation times interleave: merged, not one store after the other.
+    const switches = written.filter((o, i) => i > 0 && o.store !== written[i - 1]!.store).length;
+    expect(switches).toBeGreaterThan(10);
+    // Same orders, same file.
+    const again = await run(['orders', 'export', '-p', 'eu,us,cs', '--format', 'ndjson', '--out', `${out}.again`]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(fs.readFileSync(`${out}.again`, 'utf8')).toBe(fs.readFileSync(out, 'utf8'));
+  });
+
   it('an export with a failing store writes nothing and keeps the checkpoint', async () => {
     const out = path.join(cfg.dir, 'partial.ndjson');
     const r = await run(['orders', 'export', '-p', 'eu,locked', '--checkpoint', 'partial', '--out', out]);

@@ -28,6 +28,7 @@ import { openSessions, type Session } from '../../platforms/index.js';
 import { mergeStores, refuseOneStoreFlags, StoreFailures, withStore } from './stores.js';
 import { Progress } from '../../output/progress.js';
 import type { Adapter, Fetched, OrderFilters } from '../../platforms/types.js';
+import type { Order, OrderItem } from '../../core/order.js';
 import { noteUnmatchedStatuses, parseFilters } from './shared.js';
 import { listMatching } from './matching.js';
 import { prepareWindowCheck } from './window-check.js';
@@ -211,16 +212,22 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
   const resumeAt = (r: StoreRun) => Math.min(r.highWater ?? startedAt.getTime(), startedAt.getTime(), r.filters.until?.getTime() ?? Infinity);
   const failures = new StoreFailures(ctx, sessions.length);
   let total = 0;
+  // --lines: a row per item, and one for an order without items.
+  let rows = 0;
 
   try {
     // Where orders carry no modification time, the window the run asks for is checked (window-check.ts).
     const checks = await Promise.all(sessions.map(async (s) => ({ s, check: runs.get(s.profileName)!.previous ? await prepareWindowCheck(ctx, s.adapter, runs.get(s.profileName)!.filters) : undefined })));
     if (o.format === 'csv') await write(`${ctx.globals.excel ? UTF8_BOM : ''}${csvRow(columns)}`);
     if (o.format === 'json') await write('[');
-    const read = (s: Session) => listMatching(ctx, s.adapter, runs.get(s.profileName)!.filters, { all: true, keyset: true });
-    // Several stores: read concurrently and merged; the file is kept only if every store succeeded.
-    const orders: AsyncIterable<Fetched & { store?: string }> =
-      sessions.length > 1 ? mergeStores(sessions, read, o.filters.sort ?? { field: 'updated', direction: 'asc' }, failures) : read(sessions[0]!);
+    // Several stores: read concurrently and merged newest created first, as `orders list -p a,b --all`
+    // lists them, so the same orders make the same file. Each store is still read by id (keyset pages,
+    // newest first: ids follow creation). The file is kept only if every store succeeded.
+    const several = sessions.length > 1;
+    const read = (s: Session) => listMatching(ctx, s.adapter, runs.get(s.profileName)!.filters, { all: true, keyset: true, newestFirst: several });
+    const orders: AsyncIterable<Fetched & { store?: string }> = several ? mergeStores(sessions, read, undefined, failures) : read(sessions[0]!);
+    // A store's position moves here, as each order is written, never as its pages arrive: the merge
+    // holds orders read and not yet written (each store's read-ahead, a Squarespace store's reordering).
     for await (const listed of orders) {
       const r = runs.get(listed.store ?? sessions[0]!.profileName)!;
       const whole = listed.partial ? await wholeOrder(ctx, r.session.adapter, listed) : listed;
@@ -241,6 +248,7 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
         if (r.highWater === undefined || t > r.highWater) r.highWater = t;
       }
       await write(render(fetched, o, columns, ++total === 1, row));
+      rows += o.lines ? itemsOf(order).length : 1;
       progress.tick(total);
       // Only versions the next run can fetch again are kept: memory stays flat.
       if (r.fetchedVersions.size % 5000 === 0) keepRecent(r.fetchedVersions, resumeAt(r) - o.overlapMs);
@@ -265,7 +273,7 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
 
   if (dry) {
     const unchanged = o.checkpoint ? `; checkpoint ${o.checkpoint} unchanged` : '';
-    ctx.io.stderr.write(`dry run: would export ${total.toLocaleString('en-US')} order${total === 1 ? '' : 's'} to ${toStdout ? 'standard output' : o.out}; nothing was written${unchanged}\n`);
+    ctx.io.stderr.write(`dry run: would export ${counted(total, rows, o.lines)} to ${toStdout ? 'standard output' : o.out}; nothing was written${unchanged}\n`);
     return;
   }
   if (o.checkpoint) {
@@ -296,8 +304,14 @@ async function exportOrders(ctx: Context, configDir: string, sessions: Session[]
     // In a log (cron), each run's line says when it ran; a terminal user knows.
     const when = ctx.io.stderrIsTTY ? '' : `${toIsoUtc(ctx.clock.now())} `;
     const from = sessions.length > 1 ? ` from ${sessions.length} stores` : '';
-    ctx.io.stderr.write(`${when}exported ${total.toLocaleString('en-US')} order${total === 1 ? '' : 's'}${from} to ${toStdout ? 'standard output' : o.out} in ${seconds}s\n`);
+    ctx.io.stderr.write(`${when}exported ${counted(total, rows, o.lines)}${from} to ${toStdout ? 'standard output' : o.out} in ${seconds}s\n`);
   }
+}
+
+/** "12 orders", and with --lines the rows they made: "12 orders (30 rows)". */
+function counted(orders: number, rows: number, lines: boolean): string {
+  const n = (count: number, what: string) => `${count.toLocaleString('en-US')} ${what}${count === 1 ? '' : 's'}`;
+  return lines ? `${n(orders, 'order')} (${n(rows, 'row')})` : n(orders, 'order');
 }
 
 /**
@@ -348,6 +362,14 @@ async function wholeOrder(ctx: Context, adapter: Adapter, listed: Fetched): Prom
   return adapter.getOrder(listed.order.id);
 }
 
+/**
+ * A row per line item (--lines): an order without items still has its row,
+ * its item columns empty (as a left join gives), so no order is left out.
+ */
+function itemsOf(order: Order): ReadonlyArray<OrderItem | null> {
+  return order.items.length ? order.items : [null];
+}
+
 function render(fetched: Fetched, o: ExportOptions, columns: readonly string[], first: boolean, row: (cells: readonly string[]) => string): string {
   const order = fetched.order;
   const value = o.raw ? fetched.raw : order;
@@ -359,7 +381,7 @@ function render(fetched: Fetched, o: ExportOptions, columns: readonly string[], 
       return `${first ? '\n' : ',\n'}${json()}`;
     default: {
       if (!o.lines) return row(flattenForColumns(order, columns));
-      return order.items.map((item) => row(flattenForColumns({ ...order, item }, columns))).join('');
+      return itemsOf(order).map((item) => row(flattenForColumns({ ...order, item }, columns))).join('');
     }
   }
 }

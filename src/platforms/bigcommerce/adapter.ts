@@ -98,6 +98,26 @@ function checkId(id: string): string {
   return id;
 }
 
+/** Which page of the order list a request asks for. */
+interface PageQuery {
+  page: number;
+  sort?: string;
+  min_id?: string;
+  max_id?: string;
+}
+
+/**
+ * Keyset paging: always page 1 of "ids past the last one seen", sorted by id:
+ * above it (min_id), or newest first below it (max_id; the first page from the
+ * newest, or from --max-id).
+ */
+function keysetQuery(base: ReturnType<typeof listQuery>, afterId: number | undefined, newestFirst = false): PageQuery {
+  if (!newestFirst) return { page: 1, sort: 'id', min_id: String(Math.max(Number(base.min_id ?? 0), (afterId ?? 0) + 1)) };
+  const below = afterId === undefined ? undefined : afterId - 1;
+  const max = base.max_id === undefined ? below : below === undefined ? Number(base.max_id) : Math.min(Number(base.max_id), below);
+  return { page: 1, sort: 'id:desc', max_id: max === undefined ? undefined : String(max) };
+}
+
 export function listQuery(f: OrderFilters): Record<string, string | undefined> {
   const iso = (d?: Date) => (d ? toIsoUtc(d) : undefined);
   if (f.customer !== undefined && !/^\d+$/.test(f.customer)) throw new UsageError(`invalid customer id "${f.customer}": BigCommerce customer ids are whole numbers`);
@@ -168,7 +188,7 @@ export class BigCommerceAdapter implements Adapter {
     if (codes.length > 1 && paging.page !== undefined) {
       throw new UsageError(`--page cannot be used with several bigcommerce statuses (${codes.join(', ')}): pages are per status id`, { hint: 'use --limit or --all' });
     }
-    const order = paging.keyset ? orderComparator({ field: 'id', direction: 'asc' }) : orderComparator(filters.sort ?? DEFAULT_SORT);
+    const order = orderComparator(paging.keyset ? { field: 'id', direction: paging.newestFirst ? 'desc' : 'asc' } : (filters.sort ?? DEFAULT_SORT));
     const streams = (codes.length ? codes : [undefined]).map((statusId) => this.listByStatus(base, statusId, paging, pageSize));
     // Without --limit or --all a list is one page, also when it is merged from several ids' pages.
     const limit = paging.limit ?? (!paging.all && codes.length > 1 ? pageSize : undefined);
@@ -189,10 +209,7 @@ export class BigCommerceAdapter implements Adapter {
     let yielded = 0;
     const guard = new PageGuard('bigcommerce');
     for (let page = paging.page ?? 1; ; page++) {
-      // Keyset: always page 1 of "ids above the last one seen", sorted by id (min_id).
-      const keyset = paging.keyset
-        ? { page: 1, sort: 'id', min_id: String(Math.max(Number(base.min_id ?? 0), (afterId ?? 0) + 1)) }
-        : { page };
+      const keyset: PageQuery = paging.keyset ? keysetQuery(base, afterId, paging.newestFirst) : { page };
       const res = await this.http.request<ListedOrder[]>({
         method: 'GET',
         path: '/orders',
@@ -201,11 +218,13 @@ export class BigCommerceAdapter implements Adapter {
       });
       const listed = res.status === 204 || !res.body ? [] : expectArray<ListedOrder>(res.body, 'GET /orders');
       const minId = keyset.min_id ?? base.min_id;
+      const maxId = keyset.max_id;
       guard.check({
-        where: keyset.min_id ? `the page from min_id ${keyset.min_id} of the order list` : `page ${page} of the order list`,
+        where: keyset.min_id ? `the page from min_id ${keyset.min_id} of the order list` : maxId ? `the page from max_id ${maxId} of the order list` : `page ${page} of the order list`,
         ids: listed.map((l) => l.id),
         asked: pageSize,
         minId: minId === undefined ? undefined : Number(minId),
+        maxId: maxId === undefined ? undefined : Number(maxId),
       });
       for (const { id, fetched } of listed) {
         afterId = id;

@@ -165,7 +165,9 @@ export class CsCartAdapter implements Adapter {
     const query = { ...listQuery(filters), get_orders_data: 1 };
     if (filters.statuses.length && !nativeCodesForAll('cscart', filters.statuses, STATUS_READING).length) return; // no letter is labelled so
     // Keyset runs (exports): oldest id first, so orders created meanwhile land on later pages.
-    if (paging.keyset && !filters.sort) Object.assign(query, { sort_by: 'order_id', sort_order: 'asc' });
+    // Newest first (several stores merged): orders created meanwhile push the rest a place
+    // down, so an order is read twice at most (an export writes it once), never missed.
+    if (paging.keyset && !filters.sort) Object.assign(query, { sort_by: 'order_id', sort_order: paging.newestFirst ? 'desc' : 'asc' });
     const pageSize = pageSizeOf(paging);
     let yielded = 0;
     const guard = new PageGuard('cscart');

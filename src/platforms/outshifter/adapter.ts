@@ -159,7 +159,7 @@ export class OutshifterAdapter implements Adapter, Commerce {
     // ("In transit" for IN_TRANSIT): its orders are then looked for in the whole list (one more
     // request, only then), where each carries the store's own spelling.
     if (unanswered.length) await read(undefined, unanswered);
-    const compare = orderComparator(paging.keyset ? { field: 'id', direction: 'asc' } : (f.sort ?? DEFAULT_SORT));
+    const compare = orderComparator(paging.keyset ? { field: 'id', direction: paging.newestFirst ? 'desc' : 'asc' } : (f.sort ?? DEFAULT_SORT));
     // The answer is whole: how many there are is known, at no cost.
     if (found.size > limit) paging.onMore?.({ sure: true, total: found.size });
     yield* [...found.values()].sort((a, b) => compare(a.order, b.order)).slice(0, limit);
