@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 
 const LAUNCHER = new URL('../bin/orderctl.js', import.meta.url).pathname;
 
-/** @returns {Promise<{ baseUrls: Record<string, string>, stop: () => void }>} */
+/** @returns {Promise<{ baseUrls: Record<string, string>, pid: number, stop: () => void }>} */
 export function serveSandbox(args, env) {
   const child = spawn(process.execPath, [LAUNCHER, 'sandbox', 'serve', ...args], { env, stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
@@ -15,7 +15,7 @@ export function serveSandbox(args, env) {
       // The token line comes after every platform's.
       if (!/^\s+token\s/m.test(out)) return;
       const baseUrls = Object.fromEntries([...out.matchAll(/^\s+(bigcommerce|cscart|squarespace|outshifter)\s+(\S+)/gm)].map((m) => [m[1], m[2]]));
-      resolve({ baseUrls, stop: () => child.kill('SIGINT') });
+      resolve({ baseUrls, pid: child.pid, stop: () => child.kill('SIGINT') });
     });
     child.on('exit', (code) => reject(new Error(`orderctl sandbox serve exited ${code}`)));
   });
